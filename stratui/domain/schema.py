@@ -1,0 +1,322 @@
+"""The record schema: every collection of EXPORT-FORMAT.md, its fields and their rules.
+
+This table is the single source of truth for what a valid record is. The store, the
+importer, the CLI and the CSV exporter all validate through :func:`validate_record`, so a
+rule is written once. Records are plain ``dict``s, exactly as they appear in the export
+format; unknown extra fields are allowed and preserved.
+
+Pure module: no Textual, no TinyDB.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import NamedTuple
+
+from stratui.domain.weeks import is_valid_week
+
+COLLECTIONS: tuple[str, ...] = (
+    "people",
+    "teams",
+    "goals",
+    "goal_checkins",
+    "commitments",
+    "roadblocks",
+    "adjustments",
+    "reviews",
+    "retro_items",
+)
+
+GOAL_STATUSES = ("active", "achieved", "dropped")
+COMMITMENT_STATUSES = ("open", "done", "partial", "missed", "dropped")
+REVIEWED_STATUSES = ("done", "partial", "missed", "dropped")
+SOURCES = ("manual", "review", "retro")
+ROADBLOCK_KINDS = (
+    "dependency",
+    "resources",
+    "decision",
+    "skills",
+    "external",
+    "priority",
+    "other",
+)
+SEVERITIES = ("low", "medium", "high", "critical")
+ADJUSTMENT_KINDS = ("reprioritize", "reallocate", "rescope", "reschedule", "pivot", "drop", "add")
+RITUALS = ("weekly", "team", "retro", "quarterly")
+REVIEW_STATUSES = ("draft", "complete")
+RETRO_FORMATS = ("start-stop-continue", "4ls", "mad-sad-glad", "well-improve-ideas")
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
+_QUARTER_RE = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+class ValidationError(ValueError):
+    """A record breaks a rule. ``field`` names the field; the message says what is accepted."""
+
+    def __init__(self, field: str, message: str, *, record: str | None = None) -> None:
+        self.field = field
+        self.record = record
+        where = f"{record}: " if record else ""
+        super().__init__(f"{where}{field}: {message}")
+
+
+# --- value checks: each returns None when fine, else "what is accepted" ------------------
+
+
+def _is_date(value: object) -> bool:
+    if not isinstance(value, str) or not _DATE_RE.match(value):
+        return False
+    import datetime as _dt
+
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_text(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "expected non-empty text"
+    return None
+
+
+def _check_opt_text(value: object) -> str | None:
+    return None if isinstance(value, str) else "expected text"
+
+
+def _check_date(value: object) -> str | None:
+    return None if _is_date(value) else "expected a date YYYY-MM-DD"
+
+
+def _check_stamp(value: object) -> str | None:
+    if isinstance(value, str) and _STAMP_RE.match(value) and _is_date(value[:10]):
+        return None
+    return "expected a UTC timestamp like 2026-11-22T09:30:00Z"
+
+
+def _check_week(value: object) -> str | None:
+    if isinstance(value, str) and is_valid_week(value):
+        return None
+    return "expected an ISO week YYYY-Www that exists (2026-W53 does, 2025-W53 does not)"
+
+
+def _check_period(value: object) -> str | None:
+    if isinstance(value, str) and (is_valid_week(value) or _QUARTER_RE.match(value)):
+        return None
+    return "expected an ISO week YYYY-Www or a quarter YYYY-Qn"
+
+
+def _enum(options: Iterable[str]) -> Callable[[object], str | None]:
+    options = tuple(options)
+
+    def check(value: object) -> str | None:
+        return None if value in options else "expected one of " + ", ".join(options)
+
+    return check
+
+
+def _int_range(low: int, high: int) -> Callable[[object], str | None]:
+    def check(value: object) -> str | None:
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            return None
+        return f"expected a whole number from {low} to {high}"
+
+    return check
+
+
+def _number_range(low: float, high: float) -> Callable[[object], str | None]:
+    def check(value: object) -> str | None:
+        if isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high:
+            return None
+        return f"expected a number from {low:g} to {high:g}"
+
+    return check
+
+
+def _check_number(value: object) -> str | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return None
+    return "expected a number"
+
+
+def _check_votes(value: object) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return None
+    return "expected a whole number >= 0"
+
+
+def _check_names(value: object) -> str | None:
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return None
+    return "expected a list of names"
+
+
+def _check_metric(value: object) -> str | None:
+    if not isinstance(value, dict):
+        return "expected {name, unit?, baseline, target}"
+    if _check_text(value.get("name")):
+        return "metric.name: expected non-empty text"
+    for key in ("baseline", "target"):
+        if _check_number(value.get(key)):
+            return f"metric.{key}: expected a number"
+    unit = value.get("unit")
+    if unit is not None and not isinstance(unit, str):
+        return "metric.unit: expected text"
+    return None
+
+
+def _check_health(value: object) -> str | None:
+    if isinstance(value, dict) and all(
+        isinstance(k, str) and _int_range(1, 5)(v) is None for k, v in value.items()
+    ):
+        return None
+    return "expected {dimension: 1-5}"
+
+
+_confidence = _int_range(1, 5)
+
+
+class Field(NamedTuple):
+    """One field of a collection: its checker, whether it is required, and what it references."""
+
+    check: Callable[[object], str | None]
+    required: bool = False
+    ref: str | None = None  # the collection an id field points into
+
+
+def _f(check, required=False, ref=None) -> Field:
+    return Field(check, required, ref)
+
+
+_ID_FIELDS = {
+    "id": _f(_check_text, True),
+    "created_at": _f(_check_stamp, True),
+    "updated_at": _f(_check_stamp, True),
+}
+
+SCHEMA: dict[str, dict[str, Field]] = {
+    "people": {"name": _f(_check_text, True), "teams": _f(_check_names)},
+    "teams": {"name": _f(_check_text, True), "members": _f(_check_names)},
+    "goals": {
+        "title": _f(_check_text, True),
+        "description": _f(_check_opt_text),
+        "owner": _f(_check_opt_text),
+        "team": _f(_check_opt_text),
+        "parent_id": _f(_check_text, ref="goals"),
+        "start": _f(_check_date),
+        "end": _f(_check_date),
+        "status": _f(_enum(GOAL_STATUSES), True),
+        "priority": _f(_int_range(1, 5)),
+        "metric": _f(_check_metric),
+    },
+    "goal_checkins": {
+        "goal_id": _f(_check_text, True, ref="goals"),
+        "date": _f(_check_date, True),
+        "value": _f(_check_number),
+        "confidence": _f(_confidence),
+        "note": _f(_check_opt_text),
+    },
+    "commitments": {
+        "title": _f(_check_text, True),
+        "owner": _f(_check_text, True),
+        "week": _f(_check_week, True),
+        "goal_id": _f(_check_text, ref="goals"),
+        "due": _f(_check_date),
+        "confidence": _f(_confidence),
+        "status": _f(_enum(COMMITMENT_STATUSES), True),
+        "progress": _f(_number_range(0, 100)),
+        "carried_from": _f(_check_text, ref="commitments"),
+        "source": _f(_enum(SOURCES), True),
+        "review_id": _f(_check_text, ref="reviews"),
+        "notes": _f(_check_opt_text),
+        "closed_on": _f(_check_date),
+    },
+    "roadblocks": {
+        "title": _f(_check_text, True),
+        "kind": _f(_enum(ROADBLOCK_KINDS), True),
+        "severity": _f(_enum(SEVERITIES), True),
+        "owner": _f(_check_opt_text),
+        "commitment_id": _f(_check_text, ref="commitments"),
+        "goal_id": _f(_check_text, ref="goals"),
+        "raised_on": _f(_check_date, True),
+        "resolved_on": _f(_check_date),
+        "resolution": _f(_check_opt_text),
+    },
+    "adjustments": {
+        "kind": _f(_enum(ADJUSTMENT_KINDS), True),
+        "description": _f(_check_text, True),
+        "rationale": _f(_check_opt_text),
+        "goal_id": _f(_check_text, ref="goals"),
+        "commitment_id": _f(_check_text, ref="commitments"),
+        "review_id": _f(_check_text, ref="reviews"),
+        "decided_on": _f(_check_date, True),
+    },
+    "reviews": {
+        "ritual": _f(_enum(RITUALS), True),
+        "period": _f(_check_period, True),
+        "owner": _f(_check_opt_text),
+        "team": _f(_check_opt_text),
+        "facilitator": _f(_check_opt_text),
+        "participants": _f(_check_names, True),
+        "status": _f(_enum(REVIEW_STATUSES), True),
+        "pulse": _f(_confidence),
+        "format": _f(_enum(RETRO_FORMATS)),
+        "health": _f(_check_health),
+        "notes": _f(_check_opt_text),
+        "started_at": _f(_check_stamp, True),
+        "completed_at": _f(_check_stamp),
+    },
+    "retro_items": {
+        "review_id": _f(_check_text, True, ref="reviews"),
+        "category": _f(_check_text, True),
+        "text": _f(_check_text, True),
+        "author": _f(_check_opt_text),
+        "votes": _f(_check_votes, True),
+        "group": _f(_check_opt_text),
+    },
+}
+
+# Fields the store keeps on every record besides the schema's own (tombstones).
+STORE_FIELDS = ("deleted",)
+
+
+def record_label(collection: str, record: Mapping[str, object]) -> str:
+    """How an error names a record: ``commitments 3f2a9c1e``."""
+    rid = record.get("id") if isinstance(record, Mapping) else None
+    return f"{collection} {rid}" if isinstance(rid, str) and rid else f"{collection} record"
+
+
+def validate_record(collection: str, record: Mapping[str, object]) -> None:
+    """Raise :class:`ValidationError` naming the first broken field of ``record``.
+
+    Optional fields may be absent or ``None``. Extra fields are accepted untouched.
+    Tombstones (``deleted: true``) are checked only for their identity fields.
+    """
+    if collection not in SCHEMA:
+        raise ValidationError("collection", "expected one of " + ", ".join(COLLECTIONS))
+    label = record_label(collection, record)
+    if not isinstance(record, Mapping):
+        raise ValidationError("record", "expected an object", record=label)
+    fields = dict(_ID_FIELDS)
+    if not record.get("deleted"):
+        fields.update(SCHEMA[collection])
+    for name, spec in fields.items():
+        value = record.get(name)
+        if value is None:
+            if spec.required:
+                raise ValidationError(name, "is required", record=label)
+            continue
+        problem = spec.check(value)
+        if problem:
+            raise ValidationError(name, f"{problem}, got {value!r}", record=label)
+    deleted = record.get("deleted")
+    if deleted is not None and not isinstance(deleted, bool):
+        raise ValidationError("deleted", "expected true or false", record=label)
+
+
+def references(collection: str) -> dict[str, str]:
+    """The id fields of ``collection`` and the collection each points into."""
+    return {name: spec.ref for name, spec in SCHEMA[collection].items() if spec.ref}
