@@ -1,0 +1,1 @@
+"""The store: TinyDB over sharded JSON files, atomic, locked, verified (see ``store.py``)."""

@@ -1,0 +1,97 @@
+"""Where each record lives: the store's directory layout and its shard keys.
+
+A store is a directory::
+
+    stratui-store.json          {"format": "stratui-store", "schema": 2}
+    people.json teams.json goals.json            small collections, one file each
+    commitments/2026-Q4.json   reviews/...       time series, one file per shard
+    .stratui/                  local only (lock, journal, manifest, id index, backups)
+
+Time-series collections are split into shards of thirteen ISO weeks (``2026-Q1`` holds
+weeks 1-13, ``Q2`` 14-26, ``Q3`` 27-39, ``Q4`` 40-53), keyed by the week a record belongs
+to. So what one command touches is a shard or two, whatever the length of the history,
+and a git merge sees small files that change only where work happened.
+
+Pure module: the keys are computed from record fields alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from stratui.domain.weeks import parse_week, week_of
+
+META_FILE = "stratui-store.json"
+LOCAL_DIR = ".stratui"
+STORE_FORMAT = "stratui-store"
+
+UNSHARDED = ("people", "teams", "goals")
+SHARDED = ("goal_checkins", "commitments", "roadblocks", "adjustments", "reviews", "retro_items")
+
+# The field whose week places a record in its shard; retro items follow their review.
+_WEEK_FIELD = {
+    "commitments": "week",
+    "goal_checkins": "date",
+    "roadblocks": "raised_on",
+    "adjustments": "decided_on",
+    "reviews": "period",
+}
+
+
+def key_for_week(week: str) -> str:
+    """The shard key holding ``week``: ``2026-W47`` -> ``2026-Q4``."""
+    year, number = parse_week(week)
+    return f"{year}-Q{min((number - 1) // 13 + 1, 4)}"
+
+
+def key_for_date(day: str | dt.date) -> str:
+    """The shard key holding the ISO week of ``day``."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    return key_for_week(week_of(day))
+
+
+def key_for_period(period: str) -> str:
+    """The shard of a review period: an ISO week, or a quarter ``YYYY-Qn`` (itself)."""
+    return period if "-Q" in period else key_for_week(period)
+
+
+def keys_for_weeks(weeks: Iterable[str]) -> list[str]:
+    """The distinct shard keys covering ``weeks``, in order."""
+    return sorted({key_for_week(week) for week in weeks})
+
+
+def shard_key(collection: str, record: Mapping) -> str | None:
+    """The shard key of ``record``, or ``None`` for an unsharded collection.
+
+    Retro items have no period of their own: the store places them in their review's
+    shard, so this raises ``KeyError`` for them.
+    """
+    if collection in UNSHARDED:
+        return None
+    field = _WEEK_FIELD.get(collection)
+    if field is None:
+        raise KeyError(collection)
+    value = str(record[field])
+    if collection == "reviews":
+        return key_for_period(value)
+    if collection == "commitments":
+        return key_for_week(value)
+    return key_for_date(value)
+
+
+def relpath(collection: str, key: str | None) -> str:
+    """The file of a shard, relative to the store: ``commitments/2026-Q4.json``."""
+    return f"{collection}.json" if key is None else f"{collection}/{key}.json"
+
+
+def parse_relpath(path: str) -> tuple[str, str | None] | None:
+    """``commitments/2026-Q4.json`` -> ``("commitments", "2026-Q4")``; None if not a shard."""
+    if not path.endswith(".json"):
+        return None
+    stem = path[: -len(".json")]
+    collection, _, key = stem.partition("/")
+    if key:
+        return (collection, key) if collection in SHARDED and "/" not in key else None
+    return (collection, None) if collection in UNSHARDED else None

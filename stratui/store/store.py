@@ -1,0 +1,504 @@
+"""The store: records by collection, read lazily by shard, written in atomic transactions.
+
+Reading a store never loads more than the shards a question needs. Every read re-checks
+the file's signature, so a long-lived process (the TUI) sees what another process wrote.
+Writing happens in a :class:`Transaction` that holds the exclusive lock for the whole
+read-modify-write and commits every changed file at once (see ``backend.py``).
+
+On opening, the store checks, cheaply, that nothing changed behind its back: it compares
+each file's size and modification time with a local manifest, and decodes only the files
+that differ. A damaged file (cut short, NUL bytes, not JSON, wrong shape, empty) is then
+reported with the latest good backup, by every command, and never overwritten. The same
+pass keeps the local id index (for id prefixes) in step with files changed by git.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+
+from stratui.store import tiny
+from stratui.store.codec import (
+    ShardError,
+    decode_meta,
+    decode_shard,
+    encode_meta,
+    encode_shard,
+)
+from stratui.store.errors import (
+    AmbiguousId,
+    NotAStore,
+    StoreDamaged,
+    StoreError,
+    StoreTooNew,
+    UnknownId,
+)
+from stratui.store.layout import (
+    LOCAL_DIR,
+    META_FILE,
+    SHARDED,
+    STORE_FORMAT,
+    UNSHARDED,
+    parse_relpath,
+    relpath,
+    shard_key,
+)
+
+SCHEMA_VERSION = 2
+_MANIFEST = "manifest.json"
+
+
+class Store:
+    """A stratui store over a backend (a directory, or memory in tests)."""
+
+    def __init__(self, backend) -> None:
+        self.backend = backend
+        self._cache: dict[str, tuple[object, dict[str, dict]]] = {}
+        self._manifest: dict[str, list[int]] | None = None
+        self._ids: dict[str, set[str]] = {}
+        self._opened = False
+        self._tx: Transaction | None = None
+        self._read_depth = 0
+
+    @classmethod
+    def at(cls, path: str) -> Store:
+        """The store in the directory ``path`` (created on the first write)."""
+        from stratui.store.backend import DirectoryBackend
+
+        return cls(DirectoryBackend(path))
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A store that lives in memory only (tests)."""
+        from stratui.store.backend import MemoryBackend
+
+        return cls(MemoryBackend())
+
+    @property
+    def location(self) -> str:
+        """The store's path, for messages."""
+        return self.backend.name
+
+    # -- opening: meta, recovery, migration, change detection ---------------------------
+
+    def open(self) -> Store:
+        """Check the store once: meta, crash recovery, migration, changed files.
+
+        Called by every public method; cheap after the first call.
+        """
+        if self._opened:
+            return self
+        if not self.backend.exists():
+            if not self.backend.is_empty_dir():
+                raise NotAStore(
+                    f"{self.location} is not a stratui store (no {META_FILE}) and is not an "
+                    "empty directory; choose another path with --db or STRATUI_DB"
+                )
+            self._opened = True
+            return self
+        meta = self._read_meta()
+        schema = meta["schema"]
+        if schema > SCHEMA_VERSION:
+            raise StoreTooNew(
+                f"store {self.location} has schema {schema}, newer than this stratui "
+                f"understands ({SCHEMA_VERSION}); upgrade stratui. The store was not changed."
+            )
+        needs_recovery = getattr(self.backend, "needs_recovery", lambda: False)()
+        if schema < SCHEMA_VERSION or needs_recovery:
+            with self.backend.lock(True):
+                self.backend.recover()
+                meta = self._read_meta()
+                if meta["schema"] < SCHEMA_VERSION:
+                    from stratui.store.migrate import migrate
+
+                    migrate(self.backend, meta["schema"], SCHEMA_VERSION)
+        self._opened = True
+        return self
+
+    def _read_meta(self) -> dict:
+        data = self.backend.read(META_FILE) or b""
+        try:
+            meta = decode_meta(data)
+        except ShardError as error:
+            raise self._damaged(META_FILE, str(error), _is_meta) from None
+        if meta.get("format") != STORE_FORMAT:
+            raise NotAStore(f"{self.backend.path_of(META_FILE)} is not a stratui store file")
+        return meta
+
+    def verify_changes(self) -> bool:
+        """Decode the files changed since this machine last saw them; True if any did.
+
+        Raises :class:`StoreDamaged` for a damaged file. Keeps the id index in step.
+        """
+        if not self.backend.exists():
+            return False
+        with self.backend.lock(False):
+            listing = self.backend.listing()
+            manifest = self._load_manifest()
+            changed = [rel for rel, sig in listing.items() if manifest.get(rel) != list(sig)]
+            removed = [rel for rel in manifest if rel not in listing]
+            for rel in changed:
+                if rel == META_FILE:
+                    self._read_meta()  # raises StoreDamaged, NotAStore
+                else:
+                    self._shard_records(rel)  # raises StoreDamaged
+        if not changed and not removed:
+            return False
+        with self.backend.lock(True):
+            listing = self.backend.listing()
+            ids = {}
+            for rel in changed:
+                if rel != META_FILE and rel in listing:
+                    ids[rel] = sorted(self._shard_records(rel))
+            self._save_index(listing, ids, removed)
+        return True
+
+    # -- the local manifest and id index ---------------------------------------------
+
+    def _load_manifest(self) -> dict[str, list[int]]:
+        if self._manifest is None:
+            data = self.backend.local_read(_MANIFEST)
+            try:
+                self._manifest = json.loads(data)["files"] if data else {}
+            except (ValueError, KeyError, TypeError):
+                self._manifest = {}  # derived data: rebuilt from the files
+        return self._manifest
+
+    def _save_index(
+        self, listing: Mapping[str, object], ids: Mapping[str, list[str]], removed: Iterable[str]
+    ) -> None:
+        manifest = self._load_manifest()
+        for rel, rel_ids in ids.items():
+            self.backend.local_write(f"ids/{rel}.ids", "\n".join(rel_ids).encode())
+            self._ids[rel] = set(rel_ids)
+            manifest[rel] = list(listing[rel])
+        for rel in removed:
+            manifest.pop(rel, None)
+            self._ids.pop(rel, None)
+        if META_FILE in listing:
+            manifest[META_FILE] = list(listing[META_FILE])
+        self.backend.local_write(
+            _MANIFEST, json.dumps({"files": manifest}, sort_keys=True).encode()
+        )
+
+    def _ids_of(self, rel: str) -> set[str]:
+        """The ids in one file, from the local index (rebuilt from the file if missing)."""
+        if rel not in self._ids:
+            data = self.backend.local_read(f"ids/{rel}.ids")
+            self._ids[rel] = set(data.decode().split("\n") if data else self._shard_records(rel))
+        return self._ids[rel]
+
+    def _rels(self, collection: str) -> list[str]:
+        """The files of ``collection`` this store knows, from the manifest."""
+        if collection in UNSHARDED:
+            return [relpath(collection, None)]
+        prefix = f"{collection}/"
+        return sorted(rel for rel in self._load_manifest() if rel.startswith(prefix))
+
+    # -- reading ---------------------------------------------------------------------
+
+    def _shard_records(self, rel: str) -> dict[str, dict]:
+        """The records of one file by id, decoded once per version of the file."""
+        if self._tx is not None and rel in self._tx.staged:
+            return self._tx.staged[rel]
+        signature = self.backend.signature(rel)
+        cached = self._cache.get(rel)
+        if cached and cached[0] == signature:
+            return cached[1]
+        if signature is None:
+            records: dict[str, dict] = {}
+        else:
+            parsed = parse_relpath(rel)
+            collection = parsed[0] if parsed else rel
+            try:
+                records = decode_shard(collection, self.backend.read(rel) or b"")
+            except ShardError as error:
+                raise self._damaged(rel, str(error), _decodes_as(collection)) from None
+        self._cache[rel] = (signature, records)
+        return records
+
+    def _damaged(self, rel: str, problem: str, is_good: Callable[[bytes], bool]) -> StoreDamaged:
+        backup = self.backend.latest_good_backup(rel, is_good)
+        return StoreDamaged(self.backend.path_of(rel), problem, backup)
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Hold the shared lock for a read; the outermost read first looks for changes."""
+        self.open()
+        if not self.backend.exists():
+            yield
+            return
+        if self._tx is None and not self._read_depth:
+            self.verify_changes()
+        self._read_depth += 1
+        try:
+            with self.backend.lock(False):
+                yield
+        finally:
+            self._read_depth -= 1
+
+    def get(self, collection: str, rid: str, *, deleted: bool = False) -> dict | None:
+        """The record ``rid`` of ``collection`` (tombstones only with ``deleted=True``)."""
+        with self._reading():
+            for rel in self._candidate_rels(collection, rid):
+                record = self._shard_records(rel).get(rid)
+                if record is not None:
+                    return dict(record) if deleted or not record.get("deleted") else None
+        return None
+
+    def _candidate_rels(self, collection: str, rid: str) -> list[str]:
+        if collection in UNSHARDED:
+            return [relpath(collection, None)]
+        staged = [
+            rel for rel in (self._tx.staged if self._tx else ()) if rel.startswith(f"{collection}/")
+        ]
+        indexed = [rel for rel in self._rels(collection) if rid in self._ids_of(rel)]
+        return list(dict.fromkeys([*staged, *indexed]))
+
+    def resolve(self, collection: str, prefix: str) -> dict:
+        """The one live record whose id starts with ``prefix``.
+
+        Raises :class:`UnknownId` when none does and :class:`AmbiguousId` (listing the
+        candidates) when several do.
+        """
+        prefix = prefix.strip().lower()
+        if not prefix:
+            raise UnknownId(f"{_singular(collection)} id: expected an id or a unique prefix")
+        with self._reading():
+            exact = self.get(collection, prefix)
+            if exact:
+                return exact
+            matches: dict[str, dict] = {}
+            for rel in self._all_rels(collection):
+                if collection in UNSHARDED or (self._tx and rel in self._tx.staged):
+                    rids = list(self._shard_records(rel))
+                else:
+                    rids = self._ids_of(rel)
+                for rid in rids:
+                    if rid.startswith(prefix):
+                        record = self._shard_records(rel).get(rid)
+                        if record and not record.get("deleted"):
+                            matches[rid] = dict(record)
+        if not matches:
+            raise UnknownId(f"no {_singular(collection)} has an id starting with {prefix!r}")
+        if len(matches) > 1:
+            candidates = sorted(matches.values(), key=lambda r: r["id"])
+            raise AmbiguousId(
+                f"{_singular(collection)} id {prefix!r} is ambiguous: it matches "
+                + ", ".join(r["id"] for r in candidates),
+                candidates,
+            )
+        return next(iter(matches.values()))
+
+    def _all_rels(self, collection: str) -> list[str]:
+        rels = self._rels(collection)
+        if self._tx:
+            rels += [r for r in self._tx.staged if r.startswith(f"{collection}/")]
+        return sorted(set(rels))
+
+    def find(
+        self,
+        collection: str,
+        *,
+        keys: Iterable[str] | None = None,
+        where: Callable[[dict], bool] | None = None,
+        **equals: object,
+    ) -> list[dict]:
+        """Live records of ``collection`` whose fields equal ``equals``.
+
+        ``keys`` limits a sharded collection to those shards (see ``layout``); without
+        it every shard is read. ``where`` filters further. Results are in creation order.
+        """
+        with self._reading():
+            if collection in UNSHARDED:
+                rels = [relpath(collection, None)]
+            elif keys is None:
+                rels = self._all_rels(collection)
+            else:
+                rels = [relpath(collection, key) for key in sorted(set(keys))]
+            found: dict[str, dict] = {}
+            for rel in rels:
+                records = self._shard_records(rel)
+                if not records:
+                    continue
+                for record in tiny.search(tiny.shard_table(collection, records), equals):
+                    if where is None or where(record):
+                        found[record["id"]] = record
+        return sorted(found.values(), key=lambda r: (r.get("created_at", ""), r["id"]))
+
+    def all(self, collection: str) -> list[dict]:
+        """Every live record of ``collection`` (reads every shard of it)."""
+        return self.find(collection)
+
+    def collections(self, *, deleted: bool = False) -> dict[str, list[dict]]:
+        """Every record of every collection, tombstones included with ``deleted=True``."""
+        result: dict[str, list[dict]] = {}
+        with self._reading():
+            for collection in (*UNSHARDED, *SHARDED):
+                records: dict[str, dict] = {}
+                for rel in self._all_rels(collection):
+                    for rid, record in self._shard_records(rel).items():
+                        if deleted or not record.get("deleted"):
+                            records[rid] = dict(record)
+                result[collection] = sorted(
+                    records.values(), key=lambda r: (r.get("created_at", ""), r["id"])
+                )
+        return result
+
+    def refresh(self) -> bool:
+        """True when another process changed the store since the last look.
+
+        Every read already sees the latest files; this is for a long-lived process that
+        wants to know whether to redraw.
+        """
+        return self.open().verify_changes()
+
+    # -- writing ---------------------------------------------------------------------
+
+    def transaction(self) -> Transaction:
+        """A write transaction: ``with store.transaction() as tx: tx.put(...)``."""
+        return Transaction(self)
+
+    def check(self) -> list[str]:
+        """Every problem of the store, each a line naming the file or record; [] if sound."""
+        from stratui.store.verify import check_store
+
+        return check_store(self)
+
+
+class Transaction:
+    """Changes to the store, committed together, all or nothing, under the exclusive lock.
+
+    Nothing is written if the ``with`` block raises. Reads through the store during the
+    transaction see its staged changes.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.staged: dict[str, dict[str, dict]] = {}
+        self._hold = None
+
+    def __enter__(self) -> Transaction:
+        store = self.store
+        if store._tx is not None:
+            raise StoreError("a transaction is already open on this store")
+        store.open()
+        self._hold = store.backend.lock(True)
+        self._hold.__enter__()
+        store._tx = self
+        try:
+            store.backend.recover()
+            store.verify_changes()  # under the lock: see the latest state of every file
+        except BaseException:
+            self._leave(None, None, None)
+            raise
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        try:
+            if kind is None:
+                self._commit()
+        finally:
+            self._leave(kind, error, trace)
+
+    def _leave(self, kind, error, trace) -> None:
+        self.store._tx = None
+        hold, self._hold = self._hold, None
+        if hold is not None:
+            hold.__exit__(kind, error, trace)
+
+    # -- changes -----------------------------------------------------------------------
+
+    def get(self, collection: str, rid: str, *, deleted: bool = False) -> dict | None:
+        """The record as this transaction sees it."""
+        return self.store.get(collection, rid, deleted=deleted)
+
+    def insert(self, collection: str, record: Mapping) -> dict:
+        """Add a new record; its id must not exist yet."""
+        if self.store.get(collection, record["id"], deleted=True) is not None:
+            raise StoreError(f"{_singular(collection)} {record['id']} already exists")
+        return self.put(collection, record)
+
+    def put(self, collection: str, record: Mapping) -> dict:
+        """Insert or replace ``record`` whole, moving it if its shard key changed."""
+        from stratui.domain.schema import validate_record
+
+        record = dict(record)
+        validate_record(collection, record)
+        rel = relpath(collection, self._key_of(collection, record))
+        for old in self.store._candidate_rels(collection, record["id"]):
+            if old != rel and record["id"] in self.store._shard_records(old):
+                tiny.remove(self._table(collection, old), record["id"])
+        tiny.put(self._table(collection, rel), record)
+        return record
+
+    def delete(self, collection: str, rid: str, now) -> dict:
+        """Replace the record by its tombstone (kept, so merges know it was deleted)."""
+        from stratui.domain.records import tombstone
+
+        record = self.store.get(collection, rid)
+        if record is None:
+            raise UnknownId(f"no {_singular(collection)} {rid}")
+        return self.put(collection, tombstone(record, now))
+
+    def _key_of(self, collection: str, record: Mapping) -> str | None:
+        if collection == "retro_items":
+            review = self.store.get("reviews", str(record["review_id"]), deleted=True)
+            if review is None:
+                raise UnknownId(f"retro item {record['id']}: no review {record['review_id']}")
+            return shard_key("reviews", review)
+        return shard_key(collection, record)
+
+    def _table(self, collection: str, rel: str):
+        if rel not in self.staged:
+            self.staged[rel] = dict(self.store._shard_records(rel))
+
+        def stage(records: dict) -> None:
+            self.staged[rel] = records
+
+        return tiny.shard_table(collection, self.staged[rel], stage)
+
+    def _commit(self) -> None:
+        store, backend = self.store, self.store.backend
+        if not self.staged:
+            return
+        writes: dict[str, bytes] = {}
+        if not backend.exists():
+            writes[META_FILE] = encode_meta({"format": STORE_FORMAT, "schema": SCHEMA_VERSION})
+            writes[".gitignore"] = f"{LOCAL_DIR}/\n".encode()
+        for rel, records in self.staged.items():
+            collection = parse_relpath(rel)[0]
+            writes[rel] = encode_shard(collection, records)
+        backend.commit(writes)
+        listing = {rel: backend.signature(rel) for rel in writes if rel != ".gitignore"}
+        for rel, records in self.staged.items():
+            store._cache[rel] = (listing[rel], records)
+        store._save_index(listing, {rel: sorted(recs) for rel, recs in self.staged.items()}, ())
+
+
+def _is_meta(data: bytes) -> bool:
+    try:
+        decode_meta(data)
+    except ShardError:
+        return False
+    return True
+
+
+def _decodes_as(collection: str) -> Callable[[bytes], bool]:
+    def is_good(data: bytes) -> bool:
+        try:
+            decode_shard(collection, data)
+        except ShardError:
+            return False
+        return True
+
+    return is_good
+
+
+def _singular(collection: str) -> str:
+    return {
+        "people": "person",
+        "goal_checkins": "goal check-in",
+        "retro_items": "retro item",
+    }.get(collection, collection.rstrip("s").replace("_", " "))
