@@ -30,6 +30,21 @@ def stamp(now: dt.datetime) -> str:
     return now.replace(microsecond=0).isoformat() + "Z"
 
 
+def _later_stamp(new: str, old: object) -> str:
+    """The later of two stamps, so ``updated_at`` never moves backwards.
+
+    Plain string ``max`` is wrong within one second: ``"...:00Z"`` sorts after
+    ``"...:00.5Z"`` (``Z`` > ``.``) although it is earlier. Fractions are padded to compare.
+    """
+
+    def key(value: str) -> str:
+        return value[:19] + (value[19:-1] or ".").ljust(7, "0")
+
+    if not isinstance(old, str) or not old:
+        return new
+    return old if key(old) > key(new) else new
+
+
 def utcnow() -> dt.datetime:
     """The current UTC time, timezone-aware."""
     return dt.datetime.now(dt.UTC)
@@ -56,7 +71,7 @@ def updated(collection: str, record: Mapping, changes: Mapping, now: dt.datetime
             result.pop(key, None)
         else:
             result[key] = value
-    result["updated_at"] = max(stamp(now), str(record.get("updated_at", "")))
+    result["updated_at"] = _later_stamp(stamp(now), record.get("updated_at"))
     validate_record(collection, result)
     return result
 
@@ -65,7 +80,7 @@ def tombstone(record: Mapping, now: dt.datetime) -> dict:
     """The deleted form of ``record``: its fields kept, marked ``deleted``, stamped now."""
     result = dict(record)
     result["deleted"] = True
-    result["updated_at"] = max(stamp(now), str(record.get("updated_at", "")))
+    result["updated_at"] = _later_stamp(stamp(now), record.get("updated_at"))
     return result
 
 

@@ -47,9 +47,10 @@ RITUALS = ("weekly", "team", "retro", "quarterly")
 REVIEW_STATUSES = ("draft", "complete")
 RETRO_FORMATS = ("start-stop-continue", "4ls", "mad-sad-glad", "well-improve-ideas")
 
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
-_QUARTER_RE = re.compile(r"^\d{4}-Q[1-4]$")
+# ASCII digits only, and \Z (not $, which also matches before a trailing newline).
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+_STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z\Z", re.ASCII)
+_QUARTER_RE = re.compile(r"^\d{4}-Q[1-4]\Z", re.ASCII)
 
 
 class ValidationError(ValueError):
@@ -97,14 +98,19 @@ def _check_stamp(value: object) -> str | None:
     return "expected a UTC timestamp like 2026-11-22T09:30:00Z"
 
 
+def _is_exact_week(value: object) -> bool:
+    # is_valid_week forgives surrounding spaces (it reads typed input); a stored week may not.
+    return isinstance(value, str) and value == value.strip() and is_valid_week(value)
+
+
 def _check_week(value: object) -> str | None:
-    if isinstance(value, str) and is_valid_week(value):
+    if _is_exact_week(value):
         return None
     return "expected an ISO week YYYY-Www that exists (2026-W53 does, 2025-W53 does not)"
 
 
 def _check_period(value: object) -> str | None:
-    if isinstance(value, str) and (is_valid_week(value) or _QUARTER_RE.match(value)):
+    if isinstance(value, str) and (_is_exact_week(value) or _QUARTER_RE.match(value)):
         return None
     return "expected an ISO week YYYY-Www or a quarter YYYY-Qn"
 

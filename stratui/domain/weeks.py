@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-_WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
+_WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$", re.ASCII)  # ASCII: \d alone takes any script's digits
 
 
 def parse_week(text: str) -> tuple[int, int]:
