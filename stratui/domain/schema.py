@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import NamedTuple
 
 from stratui.domain.weeks import is_valid_week
 
@@ -185,12 +184,21 @@ def _check_health(value: object) -> str | None:
 _confidence = _int_range(1, 5)
 
 
-class Field(NamedTuple):
-    """One field of a collection: its checker, whether it is required, and what it references."""
+class Field:
+    """One field of a collection: its checker, whether it is required, and what it references.
 
-    check: Callable[[object], str | None]
-    required: bool = False
-    ref: str | None = None  # the collection an id field points into
+    A plain slotted class rather than a NamedTuple or dataclass: this module is on the
+    CLI's fast path, and building those classes costs more at import than all the rest.
+    """
+
+    __slots__ = ("check", "ref", "required")
+
+    def __init__(
+        self, check: Callable[[object], str | None], required: bool = False, ref: str | None = None
+    ) -> None:
+        self.check = check
+        self.required = required
+        self.ref = ref  # the collection an id field points into
 
 
 def _f(check, required=False, ref=None) -> Field:

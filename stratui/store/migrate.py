@@ -57,7 +57,7 @@ def _one_to_two(backend) -> None:
             else:
                 key = shard_key(collection, record)
             shards.setdefault(relpath(collection, key), {})[rid] = record
-    writes = {rel: encode_shard(rel.split("/")[0], recs) for rel, recs in shards.items()}
+    writes = {rel: encode_shard(rel.split("/")[0], recs)[0] for rel, recs in shards.items()}
     writes[META_FILE] = encode_meta({"format": STORE_FORMAT, "schema": 2})
     backend.commit(writes)
     for collection in SHARDED:

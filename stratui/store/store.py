@@ -20,11 +20,13 @@ from contextlib import contextmanager
 
 from stratui.store import tiny
 from stratui.store.codec import (
+    Lines,
     ShardError,
     decode_meta,
     decode_shard,
     encode_meta,
     encode_shard,
+    known_lines,
 )
 from stratui.store.errors import (
     AmbiguousId,
@@ -54,7 +56,8 @@ class Store:
 
     def __init__(self, backend) -> None:
         self.backend = backend
-        self._cache: dict[str, tuple[object, dict[str, dict]]] = {}
+        # file -> (signature, records by id, the bytes read, their lines once computed)
+        self._cache: dict[str, list] = {}
         self._manifest: dict[str, list[int]] | None = None
         self._ids: dict[str, set[str]] = {}
         self._opened = False
@@ -89,6 +92,10 @@ class Store:
         """
         if self._opened:
             return self
+        if getattr(self.backend, "needs_recovery", lambda: False)():
+            # First: a crash may have cut the store's very first commit, meta file and all.
+            with self.backend.lock(True):
+                self.backend.recover()
         if not self.backend.exists():
             if not self.backend.is_empty_dir():
                 raise NotAStore(
@@ -99,13 +106,7 @@ class Store:
             return self
         meta = self._read_meta()
         schema = meta["schema"]
-        if schema > SCHEMA_VERSION:
-            raise StoreTooNew(
-                f"store {self.location} has schema {schema}, newer than this stratui "
-                f"understands ({SCHEMA_VERSION}); upgrade stratui. The store was not changed."
-            )
-        needs_recovery = getattr(self.backend, "needs_recovery", lambda: False)()
-        if schema < SCHEMA_VERSION or needs_recovery:
+        if schema < SCHEMA_VERSION:
             with self.backend.lock(True):
                 self.backend.recover()
                 meta = self._read_meta()
@@ -124,6 +125,13 @@ class Store:
             raise self._damaged(META_FILE, str(error), _is_meta) from None
         if meta.get("format") != STORE_FORMAT:
             raise NotAStore(f"{self.backend.path_of(META_FILE)} is not a stratui store file")
+        if meta["schema"] > SCHEMA_VERSION:
+            # Checked on every read of the meta file, not only on opening: a long-lived
+            # process must not write into a store a newer stratui has since migrated.
+            raise StoreTooNew(
+                f"store {self.location} has schema {meta['schema']}, newer than this stratui "
+                f"understands ({SCHEMA_VERSION}); upgrade stratui. The store was not changed."
+            )
         return meta
 
     def verify_changes(self) -> bool:
@@ -140,7 +148,7 @@ class Store:
             removed = [rel for rel in manifest if rel not in listing]
             for rel in changed:
                 if rel == META_FILE:
-                    self._read_meta()  # raises StoreDamaged, NotAStore
+                    self._read_meta()  # raises StoreDamaged, NotAStore, StoreTooNew
                 else:
                     self._shard_records(rel)  # raises StoreDamaged
         if not changed and not removed:
@@ -206,17 +214,28 @@ class Store:
         cached = self._cache.get(rel)
         if cached and cached[0] == signature:
             return cached[1]
+        data = b""
         if signature is None:
             records: dict[str, dict] = {}
         else:
             parsed = parse_relpath(rel)
             collection = parsed[0] if parsed else rel
+            data = self.backend.read(rel) or b""
             try:
-                records = decode_shard(collection, self.backend.read(rel) or b"")
+                records = decode_shard(collection, data)
             except ShardError as error:
                 raise self._damaged(rel, str(error), _decodes_as(collection)) from None
-        self._cache[rel] = (signature, records)
+        self._cache[rel] = [signature, records, data, None]
         return records
+
+    def _lines(self, rel: str, collection: str) -> Lines:
+        """The encoded lines of the records last read from ``rel`` (for cheap rewrites)."""
+        cached = self._cache.get(rel)
+        if cached is None:
+            return {}
+        if cached[3] is None:
+            cached[3] = known_lines(collection, cached[2], cached[1]) if cached[2] else {}
+        return cached[3]
 
     def _damaged(self, rel: str, problem: str, is_good: Callable[[bytes], bool]) -> StoreDamaged:
         backup = self.backend.latest_good_backup(rel, is_good)
@@ -433,6 +452,30 @@ class Transaction:
         tiny.put(self._table(collection, rel), record)
         return record
 
+    def put_many(self, writes: Mapping[str, Iterable[Mapping]]) -> int:
+        """Insert or replace many records (an import), shard by shard; returns the count.
+
+        The same as :meth:`put` for each record, but each shard goes through TinyDB once,
+        so importing years of history stays linear.
+        """
+        from stratui.domain.schema import validate_record
+
+        count = 0
+        for collection in (*UNSHARDED, *SHARDED):  # reviews before the retro items in them
+            by_rel: dict[str, list[dict]] = {}
+            for record in writes.get(collection, ()):
+                record = dict(record)
+                validate_record(collection, record)
+                rel = relpath(collection, self._key_of(collection, record))
+                for old in self.store._candidate_rels(collection, record["id"]):
+                    if old != rel and record["id"] in self.store._shard_records(old):
+                        tiny.remove(self._table(collection, old), record["id"])
+                by_rel.setdefault(rel, []).append(record)
+            for rel, records in by_rel.items():
+                tiny.put_many(self._table(collection, rel), records)
+                count += len(records)
+        return count
+
     def delete(self, collection: str, rid: str, now) -> dict:
         """Replace the record by its tombstone (kept, so merges know it was deleted)."""
         from stratui.domain.records import tombstone
@@ -467,13 +510,16 @@ class Transaction:
         if not backend.exists():
             writes[META_FILE] = encode_meta({"format": STORE_FORMAT, "schema": SCHEMA_VERSION})
             writes[".gitignore"] = f"{LOCAL_DIR}/\n".encode()
+        made: dict[str, Lines] = {}
         for rel, records in self.staged.items():
             collection = parse_relpath(rel)[0]
-            writes[rel] = encode_shard(collection, records)
+            writes[rel], made[rel] = encode_shard(
+                collection, records, store._lines(rel, collection)
+            )
         backend.commit(writes)
         listing = {rel: backend.signature(rel) for rel in writes if rel != ".gitignore"}
         for rel, records in self.staged.items():
-            store._cache[rel] = (listing[rel], records)
+            store._cache[rel] = [listing[rel], records, writes[rel], made[rel]]
         store._save_index(listing, {rel: sorted(recs) for rel, recs in self.staged.items()}, ())
 
 

@@ -87,3 +87,11 @@ def put(table: Table, record: Mapping) -> None:
 def remove(table: Table, rid: str) -> None:
     """Drop the record ``rid`` from this shard (it moved to another one)."""
     table.remove(doc_ids=[rid])
+
+
+def put_many(table: Table, records: list[Mapping]) -> None:
+    """Insert or replace ``records`` whole, with one TinyDB removal and one insertion."""
+    present = [record["id"] for record in records if table.contains(doc_id=record["id"])]
+    if present:
+        table.remove(doc_ids=present)
+    table.insert_multiple(Document(dict(record), doc_id=record["id"]) for record in records)

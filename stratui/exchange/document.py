@@ -1,0 +1,87 @@
+"""The export document of EXPORT-FORMAT.md, version 1: building it and writing its bytes.
+
+The document is the project's public contract, so its bytes are deterministic: the same
+records give the same file whatever order the store hands them over in. That keeps
+exports diffable and lets tests compare them byte for byte.
+
+Pure module: no Textual, no TinyDB.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+
+from stratui.domain.schema import COLLECTIONS, STORE_FIELDS
+
+FORMAT = "stratui"
+"""The value of the document's ``format`` key."""
+
+VERSION = 1
+"""The format version this module writes and the importer reads up to."""
+
+INTERNAL_FIELDS: tuple[str, ...] = STORE_FIELDS
+"""Fields the store keeps for itself (tombstones); never part of an export."""
+
+HEADER_KEYS: tuple[str, ...] = ("format", "version", "exported_at")
+"""The document's top-level keys before the collections, in the documented order."""
+
+
+def record_order(record: Mapping[str, object]) -> tuple[str, str]:
+    """The sort key of a record in every export: creation time, then id as tie-break."""
+    return (str(record.get("created_at", "")), str(record.get("id", "")))
+
+
+def public_record(record: Mapping[str, object]) -> dict:
+    """A copy of ``record`` as the format shows it: without the store's internal fields.
+
+    Unknown extra fields stay, so a newer file passes through an older stratui intact.
+    """
+    return {key: value for key, value in record.items() if key not in INTERNAL_FIELDS}
+
+
+def export_records(records: Iterable[Mapping[str, object]]) -> list[dict]:
+    """The records an export shows: live ones only, internal fields dropped, in order."""
+    kept = [public_record(record) for record in records if not record.get("deleted")]
+    return sorted(kept, key=record_order)
+
+
+def build_document(collections: Mapping[str, Iterable[dict]], exported_at: str) -> dict:
+    """The export document holding ``collections``, stamped ``exported_at``.
+
+    Args:
+        collections: Records by collection name. Missing collections export as empty
+            lists; names that are not a collection of the format (a store's own tables)
+            are ignored.
+        exported_at: The UTC timestamp to write, passed in so exports are reproducible.
+
+    Returns:
+        A dict with the header keys then all nine collections, in the documented order.
+    """
+    document: dict[str, object] = {"format": FORMAT, "version": VERSION, "exported_at": exported_at}
+    for name in COLLECTIONS:
+        document[name] = export_records(collections.get(name, ()))
+    return document
+
+
+def _sorted_keys(value: object) -> object:
+    """``value`` with every nested dict's keys in sorted order, for stable bytes."""
+    if isinstance(value, Mapping):
+        return {key: _sorted_keys(value[key]) for key in sorted(value)}
+    if isinstance(value, list | tuple):
+        return [_sorted_keys(item) for item in value]
+    return value
+
+
+def dump_document(document: Mapping[str, object]) -> str:
+    """The JSON text of ``document``: UTF-8 friendly, indented, deterministic.
+
+    Record keys are sorted, while the top level keeps the documented order (header, then
+    the collections in order, then any other key sorted), so a human reading the file
+    sees it as EXPORT-FORMAT.md shows it. NaN and infinities are refused (``ValueError``)
+    because they are not JSON.
+    """
+    known = [key for key in (*HEADER_KEYS, *COLLECTIONS) if key in document]
+    others = sorted(key for key in document if key not in known)
+    ordered = {key: _sorted_keys(document[key]) for key in (*known, *others)}
+    return json.dumps(ordered, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
