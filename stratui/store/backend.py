@@ -304,8 +304,9 @@ class DirectoryBackend:
 
 
 def _backed_up(rel: str) -> bool:
-    """Record files get backups; the meta file and ``.gitignore`` are rewritten whole."""
-    return parse_relpath(rel) is not None
+    """Record files and the meta file get backups (a damaged one is reported with its
+    latest good copy); ``.gitignore`` does not."""
+    return rel == META_FILE or parse_relpath(rel) is not None
 
 
 def _write_durably(path: str, data: bytes) -> None:

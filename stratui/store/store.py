@@ -18,7 +18,6 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
-from stratui.store import tiny
 from stratui.store.codec import (
     Lines,
     ShardError,
@@ -329,6 +328,8 @@ class Store:
         ``keys`` limits a sharded collection to those shards (see ``layout``); without
         it every shard is read. ``where`` filters further. Results are in creation order.
         """
+        from stratui.store import tiny  # TinyDB: loaded by the commands that query
+
         with self._reading():
             if collection in UNSHARDED:
                 rels = [relpath(collection, None)]
@@ -341,7 +342,8 @@ class Store:
                 records = self._shard_records(rel)
                 if not records:
                     continue
-                for record in tiny.search(tiny.shard_table(collection, records), equals):
+                for document in tiny.search(collection, records, equals):
+                    record = dict(document)
                     if where is None or where(record):
                         found[record["id"]] = record
         return sorted(found.values(), key=lambda r: (r.get("created_at", ""), r["id"]))
@@ -434,45 +436,58 @@ class Transaction:
         return self.store.get(collection, rid, deleted=deleted)
 
     def insert(self, collection: str, record: Mapping) -> dict:
-        """Add a new record; its id must not exist yet."""
-        if self.store.get(collection, record["id"], deleted=True) is not None:
+        """Add a new record; its id must not exist yet.
+
+        Only the shard the record goes to is checked: ids are 64 random bits, so a clash
+        with a record elsewhere is not a practical event (``check`` would report it), and
+        looking through every shard would make each write cost more as history grows.
+        """
+        record = self._valid(collection, record)
+        rel = relpath(collection, self._key_of(collection, record))
+        if record["id"] in self.store._shard_records(rel):
             raise StoreError(f"{_singular(collection)} {record['id']} already exists")
-        return self.put(collection, record)
+        self._staged(rel)[record["id"]] = record
+        return record
 
     def put(self, collection: str, record: Mapping) -> dict:
         """Insert or replace ``record`` whole, moving it if its shard key changed."""
+        record = self._valid(collection, record)
+        rel = relpath(collection, self._key_of(collection, record))
+        if record["id"] not in self.store._shard_records(rel):
+            self._remove_elsewhere(collection, record["id"], rel)
+        self._staged(rel)[record["id"]] = record
+        return record
+
+    @staticmethod
+    def _valid(collection: str, record: Mapping) -> dict:
         from stratui.domain.schema import validate_record
 
         record = dict(record)
         validate_record(collection, record)
-        rel = relpath(collection, self._key_of(collection, record))
-        for old in self.store._candidate_rels(collection, record["id"]):
-            if old != rel and record["id"] in self.store._shard_records(old):
-                tiny.remove(self._table(collection, old), record["id"])
-        tiny.put(self._table(collection, rel), record)
         return record
+
+    def _remove_elsewhere(self, collection: str, rid: str, rel: str) -> None:
+        """Drop ``rid`` from any shard but ``rel`` (its week changed: it moves)."""
+        for old in self.store._candidate_rels(collection, rid):
+            if old != rel and rid in self.store._shard_records(old):
+                del self._staged(old)[rid]
 
     def put_many(self, writes: Mapping[str, Iterable[Mapping]]) -> int:
         """Insert or replace many records (an import), shard by shard; returns the count.
 
-        The same as :meth:`put` for each record, but each shard goes through TinyDB once,
-        so importing years of history stays linear.
+        The same as :meth:`put` for each record, grouped by shard.
         """
-        from stratui.domain.schema import validate_record
-
         count = 0
         for collection in (*UNSHARDED, *SHARDED):  # reviews before the retro items in them
             by_rel: dict[str, list[dict]] = {}
             for record in writes.get(collection, ()):
-                record = dict(record)
-                validate_record(collection, record)
+                record = self._valid(collection, record)
                 rel = relpath(collection, self._key_of(collection, record))
-                for old in self.store._candidate_rels(collection, record["id"]):
-                    if old != rel and record["id"] in self.store._shard_records(old):
-                        tiny.remove(self._table(collection, old), record["id"])
+                if record["id"] not in self.store._shard_records(rel):
+                    self._remove_elsewhere(collection, record["id"], rel)
                 by_rel.setdefault(rel, []).append(record)
             for rel, records in by_rel.items():
-                tiny.put_many(self._table(collection, rel), records)
+                self._staged(rel).update((record["id"], record) for record in records)
                 count += len(records)
         return count
 
@@ -493,14 +508,15 @@ class Transaction:
             return shard_key("reviews", review)
         return shard_key(collection, record)
 
-    def _table(self, collection: str, rel: str):
+    def _staged(self, rel: str) -> dict[str, dict]:
+        """This transaction's copy of a shard's records (records are replaced, not edited).
+
+        The copy shares the record objects with the read cache, so the lines of the
+        records left untouched are reused when the shard is encoded.
+        """
         if rel not in self.staged:
             self.staged[rel] = dict(self.store._shard_records(rel))
-
-        def stage(records: dict) -> None:
-            self.staged[rel] = records
-
-        return tiny.shard_table(collection, self.staged[rel], stage)
+        return self.staged[rel]
 
     def _commit(self) -> None:
         store, backend = self.store, self.store.backend

@@ -1,23 +1,25 @@
-"""TinyDB, the query and update engine over one shard; the only module that imports it.
+"""TinyDB, the query engine over a shard; the only module that imports it.
 
 A shard's records are served to TinyDB by :class:`ShardStorage`, a TinyDB ``Storage``
-whose ``read`` hands over the records the store has already decoded and whose ``write``
-hands the result back to the store's transaction. Durability is not TinyDB's job here:
-the transaction commits every changed shard at once through the backend (atomic rename,
-journal), which TinyDB's own ``JSONStorage`` cannot do across files or processes.
+whose ``read`` hands over the records the store has already decoded, and queries are
+TinyDB queries. Writes do not go through TinyDB: a transaction replaces whole records
+in its staged copy of each shard and commits every changed file at once through the
+backend (temporary files, fsync, rename, journal), which TinyDB's own ``JSONStorage``
+cannot do across files or processes. Keeping TinyDB out of the write path also keeps
+it out of ``stratui log``, whose budget is a few milliseconds over starting Python.
 
 Records keep their own string ids as TinyDB document ids.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import reduce
 from operator import and_
 
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 
 class _RecordTable(Table):
@@ -34,64 +36,23 @@ class _ShardDB(TinyDB):
 
 
 class ShardStorage(Storage):
-    """Serves one shard's records to TinyDB and passes TinyDB's writes to a callback."""
+    """Serves one shard's records to TinyDB, read-only (writes are the store's)."""
 
-    def __init__(self, collection: str, records: dict, on_write: Callable[[dict], None]):
+    def __init__(self, collection: str, records: Mapping[str, dict]) -> None:
         self.collection = collection
         self.records = records
-        self.on_write = on_write
 
     def read(self) -> dict:
         return {self.collection: self.records}
 
     def write(self, data: dict) -> None:
-        self.records = data.get(self.collection, {})
-        self.on_write(self.records)
+        raise TypeError("stratui writes through store transactions, not through TinyDB")
 
 
-def shard_table(
-    collection: str, records: dict, on_write: Callable[[dict], None] | None = None
-) -> Table:
-    """A TinyDB table over ``records`` (by id); ``on_write`` receives every new state."""
-    db = _ShardDB(
-        storage=ShardStorage,
-        collection=collection,
-        records=records,
-        on_write=on_write or _read_only,
-    )
-    return db.table(collection, cache_size=0)
-
-
-def _read_only(_records: dict) -> None:
-    raise TypeError("this shard was opened for reading")
-
-
-def search(table: Table, equals: Mapping[str, object]) -> list[dict]:
-    """The live records whose fields equal ``equals`` (all of them when it is empty)."""
+def search(collection: str, records: Mapping[str, dict], equals: Mapping[str, object]) -> list:
+    """The live records of a shard whose fields equal ``equals`` (all when it is empty)."""
+    db = _ShardDB(storage=ShardStorage, collection=collection, records=records)
     record = Query()
     conditions = [record[field] == value for field, value in equals.items()]
     conditions.append(~(record.deleted == True))  # noqa: E712 - a TinyDB query, not a test
-    return [dict(doc) for doc in table.search(reduce(and_, conditions))]
-
-
-def put(table: Table, record: Mapping) -> None:
-    """Insert ``record``, or replace the stored record with the same id whole."""
-    rid = record["id"]
-    if table.contains(doc_id=rid):
-        # Remove and insert rather than update in place: the shard's record objects are
-        # shared with the store's read cache and must not change under a reader.
-        table.remove(doc_ids=[rid])
-    table.insert(Document(dict(record), doc_id=rid))
-
-
-def remove(table: Table, rid: str) -> None:
-    """Drop the record ``rid`` from this shard (it moved to another one)."""
-    table.remove(doc_ids=[rid])
-
-
-def put_many(table: Table, records: list[Mapping]) -> None:
-    """Insert or replace ``records`` whole, with one TinyDB removal and one insertion."""
-    present = [record["id"] for record in records if table.contains(doc_id=record["id"])]
-    if present:
-        table.remove(doc_ids=present)
-    table.insert_multiple(Document(dict(record), doc_id=record["id"]) for record in records)
+    return db.table(collection, cache_size=0).search(reduce(and_, conditions))

@@ -25,6 +25,8 @@ def check_store(store) -> list[str]:
     backend = store.backend
     try:
         store.open()
+        if backend.exists():
+            store._read_meta()  # again: the store may have been opened before it broke
     except StoreError as error:
         return [str(error)]
     if not backend.exists():
