@@ -143,7 +143,9 @@ class Store:
         with self.backend.lock(False):
             listing = self.backend.listing()
             manifest = self._load_manifest()
-            changed = [rel for rel, sig in listing.items() if manifest.get(rel) != list(sig)]
+            changed = [
+                rel for rel, sig in listing.items() if manifest.get(rel, [])[:2] != list(sig)
+            ]
             removed = [rel for rel in manifest if rel not in listing]
             for rel in changed:
                 if rel == META_FILE:
@@ -173,13 +175,24 @@ class Store:
         return self._manifest
 
     def _save_index(
-        self, listing: Mapping[str, object], ids: Mapping[str, list[str]], removed: Iterable[str]
+        self,
+        listing: Mapping[str, object],
+        ids: Mapping[str, list[str]],
+        removed: Iterable[str],
+        *,
+        ours: bool = False,
     ) -> None:
+        """Record files' signatures and ids; ``ours`` marks files this program wrote.
+
+        Only a file stratui wrote itself is known to be in canonical form, so only its
+        lines may be reused on the next write (see ``codec.known_lines``); a file changed
+        from outside (an editor, git) is re-encoded whole once.
+        """
         manifest = self._load_manifest()
         for rel, rel_ids in ids.items():
             self.backend.local_write(f"ids/{rel}.ids", "\n".join(rel_ids).encode())
             self._ids[rel] = set(rel_ids)
-            manifest[rel] = list(listing[rel])
+            manifest[rel] = [*listing[rel], 1] if ours else list(listing[rel])
         for rel in removed:
             manifest.pop(rel, None)
             self._ids.pop(rel, None)
@@ -231,6 +244,9 @@ class Store:
         """The encoded lines of the records last read from ``rel`` (for cheap rewrites)."""
         cached = self._cache.get(rel)
         if cached is None:
+            return {}
+        written_by_us = self._load_manifest().get(rel, [])
+        if written_by_us[2:] != [1] or written_by_us[:2] != list(cached[0] or ()):
             return {}
         if cached[3] is None:
             cached[3] = known_lines(collection, cached[2], cached[1]) if cached[2] else {}
@@ -536,7 +552,9 @@ class Transaction:
         listing = {rel: backend.signature(rel) for rel in writes if rel != ".gitignore"}
         for rel, records in self.staged.items():
             store._cache[rel] = [listing[rel], records, writes[rel], made[rel]]
-        store._save_index(listing, {rel: sorted(recs) for rel, recs in self.staged.items()}, ())
+        store._save_index(
+            listing, {rel: sorted(recs) for rel, recs in self.staged.items()}, (), ours=True
+        )
 
 
 def _is_meta(data: bytes) -> bool:
