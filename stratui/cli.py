@@ -78,19 +78,21 @@ def _date(text: str) -> str:
 
 
 def _confidence(text: str) -> int:
-    if text.strip().isdigit() and 1 <= int(text) <= 5:
-        return int(text)
-    raise argparse.ArgumentTypeError(f"expected a whole number from 1 to 5, got {text!r}")
+    from stratui.domain.inputs import parse_confidence
+
+    try:
+        return parse_confidence(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _progress(text: str) -> float:
+    from stratui.domain.inputs import parse_progress
+
     try:
-        value = float(text.strip().rstrip("%"))
-    except ValueError:
-        value = -1.0
-    if not 0 <= value <= 100:
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 100, got {text!r}")
-    return int(value) if value.is_integer() else value
+        return parse_progress(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _text(text: str) -> str:
@@ -426,14 +428,29 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(_command_in(argv))
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            parser.print_help()  # no terminal to draw on: say what the commands are
+            return 0
+        return _run_tui(args)
     try:
         return COMMANDS[args.command](args)
     except UsageError as error:
         return _fail(str(error), EXIT_USAGE)
     except Exception as error:
         return _report(error)
+
+
+def _run_tui(args) -> int:
+    """Open the Textual app on the store (the only path that imports Textual)."""
+    try:
+        app = _app(args)
+        app.store.open()
+    except Exception as error:
+        return _report(error)
+    from stratui.ui.app import run
+
+    run(app)
+    return 0
 
 
 def _command_in(argv: list[str]) -> str | None:

@@ -1,0 +1,90 @@
+"""The stratui Textual app: modes for the main screens, keys, palette, live reload."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from stratui.services import Stratui
+from stratui.ui.screens.commitments import CommitmentsScreen
+from stratui.ui.screens.dashboard import DashboardScreen
+from stratui.ui.screens.help import HelpScreen
+from stratui.ui.settings import DEFAULT_THEME, load_settings, save_setting
+from stratui.ui.styles import stylesheet
+
+POLL_SECONDS = 2.0  # how often the app looks for writes by other processes (stat only)
+
+MAIN_SCREENS = {
+    "dashboard": DashboardScreen,
+    "commitments": CommitmentsScreen,
+}
+
+
+class StratuiApp(App):
+    """Execution reviews in the terminal."""
+
+    TITLE = "stratui"
+    CSS_PATH = [stylesheet("app.tcss")]
+    MODES = MAIN_SCREENS
+    DEFAULT_MODE = "dashboard"
+    BINDINGS = [
+        Binding("1", "switch_mode('dashboard')", "Dashboard", id="app.dashboard"),
+        Binding("2", "switch_mode('commitments')", "Commitments", id="app.commitments"),
+        Binding("f1,question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+r", "reload", "Refresh", show=False, id="app.reload"),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, stratui: Stratui, *, poll: float | None = POLL_SECONDS) -> None:
+        super().__init__()
+        self.stratui = stratui
+        self.poll = poll
+        self.theme = load_settings().get("theme", DEFAULT_THEME)
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.stratui.me} · {self.stratui.store.location}"
+        if self.poll:
+            self.set_interval(self.poll, self.check_store)
+
+    def check_store(self) -> None:
+        """Reload the screen when another process (the CLI, a sync) changed the store."""
+        if self.stratui.store.refresh():
+            self.action_reload()
+
+    def action_reload(self) -> None:
+        """Read the store again and redraw the current screen."""
+        reload = getattr(self.screen, "reload", None)
+        if reload is not None:
+            reload()
+
+    def action_help(self) -> None:
+        sections = [("Everywhere", list(self.BINDINGS))]
+        for screen in MAIN_SCREENS.values():
+            sections.append((screen.HELP_TITLE, list(screen.BINDINGS)))
+        self.push_screen(HelpScreen(sections))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def watch_theme(self, theme: str) -> None:
+        save_setting("theme", theme)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action in the command palette: the app's keys and the screen's."""
+        yield from super().get_system_commands(screen)
+        for binding in (*self.BINDINGS, *getattr(screen, "BINDINGS", ())):
+            if isinstance(binding, Binding) and binding.description:
+                yield SystemCommand(
+                    binding.description,
+                    f"key: {binding.key}",
+                    lambda action=binding.action, target=screen: self.run_action(action, target),
+                )
+
+
+def run(stratui: Stratui) -> None:
+    """Start the app (what ``stratui`` without a command does)."""
+    StratuiApp(stratui).run()

@@ -1,0 +1,1 @@
+"""Dialogs: small self-contained screens that return a value when dismissed."""

@@ -1,0 +1,85 @@
+"""The dashboard: this week at a glance, what is due next, roadblocks, goals, streak."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical
+from textual.widgets import DataTable, Static
+
+from stratui.dashboard import build_dashboard
+from stratui.ui.screens.base import StratuiScreen
+from stratui.ui.text import cell
+
+
+class DashboardScreen(StratuiScreen):
+    """The first screen: where am I this week?"""
+
+    HELP_TITLE = "Dashboard"
+
+    def compose_body(self) -> ComposeResult:
+        with Grid(id="dashboard"):
+            with Vertical(classes="panel", id="week-panel"):
+                yield Static(id="week-title", classes="panel-title")
+                yield DataTable(id="week-table", cursor_type="row", zebra_stripes=True)
+            with Vertical(classes="panel", id="due-panel"):
+                yield Static("Next", classes="panel-title")
+                yield Static(id="due")
+                yield Static(id="streak")
+            with Vertical(classes="panel", id="roadblocks-panel"):
+                yield Static("Open roadblocks", classes="panel-title")
+                yield DataTable(id="roadblocks-table", cursor_type="row")
+            with Vertical(classes="panel", id="goals-panel"):
+                yield Static("Active goals", classes="panel-title")
+                yield DataTable(id="goals-table", cursor_type="row")
+
+    def on_mount(self) -> None:
+        self.query_one("#week-table", DataTable).add_columns("Status", "Done", "Commitment", "Goal")
+        self.query_one("#roadblocks-table", DataTable).add_columns(
+            "Age", "Severity", "Owner", "Roadblock"
+        )
+        self.query_one("#goals-table", DataTable).add_columns("Conf.", "Owner", "Goal")
+        super().on_mount()
+
+    def reload(self) -> None:
+        data = build_dashboard(self.stratui)
+        self.query_one("#week-title", Static).update(
+            f"This week {data.week}: {data.done} of {len(data.commitments)} done"
+        )
+        week = self.query_one("#week-table", DataTable)
+        week.clear()
+        for record in data.commitments:
+            goal = data.goals_by_id.get(record.get("goal_id") or "")
+            progress = record.get("progress")
+            week.add_row(
+                record["status"],
+                f"{progress:g}%" if progress is not None else "",
+                cell(record["title"]),
+                cell(goal["title"]) if goal else "",
+                key=record["id"],
+            )
+        if data.drafts:
+            due = f"A weekly review of {data.drafts[0]['period']} is in progress: press w to resume"
+        else:
+            due = data.due
+        self.query_one("#due", Static).update(due)
+        streak = "week" if data.streak == 1 else "weeks"
+        self.query_one("#streak", Static).update(f"Review streak: {data.streak} {streak}")
+        roadblocks = self.query_one("#roadblocks-table", DataTable)
+        roadblocks.clear()
+        for record, age in data.roadblocks:
+            roadblocks.add_row(
+                f"{age}d",
+                record["severity"],
+                cell(record.get("owner") or ""),
+                cell(record["title"]),
+                key=record["id"],
+            )
+        goals = self.query_one("#goals-table", DataTable)
+        goals.clear()
+        for line in data.goals:
+            goals.add_row(
+                "-" if line.confidence is None else f"{line.confidence}/5",
+                cell(line.goal.get("owner") or line.goal.get("team") or ""),
+                cell(line.goal["title"]),
+                key=line.goal["id"],
+            )

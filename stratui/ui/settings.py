@@ -1,0 +1,46 @@
+"""The interface's own settings (the theme), kept in the user's config directory.
+
+``STRATUI_CONFIG_DIR`` points elsewhere (tests). A missing or unreadable file gives the
+defaults; settings are never worth crashing over.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+DEFAULT_THEME = "textual-dark"
+
+
+def settings_path() -> Path:
+    """The settings file: ``$STRATUI_CONFIG_DIR/settings.json`` or the user config dir."""
+    folder = os.environ.get("STRATUI_CONFIG_DIR")
+    if not folder:
+        from platformdirs import user_config_dir
+
+        folder = user_config_dir("stratui", appauthor=False)
+    return Path(folder) / "settings.json"
+
+
+def load_settings() -> dict:
+    """The saved settings, or ``{}``."""
+    try:
+        data = json.loads(settings_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_setting(key: str, value: object) -> None:
+    """Remember one setting (atomically: temporary file, then rename)."""
+    path = settings_path()
+    data = load_settings()
+    data[key] = value
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home loses the preference, not the user's work

@@ -1,0 +1,176 @@
+"""The TUI, driven by keys with a Pilot; assertions on the store and on what is shown."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from textual.widgets import DataTable, Input, Static
+
+from stratui.ui.app import StratuiApp
+from stratui.ui.modals.form import Form
+
+HOSTILE = ["[@click=app.quit]x[/]", "[/red] oops", "a[b]c", "[$accent]x[/]"]
+
+
+def cells(table: DataTable) -> list[list[str]]:
+    return [[str(value) for value in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_dashboard_shows_this_weeks_commitments_and_open_roadblocks(app, stratui):
+    stratui.log("Write the plan")
+    done = stratui.log("Fix the build")
+    stratui.complete(done["id"])
+    stratui.log("Somebody else's", owner="ben")
+    stratui.block("Waiting on keys", kind="dependency")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        week = app.screen.query_one("#week-table", DataTable)
+        assert sorted(row[2] for row in cells(week)) == ["Fix the build", "Write the plan"]
+        title = app.screen.query_one("#week-title", Static)
+        assert "1 of 2 done" in str(title.render())
+        roadblocks = cells(app.screen.query_one("#roadblocks-table", DataTable))
+        assert [(row[0], row[3]) for row in roadblocks] == [("0d", "Waiting on keys")]
+
+
+async def test_adding_a_commitment_by_keys_stores_it(app, stratui):
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, Form)
+        await pilot.press(*"Ship the importer")
+        await pilot.press("enter")
+        await pilot.pause()
+        stored = stratui.commitments()
+        assert [(r["title"], r["owner"], r["week"]) for r in stored] == [
+            ("Ship the importer", "ana", "2026-W47")
+        ]
+        table = app.screen.query_one("#commitments-table", DataTable)
+        assert [row[5] for row in cells(table)] == ["Ship the importer"]
+
+
+async def test_bad_input_in_a_form_is_shown_inline_and_nothing_is_written(app, stratui):
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("2", "a")
+        await pilot.pause()
+        await pilot.press(*"Plan")
+        app.screen.query_one("#field-week", Input).value = "2025-W53"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Form)
+        error = str(app.screen.query_one("#form-error", Static).render())
+        assert "2025 has 52 ISO weeks" in error
+        assert stratui.store.all("commitments") == []
+
+
+async def test_outcome_done_and_carry_over_by_keys(app, stratui):
+    first = stratui.log("Draft the RFC")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("c")  # carry over: closes as missed, new one next week
+        await pilot.pause()
+        old = stratui.commitment(first["id"])
+        assert old["status"] == "missed"
+        (carried,) = stratui.commitments(week="2026-W48")
+        assert carried["carried_from"] == first["id"]
+        second = stratui.log("Review the RFC")
+        app.action_reload()
+        await pilot.pause()
+        table = app.screen.query_one("#commitments-table", DataTable)
+        table.move_cursor(row=table.get_row_index(second["id"]))
+        await pilot.press("space")
+        await pilot.pause()
+        assert stratui.commitment(second["id"])["status"] == "done"
+
+
+async def test_delete_asks_first(app, stratui):
+    record = stratui.log("Temporary")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("2", "delete")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert stratui.store.get("commitments", record["id"]) is not None
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert stratui.store.get("commitments", record["id"]) is None
+
+
+async def test_hostile_titles_are_shown_literally_and_run_nothing(app, stratui):
+    for title in HOSTILE:
+        stratui.log(title)
+        stratui.block(title)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        week = app.screen.query_one("#week-table", DataTable)
+        assert sorted(row[2] for row in cells(week)) == sorted(HOSTILE)
+        await pilot.click("#week-table", offset=(30, 2))
+        await pilot.press("2")
+        await pilot.pause()
+        shown = cells(app.screen.query_one("#commitments-table", DataTable))
+        assert sorted(row[5] for row in shown) == sorted(HOSTILE)
+        await pilot.click("#commitments-table", offset=(60, 1))
+        await pilot.pause()
+        assert app.is_running
+        screenshot = app.export_screenshot()
+        assert "[/red] oops" in screenshot.replace("&#160;", " ")
+
+
+async def test_a_commitment_logged_by_another_process_appears(stratui, tmp_path):
+    app = StratuiApp(stratui, poll=0.1)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "stratui",
+                "--db",
+                str(tmp_path / "store"),
+                "log",
+                "From the other shell",
+            ],
+            check=True,
+            env={"STRATUI_ME": "ana", "STRATUI_TODAY": "2026-11-22", "PATH": ""},
+        )
+        for _ in range(50):
+            await pilot.pause(0.1)
+            week = app.screen.query_one("#week-table", DataTable)
+            if week.row_count:
+                break
+        assert [row[2] for row in cells(week)] == ["From the other shell"]
+
+
+async def test_theme_choice_is_remembered(stratui):
+    first = StratuiApp(stratui, poll=None)
+    async with first.run_test() as pilot:
+        await pilot.press("ctrl+t")
+        chosen = first.theme
+    second = StratuiApp(stratui, poll=None)
+    assert second.theme == chosen != "textual-dark"
+
+
+async def test_help_lists_every_screens_keys(app):
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        text = " ".join(
+            " ".join(" ".join(row) for row in cells(table)) for table in app.screen.query(DataTable)
+        )
+        for action in ("Dashboard", "Commitments", "Add", "Carry over", "Delete", "Quit"):
+            assert action in text
+
+
+async def test_it_fits_in_80_by_24(app, stratui):
+    stratui.log("A commitment with a rather long title that must be cut to fit")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#week-table", DataTable).row_count == 1
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.query_one("#commitments-table", DataTable).row_count == 1
