@@ -12,6 +12,7 @@ from stratui.services import Stratui
 from stratui.ui.screens.commitments import CommitmentsScreen
 from stratui.ui.screens.dashboard import DashboardScreen
 from stratui.ui.screens.help import HelpScreen
+from stratui.ui.screens.roadblocks import RoadblocksScreen
 from stratui.ui.settings import DEFAULT_THEME, load_settings, save_setting
 from stratui.ui.styles import stylesheet
 
@@ -20,6 +21,7 @@ POLL_SECONDS = 2.0  # how often the app looks for writes by other processes (sta
 MAIN_SCREENS = {
     "dashboard": DashboardScreen,
     "commitments": CommitmentsScreen,
+    "roadblocks": RoadblocksScreen,
 }
 
 
@@ -33,6 +35,7 @@ class StratuiApp(App):
     BINDINGS = [
         Binding("1", "switch_mode('dashboard')", "Dashboard", id="app.dashboard"),
         Binding("2", "switch_mode('commitments')", "Commitments", id="app.commitments"),
+        Binding("3", "switch_mode('roadblocks')", "Roadblocks", id="app.roadblocks"),
         Binding("f1,question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+r", "reload", "Refresh", show=False, id="app.reload"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme"),

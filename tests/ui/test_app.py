@@ -174,3 +174,32 @@ async def test_it_fits_in_80_by_24(app, stratui):
         await pilot.press("2")
         await pilot.pause()
         assert app.screen.query_one("#commitments-table", DataTable).row_count == 1
+
+
+async def test_raise_assign_and_resolve_a_roadblock_by_keys(app, stratui):
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("3", "a")
+        await pilot.pause()
+        await pilot.press(*"Waiting on the vendor", "enter")
+        await pilot.pause()
+        (raised,) = stratui.store.all("roadblocks")
+        assert (raised["title"], raised["owner"], raised["raised_on"]) == (
+            "Waiting on the vendor",
+            "ana",
+            "2026-11-22",
+        )
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"ben", "enter")
+        await pilot.pause()
+        assert stratui.store.get("roadblocks", raised["id"])["owner"] == "ben"
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")  # an empty resolution is refused inline
+        await pilot.pause()
+        assert "resolution" in str(app.screen.query_one("#form-error", Static).render())
+        await pilot.press(*"Vendor replied", "enter")
+        await pilot.pause()
+        resolved = stratui.store.get("roadblocks", raised["id"])
+        assert (resolved["resolved_on"], resolved["resolution"]) == ("2026-11-22", "Vendor replied")
+        assert app.screen.query_one("#roadblocks-table", DataTable).row_count == 0  # open only
