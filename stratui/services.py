@@ -23,9 +23,9 @@ from stratui.store.store import Store
 
 def current_user(store: Store | None = None) -> str:
     """Who ``me`` is: ``STRATUI_ME``, else the store's local config, else the login name."""
-    name = os.environ.get("STRATUI_ME")
+    name = os.environ.get("STRATUI_ME", "").strip()
     if name:
-        return name.strip()
+        return name
     if store is not None:
         data = store.backend.local_read("config.json")
         if data:
@@ -251,10 +251,11 @@ class Stratui:
         """Import an interchange document, all or nothing; returns the import plan."""
         from stratui.exchange.importer import plan_import
 
+        def lookup(collection: str, rid: str) -> dict | None:
+            return self.store.get(collection, rid, deleted=True)
+
         with self.store.transaction() as tx:
-            plan = plan_import(
-                document, lambda collection, rid: self.store.get(collection, rid, deleted=True)
-            )
+            plan = plan_import(document, lookup)
             tx.put_many(plan.writes)
         return plan
 

@@ -409,6 +409,10 @@ class Transaction:
 
     Nothing is written if the ``with`` block raises. Reads through the store during the
     transaction see its staged changes.
+
+    On a store that does not exist yet, the lock (a file inside the store) is taken only
+    at commit: a transaction refused for bad input then leaves no trace at all, not even
+    the directory a mistyped ``--db`` named.
     """
 
     def __init__(self, store: Store) -> None:
@@ -421,16 +425,21 @@ class Transaction:
         if store._tx is not None:
             raise StoreError("a transaction is already open on this store")
         store.open()
-        self._hold = store.backend.lock(True)
-        self._hold.__enter__()
         store._tx = self
+        if store.backend.exists():
+            self._lock()
+        return self
+
+    def _lock(self) -> None:
+        """Take the exclusive lock, finish any interrupted commit, see the latest files."""
+        self._hold = self.store.backend.lock(True)
+        self._hold.__enter__()
         try:
-            store.backend.recover()
-            store.verify_changes()  # under the lock: see the latest state of every file
+            self.store.backend.recover()
+            self.store.verify_changes()
         except BaseException:
             self._leave(None, None, None)
             raise
-        return self
 
     def __exit__(self, kind, error, trace) -> None:
         try:
@@ -524,6 +533,19 @@ class Transaction:
             return shard_key("reviews", review)
         return shard_key(collection, record)
 
+    def _stage_on_top_of_files(self) -> None:
+        """Keep what another process wrote while this first transaction was being built.
+
+        Without a store there was nothing to read, so everything staged is new records;
+        if the store appeared meanwhile, they go on top of its files.
+        """
+        backend = self.store.backend
+        for rel, records in self.staged.items():
+            data = backend.read(rel)
+            if data:
+                current = decode_shard(parse_relpath(rel)[0], data)
+                self.staged[rel] = {**current, **records}
+
     def _staged(self, rel: str) -> dict[str, dict]:
         """This transaction's copy of a shard's records (records are replaced, not edited).
 
@@ -538,6 +560,10 @@ class Transaction:
         store, backend = self.store, self.store.backend
         if not self.staged:
             return
+        if self._hold is None:  # the store's first commit: lock now (see the class doc)
+            self._lock()
+            store._tx = self
+            self._stage_on_top_of_files()
         writes: dict[str, bytes] = {}
         if not backend.exists():
             writes[META_FILE] = encode_meta({"format": STORE_FORMAT, "schema": SCHEMA_VERSION})
