@@ -1,0 +1,237 @@
+"""The Markdown summary of a completed weekly review, ready to paste into a chat or wiki.
+
+It answers what the review decided, in the order it was walked: how the week felt, what
+was done (with the say/do ratio of METRICS.md: done / reviewed), what was carried over,
+the roadblocks resolved and raised, the goals' confidence, the adjustments, and next
+week's commitments.
+
+User text is written literally: it goes through :func:`stratui.exchange.markdown.md`,
+which escapes every character Markdown would read as formatting, so a title like
+``*x*`` or ``[a](b)`` reads as typed.
+
+Pure module: no Textual, no TinyDB, no store. The same records give the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from stratui.domain.schema import REVIEWED_STATUSES
+from stratui.domain.weeks import is_valid_week, next_week
+from stratui.exchange.markdown import md
+from stratui.rituals.weekly import Completion
+
+_STATUS_ORDER = {status: index for index, status in enumerate((*REVIEWED_STATUSES, "open"))}
+
+
+def weekly_summary_markdown(
+    review: Mapping,
+    commitments: Iterable[Mapping],
+    carried: Iterable[Mapping],
+    roadblocks_raised: Iterable[Mapping],
+    roadblocks_resolved: Iterable[Mapping],
+    adjustments: Iterable[Mapping],
+    checkins: Iterable[Mapping],
+    new_commitments: Iterable[Mapping],
+    goals: Iterable[Mapping],
+) -> str:
+    """The summary of one weekly review as Markdown text ending with a newline.
+
+    Args:
+        review: The review record; the check-in line and notes are read from its
+            ``answers`` when present, else its ``notes`` are shown.
+        commitments: The commitments of the reviewed week (after their outcomes).
+        carried: The commitments carried into the following week.
+        roadblocks_raised: Roadblocks raised in the review.
+        roadblocks_resolved: Roadblocks resolved in the review.
+        adjustments: Adjustments decided in the review.
+        checkins: Goal check-ins recorded in the review.
+        new_commitments: Next week's new commitments (carried ones are in ``carried``).
+        goals: Goals, for the titles of linked goals and of the check-ins.
+
+    Returns:
+        Markdown: a title ``Weekly review 2026-W47 — ana``, then one section per part
+        of the review; parts with nothing to say are left out.
+    """
+    goal_titles = {str(g["id"]): str(g.get("title", "")) for g in goals}
+    reviewed_week = [dict(c) for c in commitments]
+    titles = {str(c["id"]): str(c.get("title", "")) for c in reviewed_week}
+    carried = list(carried)
+    carried_ids = {str(c.get("carried_from")) for c in carried}
+    answers = review.get("answers") if isinstance(review.get("answers"), Mapping) else {}
+
+    parts = [f"# Weekly review {md(review.get('period', ''))} — {md(review.get('owner', ''))}"]
+    parts.append(_heading_line(review))
+    checkin = answers.get("checkin") if isinstance(answers.get("checkin"), str) else ""
+    if checkin.strip():
+        parts.append(f"Check-in: {md(checkin)}")
+    parts.append(_look_back(reviewed_week, carried_ids))
+    roadblocks = _roadblocks(list(roadblocks_resolved), list(roadblocks_raised), titles)
+    if roadblocks:
+        parts.append(roadblocks)
+    checkins = list(checkins)
+    if checkins:
+        parts.append("## Goals")
+        parts.append("\n".join(_checkin_line(c, goal_titles) for c in checkins))
+    adjustments = list(adjustments)
+    if adjustments:
+        parts.append("## Adjustments")
+        parts.append("\n".join(_adjustment_line(a, goal_titles, titles) for a in adjustments))
+    upcoming = [*carried, *new_commitments]
+    period = str(review.get("period", ""))
+    parts.append(f"## Next week {next_week(period)}" if is_valid_week(period) else "## Next week")
+    if upcoming:
+        parts.append("\n".join(_commitment_line(c, goal_titles) for c in upcoming))
+    else:
+        parts.append("_No commitments yet._")
+    notes = answers.get("notes") if answers else review.get("notes")
+    if isinstance(notes, str) and notes.strip():
+        parts.append("## Notes")
+        parts.append(md(notes))
+    return "\n\n".join(parts) + "\n"
+
+
+def completion_markdown(completion: Completion, goals: Iterable[Mapping]) -> str:
+    """The summary of a planned or just written completion (the summary step's preview)."""
+    return weekly_summary_markdown(
+        completion.review,
+        completion.reviewed,
+        completion.carried,
+        completion.new_roadblocks,
+        completion.resolved_roadblocks,
+        completion.adjustments,
+        completion.checkins,
+        completion.new_commitments,
+        goals,
+    )
+
+
+def say_do(commitments: Iterable[Mapping]) -> tuple[int, int]:
+    """``(done, reviewed)`` over ``commitments``: the say/do ratio's two counts."""
+    statuses = [c.get("status") for c in commitments]
+    reviewed = sum(1 for status in statuses if status in REVIEWED_STATUSES)
+    return statuses.count("done"), reviewed
+
+
+# --- sections -------------------------------------------------------------------------------
+
+
+def _heading_line(review: Mapping) -> str:
+    bits = []
+    if review.get("completed_at"):
+        bits.append(f"Completed {md(str(review['completed_at'])[:10])}")
+    else:
+        bits.append("Draft, not completed yet")
+    pulse = review.get("pulse")
+    bits.append(f"pulse {md(pulse)}/5" if pulse is not None else "no pulse")
+    return " · ".join(bits)
+
+
+def _look_back(commitments: list[dict], carried_ids: set[str]) -> str:
+    lines = ["## Look back"]
+    done, reviewed = say_do(commitments)
+    if reviewed:
+        lines.append(f"Say/do: {done} of {reviewed} done ({round(100 * done / reviewed)}%).")
+    else:
+        lines.append("Say/do: no data (nothing reviewed).")
+    counts = [
+        f"{sum(1 for c in commitments if c.get('status') == status)} {status}"
+        for status in REVIEWED_STATUSES
+    ]
+    lines[-1] += " " + ", ".join(counts) + "."
+    if carried_ids:
+        lines[-1] += f" {len(carried_ids)} carried over to next week."
+    if commitments:
+        ordered = sorted(commitments, key=lambda c: _STATUS_ORDER.get(c.get("status"), 9))
+        lines.append("\n".join(_outcome_line(c, carried_ids) for c in ordered))
+    else:
+        lines.append("_No commitments this week._")
+    return "\n\n".join(lines)
+
+
+def _outcome_line(item: Mapping, carried_ids: set[str]) -> str:
+    status = str(item.get("status", ""))
+    box = "[x]" if status == "done" else "[ ]"
+    state = md(status)
+    if item.get("progress") is not None and status not in ("done", "dropped"):
+        state += f", {_num(item['progress'])}%"
+    bits = [f"{md(item.get('title', ''), '  ')} ({state})"]
+    if str(item.get("id")) in carried_ids:
+        bits.append("↻ carried over")
+    if item.get("notes"):
+        bits.append(f"notes: {md(item['notes'], '  ')}")
+    return f"- {box} " + " · ".join(bits)
+
+
+def _commitment_line(item: Mapping, goal_titles: Mapping[str, str]) -> str:
+    bits = [md(item.get("title", ""), "  ")]
+    if item.get("goal_id"):
+        bits.append(f"goal: {_title(goal_titles, item['goal_id'])}")
+    if item.get("due"):
+        bits.append(f"due {md(item['due'])}")
+    if item.get("confidence") is not None:
+        bits.append(f"confidence {md(item['confidence'])}/5")
+    if item.get("carried_from"):
+        bits.append("↻ carried over")
+    return "- " + " · ".join(bits)
+
+
+def _roadblocks(resolved: list[Mapping], raised: list[Mapping], titles: Mapping[str, str]) -> str:
+    blocks = []
+    if resolved:
+        lines = []
+        for block in resolved:
+            line = f"- {md(block.get('title', ''), '  ')}"
+            if block.get("resolution"):
+                line += f" · resolution: {md(block['resolution'], '  ')}"
+            lines.append(line)
+        blocks += ["Resolved:", "\n".join(lines)]
+    if raised:
+        lines = []
+        for block in raised:
+            line = (
+                f"- {md(block.get('title', ''), '  ')} "
+                f"({md(block.get('severity', ''))}, {md(block.get('kind', ''))})"
+            )
+            if block.get("commitment_id"):
+                line += f" · blocks: {_title(titles, block['commitment_id'])}"
+            lines.append(line)
+        blocks += ["Raised:", "\n".join(lines)]
+    return "\n\n".join(["## Roadblocks", *blocks]) if blocks else ""
+
+
+def _checkin_line(checkin: Mapping, goal_titles: Mapping[str, str]) -> str:
+    bits = [_title(goal_titles, checkin.get("goal_id"))]
+    if checkin.get("confidence") is not None:
+        bits.append(f"confidence {md(checkin['confidence'])}/5")
+    if checkin.get("value") is not None:
+        bits.append(f"value {_num(checkin['value'])}")
+    if checkin.get("note"):
+        bits.append(md(checkin["note"], "  "))
+    return "- " + " · ".join(bits)
+
+
+def _adjustment_line(
+    item: Mapping, goal_titles: Mapping[str, str], titles: Mapping[str, str]
+) -> str:
+    bits = [f"{md(item.get('kind', ''))}: {md(item.get('description', ''), '  ')}"]
+    if item.get("rationale"):
+        bits.append(f"why: {md(item['rationale'], '  ')}")
+    if item.get("goal_id"):
+        bits.append(f"goal: {_title(goal_titles, item['goal_id'])}")
+    if item.get("commitment_id"):
+        bits.append(f"commitment: {_title(titles, item['commitment_id'])}")
+    return "- " + " · ".join(bits)
+
+
+def _title(titles: Mapping[str, str], rid: object) -> str:
+    """A linked record's title, or its short id when it is not at hand."""
+    title = titles.get(str(rid))
+    return md(title) if title else md(str(rid)[:8])
+
+
+def _num(value: object) -> str:
+    """A number without a pointless ``.0``: ``60.0`` -> ``60``."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return md(value)
