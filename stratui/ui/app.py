@@ -11,6 +11,7 @@ from textual.screen import Screen
 from stratui.services import Stratui
 from stratui.ui.screens.commitments import CommitmentsScreen
 from stratui.ui.screens.dashboard import DashboardScreen
+from stratui.ui.screens.goals import GoalsScreen
 from stratui.ui.screens.help import HelpScreen
 from stratui.ui.screens.roadblocks import RoadblocksScreen
 from stratui.ui.settings import DEFAULT_THEME, load_settings, save_setting
@@ -22,6 +23,7 @@ MAIN_SCREENS = {
     "dashboard": DashboardScreen,
     "commitments": CommitmentsScreen,
     "roadblocks": RoadblocksScreen,
+    "goals": GoalsScreen,
 }
 
 
@@ -36,6 +38,7 @@ class StratuiApp(App):
         Binding("1", "switch_mode('dashboard')", "Dashboard", id="app.dashboard"),
         Binding("2", "switch_mode('commitments')", "Commitments", id="app.commitments"),
         Binding("3", "switch_mode('roadblocks')", "Roadblocks", id="app.roadblocks"),
+        Binding("4", "switch_mode('goals')", "Goals", id="app.goals"),
         Binding("f1,question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+r", "reload", "Refresh", show=False, id="app.reload"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme"),
