@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from stratui.domain.figures import latest_checkins, review_streak, roadblock_age
-from stratui.domain.weeks import monday, shift_week, week_of
+from stratui.domain.weeks import shift_week, week_of
+from stratui.rituals.weekly import is_due
 from stratui.services import Stratui
 from stratui.store.layout import key_for_week
 
@@ -83,15 +84,5 @@ def build_dashboard(app: Stratui) -> Dashboard:
         goals=lines,
         streak=review_streak(reviews, me, today),
         drafts=drafts,
-        due=_weekly_due(reviews, today),
+        due=is_due(reviews, today).text.capitalize() + ": press w",
     )
-
-
-def _weekly_due(reviews: list[dict], today: dt.date) -> str:
-    """The next weekly review, in words: a week's review is due from its Thursday."""
-    week = week_of(today)
-    period = week if today.isoweekday() >= 4 else shift_week(week, -1)
-    if period not in {r["period"] for r in reviews if r.get("status") == "complete"}:
-        return f"Weekly review of {period} is due: press w"
-    thursday = monday(shift_week(period, 1)) + dt.timedelta(days=3)
-    return f"Weekly review of {period} done; the next is due {thursday:%a %d %b}"

@@ -203,3 +203,12 @@ async def test_raise_assign_and_resolve_a_roadblock_by_keys(app, stratui):
         resolved = stratui.store.get("roadblocks", raised["id"])
         assert (resolved["resolved_on"], resolved["resolution"]) == ("2026-11-22", "Vendor replied")
         assert app.screen.query_one("#roadblocks-table", DataTable).row_count == 0  # open only
+
+
+async def test_dashboard_says_which_weekly_review_is_due(app):
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        due = str(app.screen.query_one("#due", Static).render())
+        assert due == "Weekly review 2026-W47: due since Thu 19 Nov: press w"
+        streak = str(app.screen.query_one("#streak", Static).render())
+        assert streak == "Review streak: 0 weeks"
