@@ -84,5 +84,10 @@ def build_dashboard(app: Stratui) -> Dashboard:
         goals=lines,
         streak=review_streak(reviews, me, today),
         drafts=drafts,
-        due=is_due(reviews, today).text.capitalize() + ": press w",
+        due=_sentence(is_due(reviews, today).text) + ": press w",
     )
+
+
+def _sentence(text: str) -> str:
+    """``text`` with its first letter capitalised (``str.capitalize`` lowers the rest)."""
+    return text[:1].upper() + text[1:]
