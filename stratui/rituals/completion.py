@@ -1,0 +1,215 @@
+"""Completing a weekly review: every record it writes, built and validated, none written.
+
+:func:`plan_completion` converts what the person typed and builds the records a
+completed review writes (closed and carried-over commitments, resolved and new
+roadblocks, goal check-ins, adjustments, next week's commitments and the review itself),
+each validated by the schema, without touching any store; the review service writes them
+in one transaction.
+
+Pure module: no Textual, no TinyDB, no store. "now" and "today" are parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from stratui.domain import records as rec
+from stratui.domain.weeks import next_week
+from stratui.rituals.draft import WeeklyDraft
+from stratui.rituals.steps import STEPS
+from stratui.rituals.typed import read_date, read_number, read_whole
+from stratui.rituals.validation import DraftInvalid, validate
+
+
+@dataclass
+class Completion:
+    """Every record a completed weekly review writes, already validated.
+
+    ``reviewed`` holds all the period's commitments as they are after the review (for the
+    summary); ``changed`` only those whose record changed and must be written.
+    """
+
+    review: dict
+    reviewed: list[dict] = field(default_factory=list)
+    changed: list[dict] = field(default_factory=list)
+    carried: list[dict] = field(default_factory=list)
+    resolved_roadblocks: list[dict] = field(default_factory=list)
+    new_roadblocks: list[dict] = field(default_factory=list)
+    checkins: list[dict] = field(default_factory=list)
+    adjustments: list[dict] = field(default_factory=list)
+    new_commitments: list[dict] = field(default_factory=list)
+
+    def writes(self) -> dict[str, list[dict]]:
+        """The records by collection, as ``Transaction.put_many`` takes them."""
+        return {
+            "commitments": [*self.changed, *self.carried, *self.new_commitments],
+            "roadblocks": [*self.resolved_roadblocks, *self.new_roadblocks],
+            "goal_checkins": list(self.checkins),
+            "adjustments": list(self.adjustments),
+            "reviews": [self.review],
+        }
+
+
+def plan_completion(
+    draft: WeeklyDraft,
+    commitments: Iterable[Mapping],
+    roadblocks: Iterable[Mapping],
+    goals: Iterable[Mapping],
+    *,
+    review: Mapping,
+    now: dt.datetime,
+    today: dt.date,
+) -> Completion:
+    """The records to write when ``draft`` completes ``review``; nothing is written here.
+
+    * each answered commitment of the period gets its outcome, progress and note
+      (:func:`~stratui.domain.records.close_commitment`); one marked to carry is carried
+      into the following week, linked by ``carried_from`` and to the review;
+    * open roadblocks decided "resolved" are resolved today; new ones are raised today,
+      owned by the draft's owner;
+    * each goal reading with a confidence or a value becomes a check-in dated today;
+    * adjustments are decided today; new commitments are for the following week, with
+      source ``review``;
+    * the review becomes complete with its pulse, notes (the check-in line, then the
+      notes), ``completed_at`` now, and the final answers (``answers.written`` lists the
+      ids of the records it made, in the draft's order, for the summary).
+
+    ``commitments`` are the period's; the following week's may be included too, so that
+    one already carried over (from the command line) is not carried twice. Commitments
+    of the period the draft has no answer for (logged after the draft was last filled)
+    stay as they are. Raises :class:`DraftInvalid` if any step is invalid.
+    """
+    problems = validate(draft, today=today)
+    if problems:
+        raise DraftInvalid(problems)
+    review_id = str(review["id"])
+    following = next_week(draft.period)
+    plan = Completion(review={})
+    commitments = [record for record in commitments if rec.is_live(record)]
+    already_carried = {c.get("carried_from") for c in commitments if c.get("week") == following}
+    for record in commitments:
+        if record.get("owner") != draft.owner or record.get("week") != draft.period:
+            continue
+        outcome = draft.outcomes.get(record["id"])
+        if outcome is None:
+            plan.reviewed.append(dict(record))
+            continue
+        closed = rec.close_commitment(
+            record,
+            outcome.status,
+            now,
+            today,
+            progress=read_number(outcome.progress),
+            note=outcome.note.strip() or None,
+        )
+        if _differs(record, closed):
+            plan.changed.append(closed)
+        else:
+            closed = dict(record)
+        plan.reviewed.append(closed)
+        if outcome.carry and record["id"] not in already_carried:
+            plan.carried.append(rec.carry_over(closed, now, week=following, review_id=review_id))
+    _plan_roadblocks(plan, draft, roadblocks, now, today)
+    active = {goal["id"] for goal in goals if rec.is_live(goal)}
+    for goal_id, reading in draft.goals.items():
+        confidence, value = read_whole(reading.confidence, 1, 5), read_number(reading.value)
+        if goal_id in active and (confidence is not None or value is not None):
+            fields_ = {
+                "goal_id": goal_id,
+                "date": today.isoformat(),
+                "value": value,
+                "confidence": confidence,
+                "note": reading.note.strip() or None,
+            }
+            plan.checkins.append(rec.new_record("goal_checkins", fields_, now))
+    for item in draft.adjustments:
+        fields_ = {
+            "kind": item.kind,
+            "description": item.description.strip(),
+            "rationale": item.rationale.strip() or None,
+            "goal_id": item.goal_id or None,
+            "commitment_id": item.commitment_id or None,
+            "review_id": review_id,
+            "decided_on": today.isoformat(),
+        }
+        plan.adjustments.append(rec.new_record("adjustments", fields_, now))
+    for item in draft.new_commitments:
+        plan.new_commitments.append(
+            rec.new_commitment(
+                title=item.title,
+                owner=draft.owner,
+                week=following,
+                now=now,
+                goal_id=item.goal_id or None,
+                due=read_date(item.due, today, following),
+                confidence=read_whole(item.confidence, 1, 5),
+                source="review",
+                review_id=review_id,
+            )
+        )
+    plan.review = _completed_review(review, draft, plan, now)
+    return plan
+
+
+def _plan_roadblocks(
+    plan: Completion,
+    draft: WeeklyDraft,
+    roadblocks: Iterable[Mapping],
+    now: dt.datetime,
+    today: dt.date,
+) -> None:
+    open_ = {r["id"]: r for r in roadblocks if rec.is_live(r) and not r.get("resolved_on")}
+    for rid, decision in draft.roadblocks.items():
+        if decision.decision == "resolved" and rid in open_:
+            changes = {
+                "resolved_on": today.isoformat(),
+                "resolution": decision.resolution.strip() or None,
+            }
+            plan.resolved_roadblocks.append(rec.updated("roadblocks", open_[rid], changes, now))
+    for block in draft.new_roadblocks:
+        fields_ = {
+            "title": block.title.strip(),
+            "kind": block.kind,
+            "severity": block.severity,
+            "owner": draft.owner,
+            "commitment_id": block.commitment_id or None,
+            "goal_id": block.goal_id or None,
+            "raised_on": today.isoformat(),
+        }
+        plan.new_roadblocks.append(rec.new_record("roadblocks", fields_, now))
+
+
+def _completed_review(
+    review: Mapping, draft: WeeklyDraft, plan: Completion, now: dt.datetime
+) -> dict:
+    answers = draft.to_answers()
+    answers["step"] = len(STEPS) - 1
+    answers["written"] = {
+        "resolved_roadblocks": [r["id"] for r in plan.resolved_roadblocks],
+        "new_roadblocks": [r["id"] for r in plan.new_roadblocks],
+        "checkins": [c["id"] for c in plan.checkins],
+        "adjustments": [a["id"] for a in plan.adjustments],
+        "carried": [c["id"] for c in plan.carried],
+        "new_commitments": [c["id"] for c in plan.new_commitments],
+    }
+    notes = "\n".join(text for text in (draft.checkin.strip(), draft.notes.strip()) if text)
+    changes = {
+        "ritual": "weekly",
+        "period": draft.period,
+        "owner": draft.owner,
+        "participants": [draft.owner],
+        "status": "complete",
+        "pulse": read_whole(draft.pulse, 1, 5),
+        "notes": notes or None,
+        "completed_at": rec.stamp(now),
+        "answers": answers,
+    }
+    return rec.updated("reviews", review, changes, now)
+
+
+def _differs(before: Mapping, after: Mapping) -> bool:
+    """True when a record changed in anything but its ``updated_at`` stamp."""
+    keys = (set(before) | set(after)) - {"updated_at"}
+    return any(before.get(key) != after.get(key) for key in keys)

@@ -1,0 +1,316 @@
+"""The draft of a weekly review: what a person has answered so far, step by step.
+
+A run of the ritual is a :class:`WeeklyDraft` (check in, look back, roadblocks, goals,
+adjust, commit, summary). The draft is plain data that round-trips through JSON
+(:meth:`WeeklyDraft.to_answers`), so the store keeps it in the review record's
+``answers`` field and a crash at any step loses nothing.
+
+The draft holds what the person typed: numeric answers may be numbers or their text
+(``"40"``, ``"40%"``), read later by :mod:`stratui.rituals.typed`.
+
+Why defaults matter: a quick review should be mostly Enter. Each open commitment starts
+as done (or partial at the progress already recorded), carrying over is one toggle,
+roadblocks start as still blocking, and goals keep their previous confidence
+(:meth:`WeeklyDraft.fill_defaults`).
+
+Pure module: no Textual, no TinyDB, no store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+
+from stratui.domain import records as rec
+from stratui.rituals.capacity import CapacityHint, commit_hint
+from stratui.rituals.steps import STEPS
+from stratui.rituals.typed import number_or_none
+from stratui.rituals.validation import validate_step
+
+ANSWERS_VERSION = 1
+"""The version of the ``answers`` layout :meth:`WeeklyDraft.to_answers` writes."""
+
+
+@dataclass
+class Outcome:
+    """The look-back answer for one commitment. ``progress`` None keeps the record's."""
+
+    title: str = ""
+    status: str = "done"
+    progress: object = 100
+    note: str = ""
+    carry: bool = False
+
+
+@dataclass
+class RoadblockDecision:
+    """Whether an open roadblock still blocks, and how it was resolved if not."""
+
+    title: str = ""
+    decision: str = "still"
+    resolution: str = ""
+
+
+@dataclass
+class NewRoadblock:
+    """A roadblock raised during the review; its owner is the draft's owner."""
+
+    title: str = ""
+    kind: str = "other"
+    severity: str = "medium"
+    commitment_id: str | None = None
+    goal_id: str | None = None
+
+
+@dataclass
+class GoalReading:
+    """This week's reading of an active goal; both None means no check-in is written."""
+
+    title: str = ""
+    confidence: object = None
+    value: object = None
+    note: str = ""
+
+
+@dataclass
+class NewAdjustment:
+    """A course correction decided in the review; ``kind`` must be chosen."""
+
+    kind: str = ""
+    description: str = ""
+    rationale: str = ""
+    goal_id: str | None = None
+    commitment_id: str | None = None
+
+
+@dataclass
+class NewCommitment:
+    """A commitment for the week after the period; ``due`` may be typed words (``fri``)."""
+
+    title: str = ""
+    goal_id: str | None = None
+    due: str | None = None
+    confidence: object = None
+
+
+@dataclass
+class ReviewContext:
+    """What the store holds that a weekly review works on (read by the review service).
+
+    ``commitments``: the owner's commitments of the period; ``roadblocks``: the open ones
+    in the owner's scope; ``goals``: the owner's active goals; ``checkins``: recent goal
+    check-ins (for the previous confidence); ``history``: the owner's commitments over
+    the :data:`~stratui.rituals.capacity.HINT_WEEKS` weeks ending with the period;
+    ``planned``: the owner's commitments already made for the following week.
+    """
+
+    commitments: list[dict] = field(default_factory=list)
+    roadblocks: list[dict] = field(default_factory=list)
+    goals: list[dict] = field(default_factory=list)
+    checkins: list[dict] = field(default_factory=list)
+    history: list[dict] = field(default_factory=list)
+    planned: list[dict] = field(default_factory=list)
+
+    def previous_reading(self, goal_id: str) -> tuple[int | None, float | None]:
+        """The latest stated confidence and the latest value of a goal (None when none)."""
+        confidence = value = None
+        ordered = sorted(self.checkins, key=lambda c: (str(c.get("date")), c["created_at"]))
+        for checkin in ordered:
+            if checkin.get("goal_id") == goal_id and rec.is_live(checkin):
+                confidence = checkin.get("confidence", confidence)
+                value = checkin.get("value", value)
+        return confidence, value
+
+    def hint(self, draft: WeeklyDraft) -> CapacityHint:
+        """The commit step's capacity hint for ``draft`` (see :func:`commit_hint`)."""
+        return commit_hint(draft, self.history, self.planned)
+
+
+_PARTS = {
+    "outcomes": Outcome,
+    "roadblocks": RoadblockDecision,
+    "goals": GoalReading,
+    "new_roadblocks": NewRoadblock,
+    "adjustments": NewAdjustment,
+    "new_commitments": NewCommitment,
+}
+
+
+@dataclass
+class WeeklyDraft:
+    """Everything a person has answered in one weekly review so far.
+
+    Keyed parts (``outcomes``, ``roadblocks``, ``goals``) map a record id to its answer
+    and keep the order the screen shows them in; list parts hold new records to write.
+    """
+
+    period: str
+    owner: str
+    step: int = 0
+    pulse: object = None
+    checkin: str = ""
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    roadblocks: dict[str, RoadblockDecision] = field(default_factory=dict)
+    new_roadblocks: list[NewRoadblock] = field(default_factory=list)
+    goals: dict[str, GoalReading] = field(default_factory=dict)
+    adjustments: list[NewAdjustment] = field(default_factory=list)
+    new_commitments: list[NewCommitment] = field(default_factory=list)
+    notes: str = ""
+
+    # -- (de)serialising: the review record's ``answers`` field ---------------------------
+
+    def to_answers(self) -> dict:
+        """The draft as a JSON-ready dict, for the review record's ``answers`` field."""
+        answers = asdict(self)
+        answers["ritual"] = "weekly"
+        answers["version"] = ANSWERS_VERSION
+        return answers
+
+    @classmethod
+    def from_answers(
+        cls, answers: object, *, period: str | None = None, owner: str | None = None
+    ) -> WeeklyDraft:
+        """A draft read back from ``answers``; ``period`` and ``owner`` fill in if absent.
+
+        Reading is forgiving: unknown keys are ignored and a part of the wrong shape is
+        dropped, so a draft written by another version still opens.
+        """
+        data = answers if isinstance(answers, Mapping) else {}
+        draft = cls(
+            period=_text(data.get("period")) or period or "",
+            owner=_text(data.get("owner")) or owner or "",
+            step=_clamp_step(data.get("step")),
+            pulse=data.get("pulse"),
+            checkin=_text(data.get("checkin")),
+            notes=_text(data.get("notes")),
+        )
+        for name, kind in _PARTS.items():
+            value = data.get(name)
+            if isinstance(getattr(draft, name), dict) and isinstance(value, Mapping):
+                parts = {str(k): _part(kind, v) for k, v in value.items()}
+                setattr(draft, name, {k: v for k, v in parts.items() if v is not None})
+            elif isinstance(getattr(draft, name), list) and isinstance(value, list):
+                setattr(draft, name, [p for p in (_part(kind, v) for v in value) if p])
+        return draft
+
+    # -- navigation -----------------------------------------------------------------------
+
+    @property
+    def step_name(self) -> str:
+        """The name of the current step, one of :data:`STEPS`."""
+        return STEPS[_clamp_step(self.step)]
+
+    def advance(self, today: dt.date | None = None) -> list[str]:
+        """Go to the next step if the current one is valid; returns the messages if not."""
+        problems = validate_step(self, self.step, today=today)
+        if not problems:
+            self.step = min(_clamp_step(self.step) + 1, len(STEPS) - 1)
+        return problems
+
+    def back(self) -> None:
+        """Go to the previous step (answers are kept)."""
+        self.step = max(_clamp_step(self.step) - 1, 0)
+
+    # -- defaults -------------------------------------------------------------------------
+
+    def fill_defaults(self, context: ReviewContext) -> WeeklyDraft:
+        """Give every item of ``context`` an answer, keeping the answers already given.
+
+        Answers for records no longer in the context (deleted, resolved elsewhere, another
+        period chosen) are dropped; titles are refreshed. Returns the draft itself.
+        """
+        outcomes: dict[str, Outcome] = {}
+        for record in context.commitments:
+            if record.get("owner") != self.owner or record.get("week") != self.period:
+                continue
+            outcome = self.outcomes.get(record["id"]) or _default_outcome(record)
+            outcome.title = str(record.get("title", ""))
+            outcomes[record["id"]] = outcome
+        self.outcomes = outcomes
+        decisions: dict[str, RoadblockDecision] = {}
+        for record in context.roadblocks:
+            decision = self.roadblocks.get(record["id"]) or RoadblockDecision()
+            decision.title = str(record.get("title", ""))
+            decisions[record["id"]] = decision
+        self.roadblocks = decisions
+        readings: dict[str, GoalReading] = {}
+        for goal in context.goals:
+            reading = self.goals.get(goal["id"])
+            if reading is None:
+                reading = GoalReading(confidence=context.previous_reading(goal["id"])[0])
+            reading.title = str(goal.get("title", ""))
+            readings[goal["id"]] = reading
+        self.goals = readings
+        return self
+
+    # -- edits a screen makes in one key ----------------------------------------------------
+
+    def set_status(self, commitment_id: str, status: str) -> Outcome:
+        """Set an outcome's status, keeping progress and carry-over consistent with it.
+
+        Done means progress 100 and nothing to carry; leaving done drops the implied 100.
+        """
+        outcome = self.outcomes[commitment_id]
+        if status == "done":
+            outcome.progress, outcome.carry = 100, False
+        elif outcome.status == "done" and number_or_none(outcome.progress) == 100:
+            outcome.progress = None
+        outcome.status = status
+        return outcome
+
+    def toggle_carry(self, commitment_id: str) -> Outcome:
+        """Toggle carrying a commitment over; carrying a "done" one makes it "missed"."""
+        outcome = self.outcomes[commitment_id]
+        if not outcome.carry and outcome.status == "done":
+            self.set_status(commitment_id, "missed")
+        outcome.carry = not outcome.carry
+        return outcome
+
+    def carried_count(self) -> int:
+        """How many commitments are marked to carry over into next week."""
+        return sum(1 for outcome in self.outcomes.values() if outcome.carry)
+
+
+def _default_outcome(record: Mapping) -> Outcome:
+    """Done for an open commitment, partial when it had recorded progress short of 100;
+    an already reviewed commitment keeps its outcome."""
+    status = record.get("status")
+    progress = record.get("progress")
+    if status != "open":
+        return Outcome(status=str(status), progress=progress)
+    if isinstance(progress, int | float) and 0 < progress < 100:
+        return Outcome(status="partial", progress=progress)
+    return Outcome()
+
+
+def _part(kind: type, value: object) -> object | None:
+    """One answer read back: a field of the wrong type keeps its default."""
+    if not isinstance(value, Mapping):
+        return None
+    kept: dict[str, object] = {}
+    for spec in fields(kind):
+        if spec.name not in value:
+            continue
+        item = value[spec.name]
+        if isinstance(spec.default, bool):
+            kept[spec.name] = item is True
+        elif isinstance(spec.default, str):
+            if isinstance(item, str):
+                kept[spec.name] = item
+        elif spec.type == "str | None":
+            if item is None or isinstance(item, str):
+                kept[spec.name] = item
+        elif item is None or isinstance(item, str | int | float):
+            kept[spec.name] = item
+    return kind(**kept)
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _clamp_step(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return min(max(value, 0), len(STEPS) - 1)
+    return 0

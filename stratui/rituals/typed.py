@@ -1,0 +1,70 @@
+"""Reading what a person typed into a weekly review: numbers, whole numbers, due dates.
+
+The draft keeps numeric answers (pulse, progress, confidence, metric values) as typed,
+numbers or their text (``"40"``, ``"40%"``), so an input widget can hand its value over
+untouched; validation and the completed review read them through these functions, which
+raise ValueError when a value cannot be read.
+
+Pure module: no Textual, no TinyDB, no store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from stratui.domain.dates import parse_date, weekday_index
+from stratui.domain.weeks import monday
+
+
+def read_number(value: object) -> int | float | None:
+    """A typed number: None when blank; ``"40"``, ``"40%"``, ``40.5``. ValueError if not."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, str):
+        text = value.strip().removesuffix("%").strip()
+        if not text:
+            return None
+        value = float(text)
+    if not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(value)
+    return int(value) if float(value).is_integer() else value
+
+
+def number_or_none(value: object) -> int | float | None:
+    """A typed number as :func:`read_number` reads it, None when it cannot be read."""
+    try:
+        return read_number(value)
+    except ValueError:
+        return None
+
+
+def read_whole(value: object, low: int, high: int) -> int | None:
+    """A typed whole number from ``low`` to ``high``, None when blank; ValueError if not."""
+    number = read_number(value)
+    if number is None:
+        return None
+    if not isinstance(number, int) or not low <= number <= high:
+        raise ValueError(value)
+    return number
+
+
+def read_date(value: object, today: dt.date | None, week: str | None = None) -> str | None:
+    """A typed due date as ISO text; words like ``fri`` need ``today``.
+
+    A commitment is planned for ``week`` (next week), so a bare weekday (``fri``) or
+    ``eow`` means that day of ``week`` when read on a day before it; every other word
+    (``tomorrow``, ``+3d``) counts from ``today``, as everywhere else.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise ValueError(value)
+    if today is None:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    words = value.strip().lower()
+    if week is not None and (weekday_index(words) is not None or words == "eow"):
+        today = max(today, monday(week))
+    return parse_date(value, today).isoformat()

@@ -1,0 +1,164 @@
+"""Validating a weekly review draft: the inline messages that keep a step from being left.
+
+Each message names the field (``pulse: choose 1-5``, ``new commitment 2: title is
+empty``), so the screen can show it next to the input. Only what is needed to write
+valid records is checked; a completed review is validated again, record by record, by
+the schema.
+
+Pure module: no Textual, no TinyDB, no store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from stratui.domain.schema import (
+    ADJUSTMENT_KINDS,
+    REVIEWED_STATUSES,
+    ROADBLOCK_KINDS,
+    SEVERITIES,
+)
+from stratui.domain.weeks import is_valid_week, next_week
+from stratui.rituals.steps import ROADBLOCK_DECISIONS, STEPS
+from stratui.rituals.typed import read_date, read_number, read_whole
+
+if TYPE_CHECKING:
+    from stratui.rituals.draft import WeeklyDraft
+
+
+def validate_step(
+    draft: WeeklyDraft, step: int | str, *, today: dt.date | None = None
+) -> list[str]:
+    """The inline messages that keep ``step`` from being left, [] when it may be.
+
+    Each message names the field (``pulse: choose 1-5``, ``new commitment 2: title is
+    empty``). Only what is needed to write valid records is checked. Due dates accept
+    the words :func:`~stratui.domain.dates.parse_date` reads when ``today`` is given,
+    else ISO dates only.
+    """
+    name = STEPS[step] if isinstance(step, int) else step
+    if name not in STEPS:
+        raise ValueError(f"step: expected one of {', '.join(STEPS)}, got {step!r}")
+    return _CHECKS[name](draft, today)
+
+
+def validate(draft: WeeklyDraft, *, today: dt.date | None = None) -> list[str]:
+    """The messages of every step, in step order: [] when the review can be completed."""
+    return [problem for step in STEPS for problem in validate_step(draft, step, today=today)]
+
+
+def _check_checkin(draft: WeeklyDraft, today: dt.date | None) -> list[str]:
+    problems = []
+    if not is_valid_week(draft.period) or draft.period != draft.period.strip():
+        problems.append("period: expected an ISO week YYYY-Www that exists")
+    if not draft.owner.strip():
+        problems.append("owner: name the person whose week this is")
+    try:
+        if read_whole(draft.pulse, 1, 5) is None:
+            problems.append("pulse: choose 1-5")
+    except ValueError:
+        problems.append("pulse: choose 1-5")
+    return problems
+
+
+def _check_look_back(draft: WeeklyDraft, today: dt.date | None) -> list[str]:
+    problems = []
+    for outcome in draft.outcomes.values():
+        subject = f"outcome of {outcome.title!r}"
+        if outcome.status not in REVIEWED_STATUSES:
+            problems.append(f"{subject}: choose done, partial, missed or dropped")
+        try:
+            progress = read_number(outcome.progress)
+        except ValueError:
+            progress = -1
+        if progress is not None and not 0 <= progress <= 100:
+            problems.append(f"{subject}: progress must be 0-100")
+        if outcome.carry and outcome.status == "done":
+            problems.append(f"{subject}: a done commitment cannot be carried over")
+    return problems
+
+
+def _check_roadblocks(draft: WeeklyDraft, today: dt.date | None) -> list[str]:
+    problems = [
+        f"roadblock {decision.title!r}: choose still or resolved"
+        for decision in draft.roadblocks.values()
+        if decision.decision not in ROADBLOCK_DECISIONS
+    ]
+    for number, block in enumerate(draft.new_roadblocks, start=1):
+        subject = f"new roadblock {number}"
+        if not block.title.strip():
+            problems.append(f"{subject}: title is empty")
+        if block.kind not in ROADBLOCK_KINDS:
+            problems.append(f"{subject}: kind must be one of {', '.join(ROADBLOCK_KINDS)}")
+        if block.severity not in SEVERITIES:
+            problems.append(f"{subject}: severity must be one of {', '.join(SEVERITIES)}")
+    return problems
+
+
+def _check_goals(draft: WeeklyDraft, today: dt.date | None) -> list[str]:
+    problems = []
+    for reading in draft.goals.values():
+        subject = f"goal {reading.title!r}"
+        try:
+            read_whole(reading.confidence, 1, 5)
+        except ValueError:
+            problems.append(f"{subject}: confidence must be 1-5")
+        try:
+            read_number(reading.value)
+        except ValueError:
+            problems.append(f"{subject}: value must be a number")
+    return problems
+
+
+def _check_adjust(draft: WeeklyDraft, today: dt.date | None) -> list[str]:
+    problems = []
+    for number, item in enumerate(draft.adjustments, start=1):
+        subject = f"adjustment {number}"
+        if item.kind not in ADJUSTMENT_KINDS:
+            problems.append(f"{subject}: choose a kind: {', '.join(ADJUSTMENT_KINDS)}")
+        if not item.description.strip():
+            problems.append(f"{subject}: description is empty")
+    return problems
+
+
+def _check_commit(draft: WeeklyDraft, today: dt.date | None) -> list[str]:
+    problems = []
+    for number, item in enumerate(draft.new_commitments, start=1):
+        subject = f"new commitment {number}"
+        if not item.title.strip():
+            problems.append(f"{subject}: title is empty")
+        try:
+            read_whole(item.confidence, 1, 5)
+        except ValueError:
+            problems.append(f"{subject}: confidence must be 1-5")
+        try:
+            read_date(item.due, today, _planned_week(draft))
+        except ValueError:
+            words = "a date (2026-12-04, fri, +3d, eow)" if today else "a date YYYY-MM-DD"
+            problems.append(f"{subject}: due must be {words}")
+    return problems
+
+
+_CHECKS = {
+    "check-in": _check_checkin,
+    "look back": _check_look_back,
+    "roadblocks": _check_roadblocks,
+    "goals": _check_goals,
+    "adjust": _check_adjust,
+    "commit": _check_commit,
+    "summary": lambda draft, today: [],
+}
+
+
+class DraftInvalid(ValueError):
+    """A draft cannot be completed; ``problems`` are the inline messages of every step."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+def _planned_week(draft: WeeklyDraft) -> str | None:
+    """The week the draft's new commitments are for, None while the period is invalid."""
+    return next_week(draft.period) if is_valid_week(draft.period) else None
