@@ -49,7 +49,12 @@ class Dashboard:
 
 
 def build_dashboard(app: Stratui) -> Dashboard:
-    """Gather the dashboard of the current user from the store."""
+    """Gather the dashboard of the current user from the store, in one consistent read."""
+    with app.store.reading():
+        return _gather(app)
+
+
+def _gather(app: Stratui) -> Dashboard:
     today = app.clock.today()
     me = app.me
     week = week_of(today)

@@ -257,8 +257,12 @@ class Store:
         return StoreDamaged(self.backend.path_of(rel), problem, backup)
 
     @contextmanager
-    def _reading(self) -> Iterator[None]:
-        """Hold the shared lock for a read; the outermost read first looks for changes."""
+    def reading(self) -> Iterator[None]:
+        """Hold the shared lock for a read; the outermost read first looks for changes.
+
+        Several reads inside one ``with store.reading():`` see one consistent state and
+        look for changes once (each look stats every file of the store).
+        """
         self.open()
         if not self.backend.exists():
             yield
@@ -274,7 +278,7 @@ class Store:
 
     def get(self, collection: str, rid: str, *, deleted: bool = False) -> dict | None:
         """The record ``rid`` of ``collection`` (tombstones only with ``deleted=True``)."""
-        with self._reading():
+        with self.reading():
             for rel in self._candidate_rels(collection, rid):
                 record = self._shard_records(rel).get(rid)
                 if record is not None:
@@ -299,7 +303,7 @@ class Store:
         prefix = prefix.strip().lower()
         if not prefix:
             raise UnknownId(f"{_singular(collection)} id: expected an id or a unique prefix")
-        with self._reading():
+        with self.reading():
             exact = self.get(collection, prefix)
             if exact:
                 return exact
@@ -346,7 +350,7 @@ class Store:
         """
         from stratui.store import tiny  # TinyDB: loaded by the commands that query
 
-        with self._reading():
+        with self.reading():
             if collection in UNSHARDED:
                 rels = [relpath(collection, None)]
             elif keys is None:
@@ -371,7 +375,7 @@ class Store:
     def collections(self, *, deleted: bool = False) -> dict[str, list[dict]]:
         """Every record of every collection, tombstones included with ``deleted=True``."""
         result: dict[str, list[dict]] = {}
-        with self._reading():
+        with self.reading():
             for collection in (*UNSHARDED, *SHARDED):
                 records: dict[str, dict] = {}
                 for rel in self._all_rels(collection):

@@ -31,10 +31,8 @@ class StratuiScreen(Screen):
         """The screen's own widgets, between header and footer."""
         yield from ()
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def on_screen_resume(self) -> None:
+        """Read the store whenever the screen is shown (first mount included)."""
         self.reload()
 
     def reload(self) -> None:

@@ -55,7 +55,6 @@ class CommitmentsScreen(StratuiScreen):
         self.query_one("#commitments-table", DataTable).add_columns(
             "ID", "Week", "Owner", "Status", "Done", "Commitment", "Goal"
         )
-        super().on_mount()
         self.query_one("#commitments-table", DataTable).focus()
 
     # -- reading ---------------------------------------------------------------------

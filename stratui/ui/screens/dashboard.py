@@ -38,7 +38,6 @@ class DashboardScreen(StratuiScreen):
             "Age", "Severity", "Owner", "Roadblock"
         )
         self.query_one("#goals-table", DataTable).add_columns("Conf.", "Owner", "Goal")
-        super().on_mount()
 
     def reload(self) -> None:
         data = build_dashboard(self.stratui)

@@ -32,7 +32,6 @@ class GoalsScreen(StratuiScreen):
     def on_mount(self) -> None:
         table = self.query_one("#goals-table", DataTable)
         table.add_columns("ID", "Prio", "Status", "Owner", "Team", "Start", "End", "Goal")
-        super().on_mount()
         table.focus()
 
     def reload(self) -> None:

@@ -46,7 +46,6 @@ class RoadblocksScreen(StratuiScreen):
     def on_mount(self) -> None:
         table = self.query_one("#roadblocks-table", DataTable)
         table.add_columns("ID", "Age", "Kind", "Severity", "Owner", "Roadblock", "Resolution")
-        super().on_mount()
         table.focus()
 
     def reload(self) -> None:

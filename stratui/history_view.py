@@ -1,0 +1,50 @@
+"""Past reviews as a person reads them: the list, and each one in full (no Textual here)."""
+
+from __future__ import annotations
+
+from stratui.exchange.markdown import md
+from stratui.review_service import WeeklyReviews
+from stratui.services import Stratui
+
+RITUAL_TITLES = {
+    "weekly": "Weekly review",
+    "team": "Team review",
+    "retro": "Retrospective",
+    "quarterly": "Quarterly strategy review",
+}
+
+
+def completed_reviews(app: Stratui) -> list[dict]:
+    """Every completed review, newest first."""
+    found = app.store.find("reviews", status="complete")
+    return sorted(found, key=lambda r: (r.get("completed_at") or "", r["id"]), reverse=True)
+
+
+def review_markdown(app: Stratui, review: dict) -> str:
+    """One review in full, as Markdown; user text escaped so it reads literally."""
+    if review["ritual"] == "weekly":
+        return WeeklyReviews(app).summary_markdown(review["id"])
+    lines = [f"# {RITUAL_TITLES[review['ritual']]} {review['period']}", ""]
+    for label, field in (("Team", "team"), ("Facilitator", "facilitator"), ("Owner", "owner")):
+        if review.get(field):
+            lines.append(f"- {label}: {md(review[field])}")
+    if review.get("participants"):
+        lines.append(f"- Participants: {md(', '.join(review['participants']))}")
+    if review.get("pulse"):
+        lines.append(f"- Pulse: {review['pulse']}/5")
+    if review.get("format"):
+        lines.append(f"- Format: {review['format']}")
+    for dimension, score in sorted((review.get("health") or {}).items()):
+        lines.append(f"- Health, {md(dimension)}: {score}/5")
+    if review.get("notes"):
+        lines += ["", "## Notes", "", md(review["notes"])]
+    if review["ritual"] == "retro":
+        cards = app.store.find("retro_items", review_id=review["id"])
+        if cards:
+            lines += ["", "## Cards", ""]
+            for card in sorted(cards, key=lambda c: (-c["votes"], c["category"], c["id"])):
+                author = f" ({md(card['author'])})" if card.get("author") else ""
+                text = f"{md(card['text'])}{author}, {card['votes']} votes"
+                lines.append(f"- **{md(card['category'])}** {text}")
+    lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,83 @@
+"""What every step of the weekly review shares: access to the draft, redrawing from it,
+and handing what is typed but not yet submitted over before the step is left."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.containers import Vertical
+from textual.widget import Widget
+
+from stratui.ui.screens.weekly.widgets import InlineEdit
+
+if TYPE_CHECKING:
+    from stratui.review_service import WeeklyReviews
+    from stratui.rituals.weekly import ReviewContext, WeeklyDraft
+    from stratui.ui.screens.weekly.screen import WeeklyReviewScreen
+
+
+def step_id(name: str) -> str:
+    """The widget id of a step: ``look back`` -> ``step-look-back``."""
+    return "step-" + name.replace(" ", "-")
+
+
+class Step(Vertical):
+    """One step of the ritual. A step never writes the store itself: it edits the draft
+    and asks the screen to save (:meth:`changed`)."""
+
+    STEP: ClassVar[str] = ""
+    """The step's name in :data:`~stratui.rituals.weekly.STEPS`."""
+    QUESTION: ClassVar[str] = ""
+    """What the step asks, after its title in the heading."""
+
+    def __init__(self) -> None:
+        super().__init__(id=step_id(self.STEP), classes="step")
+
+    @property
+    def ritual(self) -> WeeklyReviewScreen:
+        return self.screen  # type: ignore[return-value]
+
+    @property
+    def draft(self) -> WeeklyDraft:
+        """The draft being answered (loaded before any step is shown)."""
+        draft = self.ritual.draft
+        assert draft is not None
+        return draft
+
+    @property
+    def context(self) -> ReviewContext:
+        """What the store holds for the draft, read when the step was shown."""
+        return self.ritual.context
+
+    @property
+    def reviews(self) -> WeeklyReviews:
+        return self.ritual.reviews
+
+    def question(self) -> str:
+        """The heading's question; a step may name the period in it."""
+        return self.QUESTION
+
+    def show(self) -> None:
+        """Redraw from the draft."""
+
+    def focus_first(self) -> None:
+        """Put the focus where the step's first answer is typed."""
+
+    def apply_pending(self) -> bool:
+        """Hand over what is typed but not yet submitted; False if it cannot be read
+        (the reason is shown). Called before the step is left."""
+        return all(edit.submit() for edit in self.query(InlineEdit) if edit.is_open)
+
+    def changed(self, *, soon: bool = False) -> None:
+        """The draft changed: save it now, or ``soon`` (while typing)."""
+        if soon:
+            self.ritual.save_soon()
+        else:
+            self.ritual.save_now()
+
+    def on_inline_edit_failed(self, event: InlineEdit.Failed) -> None:
+        self.ritual.show_problems([event.problem])
+
+    def focus_widget(self, widget: Widget) -> None:
+        """Focus ``widget`` once the step is displayed."""
+        self.call_after_refresh(widget.focus)
