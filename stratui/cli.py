@@ -214,6 +214,13 @@ def _define_check(_check: argparse.ArgumentParser) -> None:
     """``check`` takes no arguments."""
 
 
+RITUALS = ("weekly", "team", "retro", "quarterly")
+
+
+def _define_review(review: argparse.ArgumentParser) -> None:
+    review.add_argument("ritual", type=_choices(RITUALS), metavar="|".join(RITUALS))
+
+
 SUBCOMMANDS = {
     "log": (_define_log, "record a commitment for a week"),
     "list": (_define_list, "list commitments (default: this week)"),
@@ -224,6 +231,7 @@ SUBCOMMANDS = {
     "import": (_define_import, "read an interchange file (all or nothing)"),
     "demo": (_define_demo, "fill an empty store with sample history"),
     "check": (_define_check, "verify the store"),
+    "review": (_define_review, "run a ritual in the TUI (weekly)"),
 }
 
 
@@ -409,6 +417,14 @@ def cmd_check(args) -> int:
     return 0
 
 
+def cmd_review(args) -> int:
+    if args.ritual != "weekly":
+        raise UsageError(f"review {args.ritual}: not available yet")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("review weekly: needs a terminal to draw on")
+    return _run_tui(args, start="weekly")
+
+
 COMMANDS = {
     "log": cmd_log,
     "list": cmd_list,
@@ -419,6 +435,7 @@ COMMANDS = {
     "import": cmd_import,
     "demo": cmd_demo,
     "check": cmd_check,
+    "review": cmd_review,
 }
 
 
@@ -440,8 +457,9 @@ def main(argv: list[str] | None = None) -> int:
         return _report(error)
 
 
-def _run_tui(args) -> int:
-    """Open the Textual app on the store (the only path that imports Textual)."""
+def _run_tui(args, start: str | None = None) -> int:
+    """Open the Textual app on the store (the only path that imports Textual);
+    ``start="weekly"`` opens straight into the weekly review."""
     try:
         app = _app(args)
         app.store.open()
@@ -449,7 +467,7 @@ def _run_tui(args) -> int:
         return _report(error)
     from stratui.ui.app import run
 
-    run(app)
+    run(app, start=start)
     return 0
 
 

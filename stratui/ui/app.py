@@ -14,6 +14,7 @@ from stratui.ui.screens.dashboard import DashboardScreen
 from stratui.ui.screens.goals import GoalsScreen
 from stratui.ui.screens.help import HelpScreen
 from stratui.ui.screens.roadblocks import RoadblocksScreen
+from stratui.ui.screens.weekly import WeeklyReviewScreen
 from stratui.ui.settings import DEFAULT_THEME, load_settings, save_setting
 from stratui.ui.styles import stylesheet
 
@@ -31,7 +32,7 @@ class StratuiApp(App):
     """Execution reviews in the terminal."""
 
     TITLE = "stratui"
-    CSS_PATH = [stylesheet("app.tcss")]
+    CSS_PATH = [stylesheet("app.tcss"), stylesheet("weekly.tcss")]
     MODES = MAIN_SCREENS
     DEFAULT_MODE = "dashboard"
     BINDINGS = [
@@ -39,22 +40,35 @@ class StratuiApp(App):
         Binding("2", "switch_mode('commitments')", "Commitments", id="app.commitments"),
         Binding("3", "switch_mode('roadblocks')", "Roadblocks", id="app.roadblocks"),
         Binding("4", "switch_mode('goals')", "Goals", id="app.goals"),
+        Binding("w", "weekly", "Weekly review", id="app.weekly"),
         Binding("f1,question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+r", "reload", "Refresh", show=False, id="app.reload"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, stratui: Stratui, *, poll: float | None = POLL_SECONDS) -> None:
+    def __init__(
+        self,
+        stratui: Stratui,
+        *,
+        poll: float | None = POLL_SECONDS,
+        start: str | None = None,
+    ) -> None:
+        """``start="weekly"`` opens straight into the weekly review (``stratui review weekly``)."""
         super().__init__()
+        if start not in (None, "weekly"):
+            raise ValueError(f"start: expected 'weekly' or None, got {start!r}")
         self.stratui = stratui
         self.poll = poll
+        self.start = start
         self.theme = load_settings().get("theme", DEFAULT_THEME)
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.stratui.me} · {self.stratui.store.location}"
         if self.poll:
             self.set_interval(self.poll, self.check_store)
+        if self.start == "weekly":
+            self.push_screen(WeeklyReviewScreen())
 
     def check_store(self) -> None:
         """Reload the screen when another process (the CLI, a sync) changed the store."""
@@ -71,7 +85,18 @@ class StratuiApp(App):
         sections = [("Everywhere", list(self.BINDINGS))]
         for screen in MAIN_SCREENS.values():
             sections.append((screen.HELP_TITLE, list(screen.BINDINGS)))
+        sections.append((WeeklyReviewScreen.HELP_TITLE, WeeklyReviewScreen.help_bindings()))
         self.push_screen(HelpScreen(sections))
+
+    async def action_weekly(self) -> None:
+        """Open the weekly review (resuming the draft, if any) over the dashboard."""
+        await self.switch_mode("dashboard")  # so that leaving the review lands there
+        self.push_screen(WeeklyReviewScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "weekly":  # not while in it (perhaps under one of its dialogs)
+            return not any(isinstance(screen, WeeklyReviewScreen) for screen in self.screen_stack)
+        return True
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
@@ -91,6 +116,7 @@ class StratuiApp(App):
                 )
 
 
-def run(stratui: Stratui) -> None:
-    """Start the app (what ``stratui`` without a command does)."""
-    StratuiApp(stratui).run()
+def run(stratui: Stratui, start: str | None = None) -> None:
+    """Start the app (what ``stratui`` without a command does; ``stratui review weekly``
+    gives ``start="weekly"``)."""
+    StratuiApp(stratui, start=start).run()

@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from stratui.ui.text import literal
+from stratui.ui.text import cell, literal
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,10 @@ class Form(ModalScreen[object]):
             for spec in self.fields:
                 yield Label(spec.label, classes="field-label")
                 if spec.options is not None:
+                    # Rich Text, not Content: both are literal, but Select's type-to-search
+                    # only reads str and Text prompts (so "p" jumps to "pivot").
                     yield Select(
-                        [(literal(shown), value) for shown, value in spec.options],
+                        [(cell(shown), value) for shown, value in spec.options],
                         value=spec.value if spec.value else Select.NULL,
                         allow_blank=True,
                         id=f"field-{spec.name}",

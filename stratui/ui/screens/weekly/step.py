@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.containers import Vertical
-from textual.widget import Widget
 
 from stratui.ui.screens.weekly.widgets import InlineEdit
 
@@ -77,7 +76,3 @@ class Step(Vertical):
 
     def on_inline_edit_failed(self, event: InlineEdit.Failed) -> None:
         self.ritual.show_problems([event.problem])
-
-    def focus_widget(self, widget: Widget) -> None:
-        """Focus ``widget`` once the step is displayed."""
-        self.call_after_refresh(widget.focus)

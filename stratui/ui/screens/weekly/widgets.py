@@ -38,8 +38,8 @@ class ReviewTable(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
-    def action_select_cursor(self) -> None:
-        self.run_action("screen.next")
+    async def action_select_cursor(self) -> None:
+        await self.run_action("screen.next")
 
     def selected_key(self) -> str | None:
         """The key of the row under the cursor, None when the table is empty."""

@@ -1,0 +1,91 @@
+"""Step 1, check in: the pulse (one key, 1-5), one optional line, and the week reviewed."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, Label
+
+from stratui.domain.dates import parse_week_arg
+from stratui.ui.screens.weekly.step import Step
+from stratui.ui.screens.weekly.widgets import PulsePicker
+
+
+class CheckInStep(Step):
+    """How did the week feel? A number is required, the line is not."""
+
+    STEP = "check-in"
+    QUESTION = "how did the week feel?"
+
+    def compose(self) -> ComposeResult:
+        yield Label("Pulse: type 1-5", classes="field-label")
+        yield PulsePicker(id="pulse")
+        yield Label("In one line (optional)", classes="field-label")
+        yield Input(
+            placeholder="what stood out this week", id="checkin-line", select_on_focus=False
+        )
+        yield Label("Week under review (Enter changes it)", classes="field-label")
+        yield Input(placeholder="2026-W47, last, this", id="checkin-period")
+
+    def show(self) -> None:
+        pulse = self.draft.pulse
+        self.query_one(PulsePicker).value = pulse if isinstance(pulse, int) else None
+        line = self.query_one("#checkin-line", Input)
+        if line.value != self.draft.checkin:
+            line.value = self.draft.checkin
+        self.query_one("#checkin-period", Input).value = self.draft.period
+
+    def focus_first(self) -> None:
+        if self.draft.pulse is None:
+            self.query_one(PulsePicker).focus()
+        else:
+            self.query_one("#checkin-line", Input).focus()
+
+    def apply_pending(self) -> bool:
+        return super().apply_pending() and self.apply_period()
+
+    def apply_period(self) -> bool:
+        """Review the week typed in the period field, if it is another one.
+
+        The answers that belong to the old week's commitments are dropped and the new
+        week's defaults filled in; if the new week cannot be reviewed (already complete),
+        the draft stays as it was and the reason is shown.
+        """
+        field = self.query_one("#checkin-period", Input)
+        text = field.value.strip()
+        if not text or text == self.draft.period:
+            return True
+        try:
+            week = parse_week_arg(text, self.ritual.stratui.clock.today())
+        except ValueError as error:
+            self.ritual.show_problems([f"period: {error}"])
+            return False
+        changed = self.ritual.change_period(week)
+        field.value = self.draft.period  # the week now reviewed (the reason is shown if not)
+        return changed
+
+    @on(PulsePicker.Picked)
+    def _picked(self, event: PulsePicker.Picked) -> None:
+        self.draft.pulse = event.value
+        self.ritual.show_problems([])
+        self.changed()
+        if event.by_number:
+            self.query_one("#checkin-line", Input).focus()
+
+    @on(Input.Changed, "#checkin-line")
+    def _line_typed(self, event: Input.Changed) -> None:
+        if event.value != self.draft.checkin:
+            self.draft.checkin = event.value
+            self.changed(soon=True)
+
+    @on(Input.Submitted, "#checkin-line")
+    def _line_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.ritual.action_next()
+
+    @on(Input.Submitted, "#checkin-period")
+    def _period_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.apply_period():
+            self.ritual.show_problems([])
+            self.focus_first()

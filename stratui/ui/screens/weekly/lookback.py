@@ -1,0 +1,118 @@
+"""Step 2, look back: each commitment of the week gets its outcome, in one key each."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from stratui.domain.inputs import parse_progress
+from stratui.domain.weeks import next_week
+from stratui.ui.screens.weekly.step import Step
+from stratui.ui.screens.weekly.widgets import InlineEdit, ReviewTable
+from stratui.ui.text import cell, literal
+
+
+class LookBackStep(Step):
+    """The period's commitments, each done by default; unfinished ones carry over."""
+
+    STEP = "look back"
+    BINDINGS = [
+        Binding("d", "outcome('done')", "Done", id="weekly.done"),
+        Binding("p", "outcome('partial')", "Partial", id="weekly.partial"),
+        Binding("m", "outcome('missed')", "Missed", id="weekly.missed"),
+        Binding("x", "outcome('dropped')", "Dropped", id="weekly.dropped"),
+        Binding("c", "carry", "Carry over", id="weekly.carry"),
+        Binding("n", "note", "Note", id="weekly.note"),
+    ]
+
+    def question(self) -> str:
+        return f"how did {self.draft.period} go?"
+
+    def compose(self) -> ComposeResult:
+        yield ReviewTable(id="lookback-table")
+        yield Static(id="lookback-empty", classes="step-empty")
+        yield InlineEdit(id="lookback-edit")
+
+    def on_mount(self) -> None:
+        self.query_one(ReviewTable).add_columns("Outcome", "Done", "Carry", "Commitment", "Note")
+
+    def show(self) -> None:
+        carry_to = next_week(self.draft.period)
+        logged = {c["id"]: str(c.get("created_at", "")) for c in self.context.commitments}
+        ordered = sorted(self.draft.outcomes.items(), key=lambda item: logged.get(item[0], ""))
+        rows = []
+        for cid, outcome in ordered:  # in the order they were logged
+            progress = outcome.progress
+            done = f"{progress:g}%" if isinstance(progress, int | float) else str(progress or "")
+            rows.append(
+                (
+                    cid,
+                    (
+                        outcome.status,
+                        done,
+                        f"→ {carry_to[-3:]}" if outcome.carry else "",
+                        cell(outcome.title),
+                        cell(outcome.note),
+                    ),
+                )
+            )
+        table = self.query_one(ReviewTable)
+        table.refill(rows)
+        empty = self.query_one("#lookback-empty", Static)
+        empty.display = not rows
+        empty.update(f"No commitments in {self.draft.period}: nothing to look back on.")
+
+    def focus_first(self) -> None:
+        self.query_one(ReviewTable).focus()
+
+    def _selected(self) -> str | None:
+        table = self.query_one(ReviewTable)
+        return table.selected_key() if table.has_focus else None
+
+    def action_outcome(self, status: str) -> None:
+        cid = self._selected()
+        if cid is None:
+            return
+        self.draft.set_status(cid, status)
+        self.changed()
+        self.show()
+        if status == "partial":
+            self._ask_progress(cid)
+
+    def action_carry(self) -> None:
+        cid = self._selected()
+        if cid is not None:
+            self.draft.toggle_carry(cid)
+            self.changed()
+            self.show()
+
+    def action_note(self) -> None:
+        cid = self._selected()
+        if cid is None:
+            return
+        outcome = self.draft.outcomes[cid]
+
+        def answer(text: str) -> None:
+            outcome.note = text.strip()
+            self.changed()
+            self.show()
+
+        question = literal(f"Note on “{outcome.title}”:")
+        self.query_one(InlineEdit).ask(question, outcome.note, answer, self.query_one(ReviewTable))
+
+    def _ask_progress(self, cid: str) -> None:
+        outcome = self.draft.outcomes[cid]
+
+        def answer(text: str) -> None:
+            try:
+                outcome.progress = parse_progress(text) if text.strip() else None
+            except ValueError as error:
+                raise ValueError(f"progress: {error}") from None
+            self.changed()
+            self.show()
+
+        progress = outcome.progress
+        current = f"{progress:g}" if isinstance(progress, int | float) else ""
+        question = literal(f"Progress % of “{outcome.title}”:")
+        self.query_one(InlineEdit).ask(question, current, answer, self.query_one(ReviewTable))
