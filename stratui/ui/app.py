@@ -13,6 +13,7 @@ from stratui.ui.screens.commitments import CommitmentsScreen
 from stratui.ui.screens.dashboard import DashboardScreen
 from stratui.ui.screens.goals import GoalsScreen
 from stratui.ui.screens.help import HelpScreen
+from stratui.ui.screens.history import HistoryScreen
 from stratui.ui.screens.roadblocks import RoadblocksScreen
 from stratui.ui.screens.weekly import WeeklyReviewScreen
 from stratui.ui.settings import DEFAULT_THEME, load_settings, save_setting
@@ -25,6 +26,7 @@ MAIN_SCREENS = {
     "commitments": CommitmentsScreen,
     "roadblocks": RoadblocksScreen,
     "goals": GoalsScreen,
+    "history": HistoryScreen,
 }
 
 
@@ -35,13 +37,14 @@ class StratuiApp(App):
     CSS_PATH = [stylesheet("app.tcss"), stylesheet("weekly.tcss")]
     MODES = MAIN_SCREENS
     DEFAULT_MODE = "dashboard"
-    BINDINGS = [
+    BINDINGS = [  # in footer order: what matters most first, for narrow terminals
+        Binding("w", "weekly", "Weekly review", id="app.weekly"),
+        Binding("f1,question_mark", "help", "Help", id="app.help"),
         Binding("1", "switch_mode('dashboard')", "Dashboard", id="app.dashboard"),
         Binding("2", "switch_mode('commitments')", "Commitments", id="app.commitments"),
         Binding("3", "switch_mode('roadblocks')", "Roadblocks", id="app.roadblocks"),
         Binding("4", "switch_mode('goals')", "Goals", id="app.goals"),
-        Binding("w", "weekly", "Weekly review", id="app.weekly"),
-        Binding("f1,question_mark", "help", "Help", id="app.help"),
+        Binding("5", "switch_mode('history')", "History", id="app.history"),
         Binding("ctrl+r", "reload", "Refresh", show=False, id="app.reload"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit"),

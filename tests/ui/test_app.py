@@ -212,3 +212,25 @@ async def test_dashboard_says_which_weekly_review_is_due(app):
         assert due == "Weekly review 2026-W47: due since Thu 19 Nov: press w"
         streak = str(app.screen.query_one("#streak", Static).render())
         assert streak == "Review streak: 0 weeks"
+
+
+async def test_history_lists_completed_reviews_and_reads_one(stratui):
+    from stratui.history import generate_history
+
+    stratui.import_document(generate_history(people=3, weeks=6, today=stratui.clock.today()))
+    app = StratuiApp(stratui, poll=None)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        table = app.screen.query_one("#history-table", DataTable)
+        rows = cells(table)
+        assert rows and {row[1] for row in rows} >= {"Weekly review", "Retrospective"}
+        assert [row[0] for row in rows] == sorted((row[0] for row in rows), reverse=True)
+        await pilot.press("enter")
+        await pilot.pause()
+        from textual.widgets import Markdown
+
+        assert app.screen.query_one(Markdown) is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#history-table", DataTable)
