@@ -234,32 +234,18 @@ class WeeklyReviews:
                 completed review of the owner.
             UnknownId: the review is gone.
         """
-        now, today = self.clock.now(), self.clock.today()
         with self.store.transaction() as tx:
             current = self._current_draft(review["id"])
             if is_valid_week(draft.period):
                 self._refuse_completed(draft.owner.strip(), draft.period)
-            context = self.context(draft)
-            completion = plan_completion(
-                draft,
-                [*context.commitments, *context.planned],
-                context.roadblocks,
-                context.goals,
-                review=current,
-                now=now,
-                today=today,
-            )
+            completion = self._plan(current, draft)
             tx.put_many(completion.writes())
         return completion
 
-    def preview_markdown(self, review: dict, draft: WeeklyDraft) -> str:
-        """The summary the review would have if completed now; nothing is written.
-
-        Raises:
-            DraftInvalid: a step is invalid.
-        """
+    def _plan(self, review: dict, draft: WeeklyDraft) -> Completion:
+        """What completing ``draft`` now would write, against the store's current state."""
         context = self.context(draft)
-        completion = plan_completion(
+        return plan_completion(
             draft,
             [*context.commitments, *context.planned],
             context.roadblocks,
@@ -268,6 +254,14 @@ class WeeklyReviews:
             now=self.clock.now(),
             today=self.clock.today(),
         )
+
+    def preview_markdown(self, review: dict, draft: WeeklyDraft) -> str:
+        """The summary the review would have if completed now; nothing is written.
+
+        Raises:
+            DraftInvalid: a step is invalid.
+        """
+        completion = self._plan(review, draft)
         return completion_markdown(completion, self.store.find("goals"))
 
     # -- the summary -----------------------------------------------------------------------
