@@ -54,6 +54,7 @@ def test_the_wheel_holds_the_package_and_no_stray_files(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "stratui/cli.py" in names
     assert "stratui/store/store.py" in names
+    assert {"stratui/styles/app.tcss", "stratui/styles/weekly.tcss"} <= set(names)
     assert not [n for n in names if "__pycache__" in n or n.startswith(("tests/", "benchmarks/"))]
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "stratui = stratui.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
