@@ -18,13 +18,6 @@ def roadblock_age(roadblock: Mapping, today: dt.date) -> int:
     return ((dt.date.fromisoformat(str(end)) if end else today) - raised).days
 
 
-def is_open_on(roadblock: Mapping, day: dt.date) -> bool:
-    """Raised on or before ``day`` and not resolved on or before it."""
-    iso = day.isoformat()
-    resolved = roadblock.get("resolved_on")
-    return str(roadblock["raised_on"]) <= iso and not (resolved and str(resolved) <= iso)
-
-
 def review_streak(reviews: Iterable[Mapping], owner: str, today: dt.date) -> int:
     """Consecutive ISO weeks, ending with this or last week, with a completed weekly review.
 

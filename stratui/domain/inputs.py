@@ -9,10 +9,19 @@ from __future__ import annotations
 
 def parse_confidence(text: str) -> int:
     """``"4"`` -> 4; a whole number from 1 to 5."""
+    return _one_to_five(text, "a whole number from 1 to 5")
+
+
+def parse_priority(text: str) -> int:
+    """``"2"`` -> 2; a whole number from 1 (highest) to 5."""
+    return _one_to_five(text, "a whole number from 1 (highest) to 5")
+
+
+def _one_to_five(text: str, accepted: str) -> int:
     value = text.strip()
     if value.isdigit() and 1 <= int(value) <= 5:
         return int(value)
-    raise ValueError(f"expected a whole number from 1 to 5, got {text!r}")
+    raise ValueError(f"expected {accepted}, got {text!r}")
 
 
 def parse_progress(text: str) -> int | float:

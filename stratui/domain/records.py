@@ -45,11 +45,6 @@ def _later_stamp(new: str, old: object) -> str:
     return old if key(old) > key(new) else new
 
 
-def utcnow() -> dt.datetime:
-    """The current UTC time, timezone-aware."""
-    return dt.datetime.now(dt.UTC)
-
-
 def clean(fields: Mapping[str, object]) -> dict[str, object]:
     """Drop the ``None`` values: optional fields are stored absent, not null."""
     return {key: value for key, value in fields.items() if value is not None}

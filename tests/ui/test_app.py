@@ -234,3 +234,39 @@ async def test_history_lists_completed_reviews_and_reads_one(stratui):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one("#history-table", DataTable)
+
+
+async def test_goals_by_keys_child_inherits_dates_and_drop_asks(app, stratui):
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("4", "a")
+        await pilot.pause()
+        await pilot.press(*"Ship v2")
+        app.screen.query_one("#field-priority", Input).value = "9"
+        app.screen.query_one("#field-start", Input).value = "2026-10-01"
+        app.screen.query_one("#field-end", Input).value = "2026-12-31"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "priority" in str(app.screen.query_one("#form-error", Static).render())
+        assert stratui.store.all("goals") == []
+        app.screen.query_one("#field-priority", Input).value = "1"
+        await pilot.press("enter")
+        await pilot.pause()
+        (parent,) = stratui.store.all("goals")
+        assert (parent["title"], parent["priority"], parent["owner"]) == ("Ship v2", 1, "ana")
+        await pilot.press("a")  # with the parent under the cursor: a child of it
+        await pilot.pause()
+        await pilot.press(*"Write the migration guide", "enter")
+        await pilot.pause()
+        child = next(g for g in stratui.store.all("goals") if g["id"] != parent["id"])
+        assert (child["parent_id"], child["start"], child["end"]) == (
+            parent["id"],
+            "2026-10-01",
+            "2026-12-31",
+        )
+        table = app.screen.query_one("#goals-table", DataTable)
+        table.move_cursor(row=table.get_row_index(child["id"]))
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert stratui.store.get("goals", child["id"])["status"] == "dropped"

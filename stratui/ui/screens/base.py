@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import DataTable, Footer, Header
 
 if TYPE_CHECKING:
     from stratui.services import Stratui
@@ -16,6 +16,7 @@ class StratuiScreen(Screen):
     """A main screen: shows store data and reloads it when the store changes."""
 
     HELP_TITLE = ""  # the heading of this screen's keys on the help screen
+    TABLE = ""  # the id of the screen's main table, whose rows are keyed by record id
 
     @property
     def stratui(self) -> Stratui:
@@ -37,3 +38,18 @@ class StratuiScreen(Screen):
 
     def reload(self) -> None:
         """Read the store again and redraw."""
+
+    def selected_id(self) -> str | None:
+        """The id of the record under the cursor of the main table, if any."""
+        table = self.query_one(f"#{self.TABLE}", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate)[0].value
+
+    def ask(self, dialog: Screen) -> None:
+        """Show a dialog; read the store again when it saved something."""
+        self.app.push_screen(dialog, self._reload_if_saved)
+
+    def _reload_if_saved(self, result: object) -> None:
+        if result is not None:
+            self.reload()

@@ -23,6 +23,7 @@ ALL = "all"
 class CommitmentsScreen(StratuiScreen):
     """Every commitment of a week, for everyone or one owner."""
 
+    TABLE = "commitments-table"
     HELP_TITLE = "Commitments"
     BINDINGS = [
         Binding("a", "add", "Add", id="commitments.add"),
@@ -114,14 +115,6 @@ class CommitmentsScreen(StratuiScreen):
             if current is not Select.NULL and current in goals:
                 select.value = current
 
-    def selected_id(self) -> str | None:
-        """The id of the commitment under the cursor."""
-        table = self.query_one("#commitments-table", DataTable)
-        if not table.row_count:
-            return None
-        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return key.value
-
     @on(Input.Submitted, ".filter")
     @on(Select.Changed, ".filter")
     def _filter_changed(self, event: Input.Submitted | Select.Changed) -> None:
@@ -165,7 +158,7 @@ class CommitmentsScreen(StratuiScreen):
             Field("due", "Due (optional)", placeholder="fri, +3d, 2026-12-04"),
             Field("confidence", "Confidence 1-5 (optional)"),
         ]
-        self.app.push_screen(Form("New commitment", fields, submit), self._after_change)
+        self.ask(Form("New commitment", fields, submit))
 
     def action_edit(self) -> None:
         rid = self.selected_id()
@@ -191,7 +184,7 @@ class CommitmentsScreen(StratuiScreen):
             Field("due", "Due (optional)", record.get("due") or ""),
             Field("confidence", "Confidence 1-5 (optional)", str(record.get("confidence") or "")),
         ]
-        self.app.push_screen(Form("Edit commitment", fields, submit), self._after_change)
+        self.ask(Form("Edit commitment", fields, submit))
 
     def action_outcome(self) -> None:
         rid = self.selected_id()
@@ -215,7 +208,7 @@ class CommitmentsScreen(StratuiScreen):
             Field("progress", "Progress % (optional)", "" if progress is None else f"{progress:g}"),
             Field("note", "Note (optional)"),
         ]
-        self.app.push_screen(Form("Outcome", fields, submit), self._after_change)
+        self.ask(Form("Outcome", fields, submit))
 
     def action_done(self) -> None:
         rid = self.selected_id()
@@ -248,10 +241,6 @@ class CommitmentsScreen(StratuiScreen):
 
         question = literal(f"Delete the commitment “{record['title']}”?")
         self.app.push_screen(Confirm(question), deleted)
-
-    def _after_change(self, result: object) -> None:
-        if result is not None:
-            self.reload()
 
 
 def _date(text: str, today) -> str | None:

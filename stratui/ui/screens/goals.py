@@ -8,7 +8,7 @@ from textual.widgets import DataTable
 
 from stratui import goals as usecases
 from stratui.domain.dates import parse_date
-from stratui.domain.inputs import optional
+from stratui.domain.inputs import optional, parse_priority
 from stratui.ui.modals.confirm import Confirm
 from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.base import StratuiScreen
@@ -18,6 +18,7 @@ from stratui.ui.text import cell, literal
 class GoalsScreen(StratuiScreen):
     """The plan: every goal with its status, owner and dates."""
 
+    TABLE = "goals-table"
     HELP_TITLE = "Goals"
     BINDINGS = [
         Binding("a", "create", "New goal", id="goals.create"),
@@ -50,13 +51,6 @@ class GoalsScreen(StratuiScreen):
                 key=goal["id"],
             )
 
-    def selected_id(self) -> str | None:
-        """The id of the goal under the cursor."""
-        table = self.query_one("#goals-table", DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate)[0].value
-
     def _fields(self, goal: dict | None = None) -> list[Field]:
         goal = goal or {}
         return [
@@ -74,16 +68,11 @@ class GoalsScreen(StratuiScreen):
         def day(text: str) -> str:
             return parse_date(text, today).isoformat()
 
-        def priority(text: str) -> int:
-            if text.strip().isdigit() and 1 <= int(text) <= 5:
-                return int(text)
-            raise ValueError(f"expected a whole number from 1 (highest) to 5, got {text!r}")
-
         return {
             "title": values["title"].strip(),
             "owner": values["owner"].strip() or None,
             "team": values["team"].strip() or None,
-            "priority": optional(priority, values["priority"], "priority"),
+            "priority": optional(parse_priority, values["priority"], "priority"),
             "start": optional(day, values["start"], "start"),
             "end": optional(day, values["end"], "end"),
         }
@@ -96,7 +85,7 @@ class GoalsScreen(StratuiScreen):
             chosen = {k: v for k, v in self._values(values).items() if v is not None}
             return usecases.create(self.stratui, {**chosen, "parent": values["parent"].strip()})
 
-        self.app.push_screen(Form("New goal", fields, submit), self._after)
+        self.ask(Form("New goal", fields, submit))
 
     def action_edit(self) -> None:
         rid = self.selected_id()
@@ -107,7 +96,7 @@ class GoalsScreen(StratuiScreen):
         def submit(values: dict[str, str]) -> dict:
             return usecases.edit(self.stratui, rid, self._values(values))
 
-        self.app.push_screen(Form("Edit goal", self._fields(goal), submit), self._after)
+        self.ask(Form("Edit goal", self._fields(goal), submit))
 
     def action_drop(self) -> None:
         rid = self.selected_id()
@@ -131,8 +120,4 @@ class GoalsScreen(StratuiScreen):
             return usecases.link(self.stratui, rid, values["commitment"])
 
         fields = [Field("commitment", "Commitment id (or prefix)")]
-        self.app.push_screen(Form("Link a commitment", fields, submit), self._after)
-
-    def _after(self, result: object) -> None:
-        if result is not None:
-            self.reload()
+        self.ask(Form("Link a commitment", fields, submit))

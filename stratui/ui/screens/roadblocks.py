@@ -19,6 +19,7 @@ from stratui.ui.text import cell
 class RoadblocksScreen(StratuiScreen):
     """What stands in the way, and who removes it."""
 
+    TABLE = "roadblocks-table"
     HELP_TITLE = "Roadblocks"
     BINDINGS = [
         Binding("a", "raise", "Raise", id="roadblocks.raise"),
@@ -73,13 +74,6 @@ class RoadblocksScreen(StratuiScreen):
     def _filter_changed(self) -> None:
         self.reload()
 
-    def selected_id(self) -> str | None:
-        """The id of the roadblock under the cursor."""
-        table = self.query_one("#roadblocks-table", DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate)[0].value
-
     def action_raise(self) -> None:
         def submit(values: dict[str, str]) -> dict:
             return self.stratui.block(
@@ -97,7 +91,7 @@ class RoadblocksScreen(StratuiScreen):
             Field("owner", "Who removes it", self.stratui.me),
             Field("on", "Blocks (commitment or goal id, optional)"),
         ]
-        self.app.push_screen(Form("Raise a roadblock", fields, submit), self._after)
+        self.ask(Form("Raise a roadblock", fields, submit))
 
     def action_assign(self) -> None:
         rid = self.selected_id()
@@ -107,7 +101,7 @@ class RoadblocksScreen(StratuiScreen):
                 return usecases.assign(self.stratui, rid, values["owner"])
 
             fields = [Field("owner", "Who removes it")]
-            self.app.push_screen(Form("Assign", fields, submit), self._after)
+            self.ask(Form("Assign", fields, submit))
 
     def action_resolve(self) -> None:
         rid = self.selected_id()
@@ -117,8 +111,4 @@ class RoadblocksScreen(StratuiScreen):
                 return usecases.resolve(self.stratui, rid, values["resolution"])
 
             fields = [Field("resolution", "How was it resolved?")]
-            self.app.push_screen(Form("Resolve", fields, submit), self._after)
-
-    def _after(self, result: object) -> None:
-        if result is not None:
-            self.reload()
+            self.ask(Form("Resolve", fields, submit))
