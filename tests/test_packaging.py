@@ -52,7 +52,7 @@ def installed(wheel, tmp_path_factory) -> Path:
 
 def test_the_wheel_holds_the_package_and_no_stray_files(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    assert "stratui/cli.py" in names
+    assert "stratui/cli/__init__.py" in names
     assert "stratui/store/store.py" in names
     assert {"stratui/styles/app.tcss", "stratui/styles/weekly.tcss"} <= set(names)
     assert not [n for n in names if "__pycache__" in n or n.startswith(("tests/", "benchmarks/"))]

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from stratui import cli
+from stratui.cli import argtypes as cli
 from stratui.domain import schema
 
 from ._support import ID_LINE, document

@@ -1,0 +1,154 @@
+"""The ``stratui`` command line: quick capture, scripts and pipes.
+
+It never imports Textual, and ``log`` imports neither Textual nor Rich: each command
+lives in a module of this package that is imported only when that command runs, and the
+modules import what they use inside their functions. So capturing a commitment costs
+little more than starting Python. Every error is one line on stderr that names the field
+and what is accepted; usage errors exit with 2, store problems with 1, and nothing is
+written.
+
+A command ``name`` is registered in :data:`COMMANDS` with the module that defines
+``define_<name>(parser)`` and ``run_<name>(args) -> int`` (``-`` in a name becomes ``_``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from stratui import __version__
+from stratui.cli.common import EXIT_STORE, EXIT_USAGE, UsageError, run_tui
+
+# name -> (module in this package, one-line summary), in the order ``--help`` lists them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "log": ("commitments", "record a commitment for a week"),
+    "list": ("commitments", "list commitments (default: this week)"),
+    "done": ("commitments", "mark a commitment done"),
+    "set": ("commitments", "change a commitment's outcome or plan"),
+    "block": ("commitments", "raise a roadblock"),
+    "export": ("store_commands", "write the store in the interchange format"),
+    "import": ("store_commands", "read an interchange file (all or nothing)"),
+    "demo": ("store_commands", "fill an empty store with sample history"),
+    "check": ("store_commands", "verify the store"),
+    "review": ("review", "run a ritual in the TUI (weekly)"),
+}
+
+
+def _command(name: str, part: str):
+    """``define_<name>`` or ``run_<name>`` of the module that implements ``name``."""
+    module = importlib.import_module(f"stratui.cli.{COMMANDS[name][0]}")
+    return getattr(module, f"{part}_{name.replace('-', '_')}")
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, told the terminal width so that it does not import shutil.
+
+    argparse asks ``shutil.get_terminal_size`` for every parser it builds, and importing
+    shutil (with bz2 and lzma) costs ``stratui log`` a tenth of its time.
+    """
+
+    def __init__(self, prog: str, **options) -> None:
+        if options.get("width") is None:
+            try:
+                columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
+            except (ValueError, OSError):
+                columns = 80
+            options["width"] = columns - 2
+        super().__init__(prog, **options)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an error is one line (no usage dump) and exits with 2."""
+
+    def __init__(self, *args, **options) -> None:
+        options.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **options)
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line as PRODUCT.md lists it.
+
+    With ``only``, just that command's arguments are defined: building every
+    subcommand costs more than running ``log``, so :func:`main` builds what it needs.
+    """
+    parser = _Parser(
+        prog="stratui",
+        description="Execution reviews in the terminal: commit, review, adjust, measure.",
+    )
+    parser.add_argument("--version", action="version", version=f"stratui {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="the store directory (or STRATUI_DB)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (_module, summary) in COMMANDS.items():
+        if only in (None, name):
+            _command(name, "define")(commands.add_parser(name, help=summary, description=summary))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(_command_in(argv))
+    args = parser.parse_args(argv)
+    if args.command is None:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            parser.print_help()  # no terminal to draw on: say what the commands are
+            return 0
+        return run_tui(args)
+    try:
+        return _command(args.command, "run")(args)
+    except UsageError as error:
+        return fail(str(error), EXIT_USAGE)
+    except Exception as error:
+        return report(error)
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The subcommand named in ``argv`` (skipping ``--db PATH``), if any."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token == "--db":
+            skip = True
+        elif not token.startswith("-"):
+            return token if token in COMMANDS else None
+    return None
+
+
+def report(error: Exception) -> int:
+    """Turn a known error into one line and an exit code; re-raise the unknown."""
+    from stratui.domain.schema import ValidationError
+    from stratui.store.errors import AmbiguousId, StoreError, UnknownId
+
+    if isinstance(error, AmbiguousId):
+        lines = [str(error)] + [
+            f"  {c['id']}  {c.get('week') or ''}  {c.get('title', '')}".rstrip()
+            for c in error.candidates
+        ]
+        return fail("\n".join(lines), EXIT_USAGE)
+    if isinstance(error, UnknownId | ValidationError):
+        return fail(str(error), EXIT_USAGE)
+    if isinstance(error, StoreError):
+        return fail(str(error), EXIT_STORE)
+    from stratui.exchange.importer import ImportRejected
+
+    if isinstance(error, ImportRejected):
+        return fail(f"import: {error}; nothing was imported", EXIT_USAGE)
+    if isinstance(error, OSError):
+        return fail(f"{error.filename or 'store'}: {error.strerror}", EXIT_STORE)
+    raise error
+
+
+def fail(message: str, code: int) -> int:
+    """Print ``stratui: error: MESSAGE`` on stderr; returns ``code``."""
+    print(f"stratui: error: {message}", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Argument types of the command line: each names what it accepts in its error.
+
+They import what they parse with when they run, so defining ``log`` costs nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def _today():
+    from stratui.clock import Clock
+
+    return Clock.from_env().today()
+
+
+def week(text: str) -> str:
+    from stratui.domain.dates import parse_week_arg
+
+    try:
+        return parse_week_arg(text, _today())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def date(text: str) -> str:
+    from stratui.domain.dates import parse_date
+
+    try:
+        return parse_date(text, _today()).isoformat()
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def confidence(text: str) -> int:
+    from stratui.domain.inputs import parse_confidence
+
+    try:
+        return parse_confidence(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def progress(text: str) -> float:
+    from stratui.domain.inputs import parse_progress
+
+    try:
+        return parse_progress(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def nonempty(text: str) -> str:
+    """Text that is not blank."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("expected non-empty text")
+    return text
+
+
+def positive(text: str) -> int:
+    if text.strip().isdigit() and int(text) >= 1:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+
+
+def one_of(options: tuple[str, ...]) -> dict:
+    """``add_argument`` options for a choice among ``options``: the type and its metavar."""
+    return {"type": choices(options), "metavar": "|".join(options)}
+
+
+def choices(options: tuple[str, ...]):
+    """A type accepting one of ``options``, in any case."""
+
+    def check(text: str) -> str:
+        value = text.strip().lower()
+        if value in options:
+            return value
+        raise argparse.ArgumentTypeError(f"expected one of {', '.join(options)}, got {text!r}")
+
+    return check
+
+
+# The enumerations, repeated here from the schema so that parsing ``log`` does not import
+# it; tests/cli check that both lists stay equal.
+STATUSES = ("open", "done", "partial", "missed", "dropped")
+KINDS = ("dependency", "resources", "decision", "skills", "external", "priority", "other")
+SEVERITIES = ("low", "medium", "high", "critical")

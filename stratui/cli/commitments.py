@@ -1,0 +1,126 @@
+"""Commands on commitments and roadblocks: ``log``, ``list``, ``done``, ``set``, ``block``.
+
+``log`` is the hot path: this module imports nothing heavy at the top.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from stratui.cli import argtypes
+from stratui.cli.common import UsageError, open_app
+
+
+def define_log(log: argparse.ArgumentParser) -> None:
+    """The arguments of ``stratui log``."""
+    log.add_argument("title", type=argtypes.nonempty, metavar="TITLE")
+    log.add_argument("--owner", type=argtypes.nonempty, help="whose commitment (default: me)")
+    log.add_argument("--goal", metavar="ID", help="the goal it serves (id or prefix)")
+    log.add_argument("--week", type=argtypes.week, help="ISO week YYYY-Www (default: this week)")
+    log.add_argument(
+        "--due", type=argtypes.date, metavar="DATE", help="due date: 2026-12-04, fri, +3d"
+    )
+    log.add_argument("--confidence", type=argtypes.confidence, metavar="1-5")
+
+
+def define_list(ls: argparse.ArgumentParser) -> None:
+    when = ls.add_mutually_exclusive_group()
+    when.add_argument("--week", type=argtypes.week, help="ISO week YYYY-Www, this, next, last")
+    when.add_argument("--all", action="store_true", help="every week")
+    ls.add_argument("--owner", type=argtypes.nonempty)
+    ls.add_argument("--status", **argtypes.one_of(argtypes.STATUSES))
+    ls.add_argument("--json", action="store_true", help="print JSON records")
+
+
+def define_done(done: argparse.ArgumentParser) -> None:
+    done.add_argument("id", metavar="ID")
+    done.add_argument("--note", type=argtypes.nonempty, metavar="TEXT")
+
+
+def define_set(change: argparse.ArgumentParser) -> None:
+    change.add_argument("id", metavar="ID")
+    change.add_argument("--status", **argtypes.one_of(argtypes.STATUSES))
+    change.add_argument("--progress", type=argtypes.progress, metavar="0-100")
+    change.add_argument("--note", type=argtypes.nonempty, metavar="TEXT")
+    change.add_argument("--title", type=argtypes.nonempty)
+    change.add_argument("--week", type=argtypes.week)
+    change.add_argument("--goal", metavar="ID", help="goal id or prefix ('' unlinks)")
+    change.add_argument("--due", type=argtypes.date, metavar="DATE")
+    change.add_argument("--confidence", type=argtypes.confidence, metavar="1-5")
+
+
+def define_block(block: argparse.ArgumentParser) -> None:
+    block.add_argument("title", type=argtypes.nonempty, metavar="TITLE")
+    block.add_argument("--kind", **argtypes.one_of(argtypes.KINDS), default="other")
+    block.add_argument("--severity", **argtypes.one_of(argtypes.SEVERITIES), default="medium")
+    block.add_argument("--on", metavar="ID", help="the commitment or goal it blocks")
+    block.add_argument("--owner", type=argtypes.nonempty, help="who removes it (default: me)")
+
+
+def run_log(args) -> int:
+    app = open_app(args)
+    record = app.log(
+        args.title,
+        owner=args.owner,
+        week=args.week,
+        goal=args.goal,
+        due=args.due,
+        confidence=args.confidence,
+    )
+    print(record["id"])
+    return 0
+
+
+def run_list(args) -> int:
+    app = open_app(args)
+    found = app.commitments(
+        week=args.week, owner=args.owner, status=args.status, everything=args.all
+    )
+    if args.json:
+        import json
+
+        from stratui.exchange.document import public_record
+
+        print(json.dumps([public_record(r) for r in found], ensure_ascii=False, indent=2))
+        return 0
+    from stratui.textout import commitment_table
+
+    if not found:
+        scope = "any week" if args.all else (args.week or app.this_week())
+        print(f"no commitments for {scope}")
+        return 0
+    goals = {goal["id"]: goal for goal in app.store.all("goals")}
+    print(commitment_table(found, goals))
+    return 0
+
+
+def run_done(args) -> int:
+    record = open_app(args).complete(args.id, note=args.note)
+    print(f"{record['id']} done: {record['title']}")
+    return 0
+
+
+def run_set(args) -> int:
+    changes = {
+        key: getattr(args, key)
+        for key in ("status", "progress", "note", "title", "week", "goal", "due", "confidence")
+        if getattr(args, key) is not None
+    }
+    if not changes:
+        raise UsageError(
+            "set: nothing to change: give --status, --progress, --note, --title, --week, "
+            "--goal, --due or --confidence"
+        )
+    record = open_app(args).set_commitment(args.id, **changes)
+    progress = record.get("progress")
+    shown = f", {progress:g}%" if progress is not None else ""
+    print(f"{record['id']} {record['status']}{shown}: {record['title']}")
+    return 0
+
+
+def run_block(args) -> int:
+    record = open_app(args).block(
+        args.title, kind=args.kind, severity=args.severity, on=args.on, owner=args.owner
+    )
+    print(record["id"])
+    return 0

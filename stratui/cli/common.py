@@ -1,0 +1,68 @@
+"""What every command shares: exit codes, usage errors, the store path and the app."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+EXIT_STORE = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit code 2."""
+
+
+def store_path(db: str | None) -> str:
+    """``--db``, else ``STRATUI_DB``, else the user data directory."""
+    path = db or os.environ.get("STRATUI_DB")
+    if path:
+        return os.path.expanduser(path)
+    from platformdirs import user_data_dir
+
+    return os.path.join(user_data_dir("stratui", appauthor=False), "store")
+
+
+def open_app(args):
+    """The :class:`~stratui.services.Stratui` service on the store the arguments name."""
+    from stratui.clock import Clock
+    from stratui.services import Stratui
+    from stratui.store.store import Store
+
+    return Stratui(Store.at(store_path(args.db)), Clock.from_env())
+
+
+def write_text(path: str, text: str, option: str = "--out") -> None:
+    """Write an output file whole or not at all (temporary file, then rename)."""
+    path = os.path.expanduser(path)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as error:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise UsageError(f"{option}: cannot write {path}: {error.strerror}") from None
+
+
+def run_tui(args, start: str | None = None) -> int:
+    """Open the Textual app on the store (the only path that imports Textual);
+    ``start="weekly"`` opens straight into the weekly review."""
+    from stratui.cli import report
+
+    try:
+        app = open_app(args)
+        app.store.open()
+    except Exception as error:
+        return report(error)
+    from stratui.ui.app import run
+
+    run(app, start=start)
+    return 0
+
+
+def needs_terminal(what: str) -> None:
+    """Refuse to draw a screen when stdin or stdout is not a terminal."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(f"{what}: needs a terminal to draw on")

@@ -1,0 +1,114 @@
+"""Commands on the store as a whole: ``export``, ``import``, ``demo``, ``check``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from stratui.cli import argtypes
+from stratui.cli.common import EXIT_STORE, UsageError, open_app, write_text
+
+
+def define_export(export: argparse.ArgumentParser) -> None:
+    export.add_argument("--format", default="json", **argtypes.one_of(("json", "csv", "md")))
+    export.add_argument("--out", metavar="FILE", help="write to FILE (default: stdout)")
+    export.add_argument(
+        "--collection",
+        default="commitments",
+        help="csv only: which collection (default: commitments)",
+    )
+
+
+def define_import(imp: argparse.ArgumentParser) -> None:
+    imp.add_argument("file", metavar="FILE", help="a stratui JSON export, or - for stdin")
+
+
+def define_demo(demo: argparse.ArgumentParser) -> None:
+    demo.add_argument("--weeks", type=argtypes.positive, default=16, metavar="N")
+    demo.add_argument("--people", type=argtypes.positive, default=4, metavar="N")
+
+
+def define_check(_check: argparse.ArgumentParser) -> None:
+    """``check`` takes no arguments."""
+
+
+RITUALS = ("weekly", "team", "retro", "quarterly")
+
+
+def run_export(args) -> int:
+    app = open_app(args)
+    if args.format == "json":
+        from stratui.exchange.document import dump_document
+
+        text = dump_document(app.export_document())
+    elif args.format == "csv":
+        from stratui.domain.schema import COLLECTIONS
+        from stratui.exchange.csvout import to_csv
+
+        if args.collection not in COLLECTIONS:
+            raise UsageError(f"--collection: expected one of {', '.join(COLLECTIONS)}")
+        text = to_csv(app.store.all(args.collection), args.collection)
+    else:
+        from stratui.domain.records import stamp
+        from stratui.exchange.markdown import to_markdown
+
+        text = to_markdown(app.store.collections(), stamp(app.clock.now()))
+    if args.out:
+        write_text(args.out, text)
+        print(f"exported to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_import(args) -> int:
+    from stratui.exchange.importer import load_document
+
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            with open(os.path.expanduser(args.file), encoding="utf-8") as handle:
+                text = handle.read()
+        except OSError as error:
+            raise UsageError(f"FILE: cannot read {args.file}: {error.strerror}") from None
+        except UnicodeDecodeError:
+            raise UsageError(f"FILE: {args.file} is not UTF-8 text") from None
+    plan = open_app(args).import_document(load_document(text))
+    print(f"imported {plan.added} new, {plan.updated} updated, {plan.unchanged} unchanged")
+    return 0
+
+
+def run_demo(args) -> int:
+    from stratui.history import generate_history
+
+    app = open_app(args)
+    if not app.is_empty():
+        raise UsageError(
+            f"demo: the store at {app.store.location} already holds records; "
+            "use --db to choose an empty one"
+        )
+    if args.weeks < 2:
+        raise UsageError("--weeks: expected a whole number >= 2")
+    document = generate_history(people=args.people, weeks=args.weeks, today=app.clock.today())
+    plan = app.import_document(document)
+    print(
+        f"demo store at {app.store.location}: {plan.added} records, "
+        f"{args.people} people, {args.weeks} weeks"
+    )
+    return 0
+
+
+def run_check(args) -> int:
+    app = open_app(args)
+    problems = app.store.check()
+    if problems:
+        for line in problems:
+            print(line, file=sys.stderr)
+        print(f"{len(problems)} problem(s) in {app.store.location}", file=sys.stderr)
+        return EXIT_STORE
+    counts = {name: len(found) for name, found in app.store.collections().items()}
+    total = sum(counts.values())
+    print(f"store {app.store.location} is sound: {total} records")
+    return 0
