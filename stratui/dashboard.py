@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from stratui.domain.figures import latest_checkins, review_streak, roadblock_age
 from stratui.domain.weeks import shift_week, week_of
-from stratui.rituals.weekly import is_due
+from stratui.rituals.periods import is_due
 from stratui.services import Stratui
 from stratui.store.layout import key_for_week
 

@@ -2,40 +2,51 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
+from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from stratui.services import Stratui
-from stratui.ui.screens.commitments import CommitmentsScreen
-from stratui.ui.screens.dashboard import DashboardScreen
-from stratui.ui.screens.goals import GoalsScreen
-from stratui.ui.screens.help import HelpScreen
-from stratui.ui.screens.history import HistoryScreen
-from stratui.ui.screens.roadblocks import RoadblocksScreen
-from stratui.ui.screens.weekly import WeeklyReviewScreen
 from stratui.ui.settings import DEFAULT_THEME, load_settings, save_setting
 from stratui.ui.styles import stylesheet
 
 POLL_SECONDS = 2.0  # how often the app looks for writes by other processes (stat only)
 
-MAIN_SCREENS = {
-    "dashboard": DashboardScreen,
-    "commitments": CommitmentsScreen,
-    "roadblocks": RoadblocksScreen,
-    "goals": GoalsScreen,
-    "history": HistoryScreen,
+# Each screen by the module and class that define it. A screen's module is imported the
+# first time the screen is shown, so that opening on the dashboard does not pay for the
+# others (the history screen alone brings in the Markdown widget and its parser).
+SCREENS = {
+    "dashboard": ("stratui.ui.screens.dashboard", "DashboardScreen"),
+    "commitments": ("stratui.ui.screens.commitments", "CommitmentsScreen"),
+    "roadblocks": ("stratui.ui.screens.roadblocks", "RoadblocksScreen"),
+    "goals": ("stratui.ui.screens.goals", "GoalsScreen"),
+    "history": ("stratui.ui.screens.history", "HistoryScreen"),
+    "weekly": ("stratui.ui.screens.weekly", "WeeklyReviewScreen"),
+    "help": ("stratui.ui.screens.help", "HelpScreen"),
 }
+MAIN_SCREENS = ("dashboard", "commitments", "roadblocks", "goals", "history")  # the modes
+
+
+def screen_class(name: str) -> type[Screen]:
+    """The class of the screen called ``name`` in :data:`SCREENS` (imported on first use)."""
+    module, cls = SCREENS[name]
+    return getattr(importlib.import_module(module), cls)
+
+
+def _new_screen(name: str) -> Screen:
+    return screen_class(name)()
 
 
 class StratuiApp(App):
     """Execution reviews in the terminal."""
 
     TITLE = "stratui"
-    CSS_PATH = [stylesheet("app.tcss"), stylesheet("weekly.tcss")]
-    MODES = MAIN_SCREENS
+    CSS_PATH = stylesheet("app.tcss")
+    MODES = {mode: partial(_new_screen, mode) for mode in MAIN_SCREENS}
     DEFAULT_MODE = "dashboard"
     BINDINGS = [  # in footer order: what matters most first, for narrow terminals
         Binding("w", "weekly", "Weekly review", id="app.weekly"),
@@ -71,7 +82,7 @@ class StratuiApp(App):
         if self.poll:
             self.set_interval(self.poll, self.check_store)
         if self.start == "weekly":
-            self.push_screen(WeeklyReviewScreen())
+            self.push_screen(_new_screen("weekly"))
 
     def check_store(self) -> None:
         """Reload the screen when another process (the CLI, a sync) changed the store."""
@@ -86,19 +97,21 @@ class StratuiApp(App):
 
     def action_help(self) -> None:
         sections = [("Everywhere", list(self.BINDINGS))]
-        for screen in MAIN_SCREENS.values():
+        for mode in MAIN_SCREENS:
+            screen = screen_class(mode)
             sections.append((screen.HELP_TITLE, list(screen.BINDINGS)))
-        sections.append((WeeklyReviewScreen.HELP_TITLE, WeeklyReviewScreen.help_bindings()))
-        self.push_screen(HelpScreen(sections))
+        weekly = screen_class("weekly")
+        sections.append((weekly.HELP_TITLE, weekly.help_bindings()))
+        self.push_screen(screen_class("help")(sections))
 
     async def action_weekly(self) -> None:
         """Open the weekly review (resuming the draft, if any) over the dashboard."""
         await self.switch_mode("dashboard")  # so that leaving the review lands there
-        self.push_screen(WeeklyReviewScreen())
+        self.push_screen(_new_screen("weekly"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "weekly":  # not while in it (perhaps under one of its dialogs)
-            return not any(isinstance(screen, WeeklyReviewScreen) for screen in self.screen_stack)
+            return not any(getattr(s, "RITUAL", None) == "weekly" for s in self.screen_stack)
         return True
 
     def action_toggle_theme(self) -> None:

@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
+
+from stratui.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from stratui.services import Stratui

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Header, Static
 
 from stratui.domain.weeks import monday, sunday
 from stratui.review_service import ReviewError, WeeklyReviews
@@ -42,7 +42,9 @@ from stratui.ui.screens.weekly.roadblocks import RoadblocksStep
 from stratui.ui.screens.weekly.step import Step, step_id
 from stratui.ui.screens.weekly.summary import SummaryStep
 from stratui.ui.screens.weekly.widgets import StepIndicator
+from stratui.ui.styles import stylesheet
 from stratui.ui.text import literal, literal_block
+from stratui.ui.widgets.footer import Footer
 
 STEP_CLASSES: tuple[type[Step], ...] = (
     CheckInStep,
@@ -62,6 +64,8 @@ class WeeklyReviewScreen(Screen):
     """The personal weekly review, resumed from the owner's draft if there is one."""
 
     HELP_TITLE = "Weekly review"
+    CSS_PATH = stylesheet("weekly.tcss")  # loaded with the screen, not at start-up
+    RITUAL = "weekly"  # what the app checks to keep one weekly review open at a time
     BINDINGS = [
         # ctrl+b is also tmux's prefix: alt+arrows do the same where it is taken.
         Binding("ctrl+n,alt+right", "next", "Next", id="weekly.next"),
