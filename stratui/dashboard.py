@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from stratui.domain.figures import latest_checkins, review_streak, roadblock_age
+from stratui.domain.metrics.goals import latest_checkins
+from stratui.domain.metrics.rituals import review_streak
+from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.weeks import shift_week, week_of
 from stratui.rituals.periods import is_due
 from stratui.services import Stratui

@@ -33,6 +33,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("store_commands", "fill an empty store with sample history"),
     "check": ("store_commands", "verify the store"),
     "review": ("review", "run a ritual in the TUI (weekly)"),
+    "person": ("people", "add, list or rename people; set who 'me' is"),
+    "team": ("people", "add, list or rename teams; add or remove members"),
+    "report": ("trends", "the trend figures of a window of weeks (md or json)"),
 }
 
 

@@ -2,9 +2,10 @@
 
 Pure data, no logic: the cast's first names, the company goals (one a year in turn), each
 team's services and goal templates, personal goals, task titles, slip notes, roadblocks and
-adjustments by kind (with their weights), review notes, retrospective categories, cards and
-actions. The generator draws from these with its seeded rng, so reordering or editing an
-entry changes every generated history (and the benchmark data) downstream.
+adjustments by kind (with their weights), review notes, retrospective cards and actions
+(the formats' categories live in ``stratui.rituals.retro_formats``). The generator draws
+from these with its seeded rng, so reordering or editing an entry changes every generated
+history (and the benchmark data) downstream.
 """
 
 # The catalogue is data: kept compact and aligned by hand, so the formatter leaves it be.
@@ -165,12 +166,7 @@ CHECKIN_NOTES = (
     "Measurement fixed, numbers are real now.",
 )
 
-RETRO_CATEGORIES = {
-    "start-stop-continue": ("start", "stop", "continue"),
-    "4ls":                 ("liked", "learned", "lacked", "longed-for"),
-    "mad-sad-glad":        ("mad", "sad", "glad"),
-    "well-improve-ideas":  ("well", "improve", "ideas"),
-}
+# The categories of each retro format and the health dimensions: stratui.rituals.retro_formats.
 # category -> ((topic, text), ...): cards on one topic in a retro are often grouped.
 CARDS = {
     "start": (("meetings", "Timeboxing standups to 15 minutes"),
@@ -232,5 +228,4 @@ RETRO_ACTIONS = (
     "Book a docs afternoon", "Ask product for a mid-week priority freeze",
     "Pair new joiners on their first on-call",
 )
-HEALTH_DIMENSIONS = ("pace", "fun", "teamwork", "codebase", "learning", "mission")
 # fmt: on

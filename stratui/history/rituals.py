@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 
 from stratui.domain.schema import RETRO_FORMATS
+from stratui.rituals.retro_formats import CATEGORIES as RETRO_CATEGORIES
+from stratui.rituals.retro_formats import HEALTH_DIMENSIONS
 
 from .catalogue import (
     ADJUSTMENT_KINDS,
     ADJUSTMENT_WEIGHTS,
     CARDS,
     GROUP_LABELS,
-    HEALTH_DIMENSIONS,
     RETRO_ACTIONS,
-    RETRO_CATEGORIES,
     TEAM_NOTES,
 )
 from .state import DAY, clamp, quarter_of, workday

@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Select
 
 from stratui import roadblocks as usecases
-from stratui.domain.figures import roadblock_age
+from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.schema import ROADBLOCK_KINDS, SEVERITIES
 from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.base import StratuiScreen

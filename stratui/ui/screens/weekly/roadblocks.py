@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from stratui.domain.figures import roadblock_age
+from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.schema import ROADBLOCK_KINDS, SEVERITIES
 from stratui.rituals.weekly import NewRoadblock
 from stratui.ui.modals.form import Field, Form

@@ -1,0 +1,297 @@
+"""The people and team use cases: add, list, rename, membership, and who ``me`` is.
+
+Shared by the command line (``stratui person ...``, ``stratui team ...``) and the TUI.
+Each change is one store transaction, all or nothing: a team's ``members`` and each
+member's ``teams`` change together, and a rename rewrites every record that names the
+person or team (see :data:`~stratui.domain.people.PERSON_REFERENCES` and
+:data:`~stratui.domain.people.TEAM_REFERENCES`), the rituals' drafts included.
+
+Refused input raises :class:`~stratui.domain.schema.ValidationError` whose ``field`` is
+the input's name (``name``, ``new name``, ``members``, ``team``, ``person``) and whose
+message says what is accepted; nothing is written then.
+
+No Textual and no Rich here; TinyDB only through the store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+
+from stratui.domain import people as rules
+from stratui.domain import records as rec
+from stratui.domain.schema import ValidationError
+from stratui.rituals.renames import rename_person_in_answers, rename_team_in_answers
+from stratui.services import Stratui, current_user
+
+CONFIG_FILE = "config.json"
+"""The store's local, per-machine settings (``.stratui/config.json``, never shared)."""
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def people(app: Stratui) -> list[dict]:
+    """Every person, by name (case-insensitive)."""
+    return sorted(app.store.all("people"), key=lambda r: (r["name"].casefold(), r["name"]))
+
+
+def teams(app: Stratui) -> list[dict]:
+    """Every team, by name (case-insensitive)."""
+    return sorted(app.store.all("teams"), key=lambda r: (r["name"].casefold(), r["name"]))
+
+
+def person(app: Stratui, name: str) -> dict:
+    """The person named ``name`` (exact, else up to case); ValidationError if none."""
+    return dict(rules.require_named(app.store.all("people"), name, "person", "person"))
+
+
+def team(app: Stratui, name: str) -> dict:
+    """The team named ``name`` (exact, else up to case); ValidationError if none."""
+    return dict(rules.require_named(app.store.all("teams"), name, "team", "team"))
+
+
+def teams_of(app: Stratui, name: str) -> list[dict]:
+    """The teams ``name`` is a member of, by name."""
+    return [t for t in teams(app) if any(rules.same_name(m, name) for m in t.get("members", ()))]
+
+
+def choose_team(app: Stratui, name: str | None = None) -> dict:
+    """The team a team ritual is for: ``name``, else the only team, else me's only team.
+
+    Raises ValidationError (field ``team``) when ``name`` is unknown, when there is no
+    team, or when it cannot tell which team is meant (the message lists them).
+    """
+    if name is not None:
+        return team(app, name)
+    every = teams(app)
+    if len(every) == 1:
+        return every[0]
+    if not every:
+        raise ValidationError("team", "no team yet; add one first (a name and its members)")
+    mine = teams_of(app, app.me)
+    if len(mine) == 1:
+        return mine[0]
+    which = "you are in none of them" if not mine else "you are in several"
+    raise ValidationError(
+        "team", f"choose a team ({which}); teams: {rules.known_names(mine or every)}"
+    )
+
+
+# -- people --------------------------------------------------------------------------------
+
+
+def add_person(app: Stratui, name: str) -> dict:
+    """A new person named ``name``, in no team yet; returns the record."""
+    name = rules.check_name(name, "name")
+    with app.store.transaction() as tx:
+        rules.refuse_taken(app.store.all("people"), name, "name", "person")
+        record = rec.new_record("people", {"name": name, "teams": []}, app.clock.now())
+        return tx.insert("people", record)
+
+
+def rename_person(app: Stratui, old: str, new: str) -> dict:
+    """Rename a person everywhere, in one transaction; returns the renamed person.
+
+    Every record naming the person (commitment, roadblock and goal owners, review owners,
+    facilitators and participants, team members, retro card authors, and the names inside
+    the rituals' drafts) is rewritten, with the local ``me`` setting when it named them.
+    """
+    new = rules.check_name(new, "new name")
+    with app.store.transaction() as tx:
+        everyone = app.store.all("people")
+        current = rules.require_named(everyone, old, "person", "person")
+        rules.refuse_taken(everyone, new, "new name", "person", but=current["id"])
+        old_name = str(current["name"])
+        if new == old_name:
+            return dict(current)
+        writes = rules.renamed_records(
+            app.store.collections(),
+            old_name,
+            new,
+            rules.PERSON_REFERENCES,
+            app.clock.now(),
+            answers=lambda answers: rename_person_in_answers(answers, old_name, new),
+        )
+        tx.put_many(writes)
+    if _configured_me(app) == old_name:
+        _write_config(app, {**_read_config(app), "me": new})
+    return next(r for r in writes["people"] if r["id"] == current["id"])
+
+
+# -- teams ---------------------------------------------------------------------------------
+
+
+def add_team(app: Stratui, name: str, members: list[str] | str | None = None) -> dict:
+    """A new team named ``name`` with ``members`` (existing people); returns the team.
+
+    ``members`` may be a list of names or ``"a,b"``; each member's ``teams`` gains the
+    team in the same transaction.
+    """
+    name = rules.check_name(name, "name")
+    wanted = rules.parse_names(members, "members") if members else []
+    with app.store.transaction() as tx:
+        rules.refuse_taken(app.store.all("teams"), name, "name", "team")
+        found = _people_named(app, wanted)
+        now = app.clock.now()
+        record = rec.new_record("teams", {"name": name, "members": [p["name"] for p in found]}, now)
+        tx.put_many(
+            {
+                "teams": [record],
+                "people": [_joined(p, name, now) for p in found],
+            }
+        )
+        return record
+
+
+def rename_team(app: Stratui, old: str, new: str) -> dict:
+    """Rename a team everywhere (members' teams, goals, reviews, drafts); returns it."""
+    new = rules.check_name(new, "new name")
+    with app.store.transaction() as tx:
+        every = app.store.all("teams")
+        current = rules.require_named(every, old, "team", "team")
+        rules.refuse_taken(every, new, "new name", "team", but=current["id"])
+        old_name = str(current["name"])
+        if new == old_name:
+            return dict(current)
+        writes = rules.renamed_records(
+            app.store.collections(),
+            old_name,
+            new,
+            rules.TEAM_REFERENCES,
+            app.clock.now(),
+            answers=lambda answers: rename_team_in_answers(answers, old_name, new),
+        )
+        tx.put_many(writes)
+    return next(r for r in writes["teams"] if r["id"] == current["id"])
+
+
+def add_members(app: Stratui, team_name: str, names: list[str] | str) -> dict:
+    """Add existing people to a team (and the team to their ``teams``); returns the team.
+
+    Refused (nothing written) for an unknown person or one who is a member already.
+    """
+    wanted = rules.parse_names(names, "members")
+    with app.store.transaction() as tx:
+        current = team(app, team_name)
+        found = _people_named(app, wanted)
+        members = list(current.get("members", ()))
+        for record in found:
+            if any(rules.same_name(m, record["name"]) for m in members):
+                raise ValidationError(
+                    "members", f"{record['name']!r} is in {current['name']!r} already"
+                )
+            members.append(record["name"])
+        now = app.clock.now()
+        updated = rec.updated("teams", current, {"members": members}, now)
+        tx.put_many(
+            {"teams": [updated], "people": [_joined(p, current["name"], now) for p in found]}
+        )
+        return updated
+
+
+def remove_members(app: Stratui, team_name: str, names: list[str] | str) -> dict:
+    """Take people out of a team (and the team out of their ``teams``); returns the team.
+
+    Their past records keep naming them; refused for a name that is not a member.
+    """
+    wanted = rules.parse_names(names, "members")
+    with app.store.transaction() as tx:
+        current = team(app, team_name)
+        members = list(current.get("members", ()))
+        for name in wanted:
+            if not any(rules.same_name(m, name) for m in members):
+                raise ValidationError(
+                    "members",
+                    f"{name!r} is not a member of {current['name']!r}; members: "
+                    + (", ".join(members) or "none"),
+                )
+            members = rules.without_name(members, name)
+        now = app.clock.now()
+        leaving = [
+            p
+            for p in app.store.all("people")
+            if any(rules.same_name(p["name"], name) for name in wanted)
+        ]
+        updated = rec.updated("teams", current, {"members": members}, now)
+        people_changes = [
+            rec.updated(
+                "people", p, {"teams": rules.without_name(p.get("teams", ()), current["name"])}, now
+            )
+            for p in leaving
+            if any(rules.same_name(t, current["name"]) for t in p.get("teams", ()))
+        ]
+        tx.put_many({"teams": [updated], "people": people_changes})
+        return updated
+
+
+def _people_named(app: Stratui, names: list[str]) -> list[dict]:
+    """The person records for ``names``, in order; ValidationError for an unknown one."""
+    everyone = app.store.all("people")
+    return [dict(rules.require_named(everyone, name, "members", "person")) for name in names]
+
+
+def _joined(person_record: dict, team_name: str, now) -> dict:
+    teams_ = rules.with_name(person_record.get("teams", ()), team_name)
+    return rec.updated("people", person_record, {"teams": teams_}, now)
+
+
+# -- me ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Me:
+    """Who ``me`` is and why: ``source`` is ``STRATUI_ME``, ``config`` or ``login``.
+
+    ``configured`` is the name the store's local config holds (None when unset); it is
+    what ``me`` becomes when ``STRATUI_ME`` is not set.
+    """
+
+    name: str
+    source: str
+    configured: str | None
+
+
+def who_am_i(app: Stratui) -> Me:
+    """The current user and where the name comes from (see :func:`set_me`)."""
+    configured = _configured_me(app)
+    if os.environ.get("STRATUI_ME", "").strip():
+        source = "STRATUI_ME"
+    elif configured:
+        source = "config"
+    else:
+        source = "login"
+    return Me(current_user(app.store), source, configured)
+
+
+def set_me(app: Stratui, name: str) -> Me:
+    """Make ``name`` (an existing person) ``me`` on this machine, for this store.
+
+    Written to the store's local config (``.stratui/config.json``, which git never
+    shares), where :func:`stratui.services.current_user` reads it; ``STRATUI_ME`` still
+    wins when set. The store's records are not changed.
+    """
+    check = rules.check_name(name, "person")
+    record = person(app, check)
+    _write_config(app, {**_read_config(app), "me": record["name"]})
+    return who_am_i(app)
+
+
+def _read_config(app: Stratui) -> dict:
+    data = app.store.backend.local_read(CONFIG_FILE)
+    try:
+        config = json.loads(data) if data else {}
+    except ValueError:
+        config = {}  # unreadable: current_user ignores it too; rewritten whole
+    return config if isinstance(config, dict) else {}
+
+
+def _configured_me(app: Stratui) -> str | None:
+    value = _read_config(app).get("me")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _write_config(app: Stratui, config: dict) -> None:
+    data = json.dumps(config, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    app.store.backend.local_write(CONFIG_FILE, data.encode("utf-8"))

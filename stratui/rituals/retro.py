@@ -1,0 +1,424 @@
+"""The retrospective (PRODUCT.md, Rituals 3) as pure logic: its draft, phases and rules.
+
+A team runs it on one terminal with a facilitator at the keyboard:
+
+1. ``setup``: the format (:mod:`~stratui.rituals.retro_formats`), who takes part, and how
+   many dot-votes each participant has;
+2. ``follow-up``: every action of the team's previous retrospective (commitments with
+   source ``retro`` linked to that review) gets a disposition: done, dropped or carried
+   (carried over into a new commitment, linked to this retrospective). The retro cannot
+   finish until each has one;
+3. ``gather``: cards per category, each with an optional author (anonymous cards are
+   stored without one), hidden until revealed so that people write without reading
+   each other;
+4. ``group``: similar cards grouped under a label (``suggest_groups`` proposes some);
+5. ``vote``: dot-voting, at most ``votes_per_person`` dots per participant (enforced);
+6. ``discuss``: topics (a group counts as one) in vote order, and actions with an owner
+   and a due date, which become commitments with source ``retro``;
+7. ``health``: an optional health check, dimensions rated 1-5, compared with the previous
+   retrospective's (:func:`~stratui.rituals.retro_history.compare_health`);
+8. ``summary``.
+
+A run is a :class:`RetroDraft`, plain data that round-trips through JSON
+(:meth:`RetroDraft.to_answers`), so the store keeps it in the review record's
+``answers`` at every phase and quitting loses nothing. The edits a screen makes
+(``add_card``, ``cast_vote``, :meth:`~RetroDraft.dispose`, ...) enforce the rules at
+once and raise :class:`RetroRefused` naming the field; :func:`validate_phase` gives the
+inline messages that keep a phase from being left.
+
+This is the public module: import the ritual from here. The logic lives, one seam a
+module, in :mod:`~stratui.rituals.retro_phases` (phases and fixed choices),
+:mod:`~stratui.rituals.retro_board` (cards, groups, votes, topics),
+:mod:`~stratui.rituals.retro_validation` (the inline messages),
+:mod:`~stratui.rituals.retro_completion` (the records a finished retro writes),
+:mod:`~stratui.rituals.retro_history` (health against the previous retro, cadence, the
+age of open actions) and :mod:`~stratui.rituals.retro_summary` (the Markdown summary).
+
+Pure module: no Textual, no TinyDB, no store. "today" is a parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+
+from stratui.domain import records as rec
+from stratui.rituals.draft import _part  # the weekly draft's forgiving answer reader, shared
+from stratui.rituals.retro_board import Card, CardBoard, Topic, rank_topics, similar
+from stratui.rituals.retro_formats import CATEGORIES, FORMATS, HEALTH_DIMENSIONS
+from stratui.rituals.retro_phases import (
+    DEFAULT_VOTES,
+    DISPOSITIONS,
+    GROUP_KEY,
+    MAX_VOTES,
+    PHASE_TITLES,
+    PHASES,
+    RITUAL_TITLE,
+    RetroRefused,
+)
+from stratui.rituals.retro_validation import (
+    default_disposition,
+    disposition_problem,
+    validate,
+    validate_phase,
+)
+from stratui.rituals.typed import read_whole
+from stratui.rituals.validation import DraftInvalid
+
+ANSWERS_VERSION = 1
+"""The version of the ``answers`` layout :meth:`RetroDraft.to_answers` writes."""
+
+
+@dataclass
+class FollowUp:
+    """One action of the previous retrospective and its disposition (``""``: not yet).
+
+    ``title``, ``owner`` and ``status`` are the action as it is when the draft was last
+    filled; ``note`` is appended to the action's notes when the retro finishes.
+    """
+
+    title: str = ""
+    owner: str = ""
+    status: str = ""
+    disposition: str = ""
+    note: str = ""
+
+
+@dataclass
+class NewAction:
+    """An action agreed while discussing a topic: a commitment with source ``retro``.
+
+    ``due`` may be typed words (``fri``, ``+1w``); ``topic`` is the key of the topic it
+    came from (see :class:`~stratui.rituals.retro_board.Topic`), if any.
+    """
+
+    title: str = ""
+    owner: str = ""
+    due: str | None = None
+    topic: str | None = None
+
+
+@dataclass
+class RetroContext:
+    """What the store holds that a retrospective works on (read by the retro service).
+
+    ``members``: the team's members (the default participants); ``previous_review``:
+    the team's latest completed retrospective before this one (None for a first);
+    ``previous_actions``: the commitments with source ``retro`` linked to it, as they are
+    now; ``carried_before``: ids of those already carried over elsewhere (not carried
+    twice).
+    """
+
+    members: list[str] = field(default_factory=list)
+    previous_review: dict | None = None
+    previous_actions: list[dict] = field(default_factory=list)
+    carried_before: set[str] = field(default_factory=set)
+
+    @property
+    def previous_health(self) -> dict[str, int]:
+        """The previous retrospective's health check ({} when it had none)."""
+        health = (self.previous_review or {}).get("health")
+        return dict(health) if isinstance(health, Mapping) else {}
+
+
+@dataclass
+class RetroDraft(CardBoard):
+    """Everything gathered so far in one retrospective.
+
+    ``follow_ups`` maps each previous action's id to its :class:`FollowUp`; ``cards`` are
+    in the order written; ``votes`` maps a participant to the dots they put on each card
+    (card id -> count); ``discussion`` holds notes per topic key; ``health`` maps each
+    dimension to its typed rating (blank or None: not rated), used when ``health_check``
+    is on. The edits of cards and votes are those of
+    :class:`~stratui.rituals.retro_board.CardBoard`.
+    """
+
+    team: str
+    period: str
+    facilitator: str
+    format: str = ""
+    step: int = 0
+    participants: list[str] = field(default_factory=list)
+    votes_per_person: object = DEFAULT_VOTES
+    previous_review_id: str | None = None
+    follow_ups: dict[str, FollowUp] = field(default_factory=dict)
+    cards: list[Card] = field(default_factory=list)
+    votes: dict[str, dict[str, int]] = field(default_factory=dict)
+    discussion: dict[str, str] = field(default_factory=dict)
+    actions: list[NewAction] = field(default_factory=list)
+    health_check: bool = False
+    health: dict[str, object] = field(default_factory=dict)
+    notes: str = ""
+
+    # -- (de)serialising: the review record's ``answers`` field ---------------------------
+
+    def to_answers(self) -> dict:
+        """The draft as a JSON-ready dict, for the review record's ``answers`` field."""
+        answers = asdict(self)
+        answers["ritual"] = "retro"
+        answers["version"] = ANSWERS_VERSION
+        return answers
+
+    @classmethod
+    def from_answers(
+        cls,
+        answers: object,
+        *,
+        team: str | None = None,
+        period: str | None = None,
+        facilitator: str | None = None,
+    ) -> RetroDraft:
+        """A draft read back from ``answers``; the keyword arguments fill in if absent.
+
+        Reading is forgiving: unknown keys are ignored and a part of the wrong shape is
+        dropped, so a draft written by another version still opens.
+        """
+        data = answers if isinstance(answers, Mapping) else {}
+        previous = data.get("previous_review_id")
+        draft = cls(
+            team=_text(data.get("team")) or team or "",
+            period=_text(data.get("period")) or period or "",
+            facilitator=_text(data.get("facilitator")) or facilitator or "",
+            format=_text(data.get("format")),
+            step=_step(data.get("step")),
+            participants=_names(data.get("participants")),
+            votes_per_person=data.get("votes_per_person", DEFAULT_VOTES),
+            previous_review_id=previous if isinstance(previous, str) else None,
+            health_check=data.get("health_check") is True,
+            notes=_text(data.get("notes")),
+        )
+        if isinstance(data.get("follow_ups"), Mapping):
+            read = {str(k): _part(FollowUp, v) for k, v in data["follow_ups"].items()}
+            draft.follow_ups = {k: v for k, v in read.items() if v is not None}
+        if isinstance(data.get("cards"), list):
+            draft.cards = [c for c in (_part(Card, v) for v in data["cards"]) if c and c.id]
+        if isinstance(data.get("actions"), list):
+            draft.actions = [a for a in (_part(NewAction, v) for v in data["actions"]) if a]
+        draft.votes = _votes(data.get("votes"))
+        draft.discussion = _strings(data.get("discussion"))
+        if isinstance(data.get("health"), Mapping):
+            draft.health = {str(k): v for k, v in data["health"].items() if _is_rating(v)}
+        return draft
+
+    # -- navigation -------------------------------------------------------------------------
+
+    @property
+    def phase(self) -> str:
+        """The name of the current phase, one of :data:`PHASES`."""
+        return PHASES[_step(self.step)]
+
+    def advance(self, today: dt.date | None = None) -> list[str]:
+        """Go to the next phase if the current one is valid; returns the messages if not."""
+        problems = validate_phase(self, self.phase, today=today)
+        if not problems:
+            self.step = min(_step(self.step) + 1, len(PHASES) - 1)
+        return problems
+
+    def back(self) -> None:
+        """Go to the previous phase (everything gathered is kept)."""
+        self.step = max(_step(self.step) - 1, 0)
+
+    # -- defaults ---------------------------------------------------------------------------
+
+    def fill_defaults(self, context: RetroContext) -> RetroDraft:
+        """Fill what the context decides, keeping every answer already given.
+
+        Participants default to the team's members; each previous action gets a
+        follow-up (done or dropped ones start with that disposition, the others with
+        none: the team must choose), refreshed from the action as it is now; the health
+        check's dimensions default to the previous retro's, else
+        :data:`~stratui.rituals.retro_formats.HEALTH_DIMENSIONS`. Returns the draft.
+        """
+        if not self.participants:
+            self.participants = list(context.members)
+        previous = context.previous_review
+        self.previous_review_id = str(previous["id"]) if previous else None
+        follow_ups: dict[str, FollowUp] = {}
+        for record in context.previous_actions:
+            if not rec.is_live(record):
+                continue
+            item = self.follow_ups.get(record["id"]) or FollowUp(
+                disposition=default_disposition(record)
+            )
+            item.title = str(record.get("title", ""))
+            item.owner = str(record.get("owner", ""))
+            item.status = str(record.get("status", ""))
+            follow_ups[record["id"]] = item
+        self.follow_ups = follow_ups
+        if not self.health:
+            dimensions = list(context.previous_health) or list(HEALTH_DIMENSIONS)
+            self.health = dict.fromkeys(dimensions)
+        return self
+
+    # -- setup --------------------------------------------------------------------------------
+
+    def choose_format(self, fmt: str) -> None:
+        """Choose the format; refused when written cards would not fit its categories."""
+        if fmt not in FORMATS:
+            raise RetroRefused(f"format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
+        misfits = [card for card in self.cards if card.category not in CATEGORIES[fmt]]
+        if misfits:
+            raise RetroRefused(
+                f"format: {len(misfits)} card(s) are in categories {fmt} does not have; "
+                "move or remove them first"
+            )
+        self.format = fmt
+
+    def set_votes_per_person(self, value: object) -> int:
+        """Set the dots per participant (1 to :data:`MAX_VOTES`), never below what a
+        participant has cast already; returns the number."""
+        try:
+            number = read_whole(value, 1, MAX_VOTES)
+        except ValueError:
+            number = None
+        if number is None:
+            raise RetroRefused(f"votes per person: expected a whole number from 1 to {MAX_VOTES}")
+        most = max((self.votes_used(voter) for voter in self.votes), default=0)
+        if number < most:
+            raise RetroRefused(
+                f"votes per person: someone has cast {most} already; expected {most} or more"
+            )
+        self.votes_per_person = number
+        return number
+
+    # -- follow-up ----------------------------------------------------------------------------
+
+    def dispose(self, action_id: str, disposition: str, note: str | None = None) -> FollowUp:
+        """Decide what becomes of a previous action: done, dropped or carried.
+
+        A done action can only be disposed of as done. Carried means carried over into a
+        new commitment, linked to this retrospective, when it finishes.
+        """
+        if disposition not in DISPOSITIONS:
+            raise RetroRefused(
+                f"disposition: expected one of {', '.join(DISPOSITIONS)}, got {disposition!r}"
+            )
+        try:
+            item = self.follow_ups[action_id]
+        except KeyError:
+            raise RetroRefused(f"action: no previous action {action_id!r}") from None
+        problem = disposition_problem(item, disposition)
+        if problem:
+            raise RetroRefused(problem)
+        item.disposition = disposition
+        if note is not None:
+            item.note = note
+        return item
+
+    @property
+    def undisposed(self) -> list[str]:
+        """The ids of previous actions still without a disposition (the finish gate)."""
+        return [
+            rid for rid, item in self.follow_ups.items() if item.disposition not in DISPOSITIONS
+        ]
+
+    # -- discuss ------------------------------------------------------------------------------
+
+    def add_action(
+        self, title: str, owner: str, due: str | None = None, topic: str | None = None
+    ) -> NewAction:
+        """Agree an action (checked when the phase is left: see :func:`validate_phase`)."""
+        action = NewAction(title=title, owner=owner, due=due, topic=topic)
+        self.actions.append(action)
+        return action
+
+    # -- health -------------------------------------------------------------------------------
+
+    def rate(self, dimension: str, score: object) -> None:
+        """Rate a health dimension 1-5 (blank clears it), turning the check on; a new
+        dimension is added."""
+        if not isinstance(dimension, str) or not dimension.strip():
+            raise RetroRefused("dimension: name the dimension")
+        try:
+            read_whole(score, 1, 5)
+        except ValueError:
+            raise RetroRefused(f"{dimension.strip()}: choose 1-5") from None
+        self.health_check = True
+        self.health[dimension.strip()] = score
+
+    def health_scores(self) -> dict[str, int]:
+        """The rated dimensions as whole numbers ({} when the check is off); unreadable
+        ratings are left out (validation reports them)."""
+        if not self.health_check:
+            return {}
+        scores: dict[str, int] = {}
+        for dimension, value in self.health.items():
+            try:
+                score = read_whole(value, 1, 5)
+            except ValueError:
+                continue
+            if score is not None:
+                scores[dimension] = score
+        return scores
+
+
+# -- reading answers back ---------------------------------------------------------------------
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _step(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return min(max(value, 0), len(PHASES) - 1)
+    return 0
+
+
+def _names(value: object) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [name for name in value if isinstance(name, str) and name.strip()]
+
+
+def _strings(value: object) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, str)}
+
+
+def _is_rating(value: object) -> bool:
+    if value is None:
+        return True
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _votes(value: object) -> dict[str, dict[str, int]]:
+    if not isinstance(value, Mapping):
+        return {}
+    votes: dict[str, dict[str, int]] = {}
+    for voter, dots in value.items():
+        if isinstance(voter, str) and isinstance(dots, Mapping):
+            kept = {
+                str(card_id): count
+                for card_id, count in dots.items()
+                if isinstance(count, int) and not isinstance(count, bool) and count > 0
+            }
+            if kept:
+                votes[voter] = kept
+    return votes
+
+
+__all__ = [
+    "ANSWERS_VERSION",
+    "DEFAULT_VOTES",
+    "DISPOSITIONS",
+    "GROUP_KEY",
+    "MAX_VOTES",
+    "PHASES",
+    "PHASE_TITLES",
+    "RITUAL_TITLE",
+    "Card",
+    "DraftInvalid",
+    "FollowUp",
+    "NewAction",
+    "RetroContext",
+    "RetroDraft",
+    "RetroRefused",
+    "Topic",
+    "rank_topics",
+    "similar",
+    "validate",
+    "validate_phase",
+]

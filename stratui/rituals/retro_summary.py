@@ -1,0 +1,164 @@
+"""The Markdown summary of a retrospective, ready to paste into a chat or an e-mail.
+
+It follows the retro: who took part and in which format, what became of the previous
+retro's actions, the cards by category (with votes and groups; anonymous cards without
+a name), the top topics in vote order, the actions agreed, and the health check against
+the previous one.
+
+User text is written literally: it goes through :func:`stratui.exchange.markdown.md`,
+so a card like ``*x*`` or ``[a](b)`` reads as typed.
+
+Pure module: no Textual, no TinyDB, no store. The same records give the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from stratui.exchange.markdown import md
+from stratui.rituals.retro import RetroDraft
+from stratui.rituals.retro_board import rank_topics
+from stratui.rituals.retro_completion import RetroCompletion
+from stratui.rituals.retro_formats import CATEGORIES, FORMAT_TITLES, category_title
+from stratui.rituals.retro_history import compare_health
+
+TOP_TOPICS = 5
+"""How many topics the summary lists under "Top topics"."""
+
+_DISPOSITION_TEXT = {"done": "done", "dropped": "dropped", "carried": "↻ carried over"}
+
+
+def retro_summary_markdown(
+    review: Mapping,
+    draft: RetroDraft,
+    items: Iterable[Mapping],
+    followed_up: Iterable[Mapping],
+    actions: Iterable[Mapping],
+    previous_review: Mapping | None = None,
+) -> str:
+    """The summary of one retrospective as Markdown text ending with a newline.
+
+    Args:
+        review: The review record (format, health, completion day, participants).
+        draft: The retro's draft (its answers): dispositions, discussion notes, notes.
+        items: The cards as retro items, in the order they were written.
+        followed_up: The previous retro's actions, as they are after the follow-up.
+        actions: The commitments with source ``retro`` the retro made: the previous
+            actions carried over, then the actions agreed.
+        previous_review: The previous retrospective, for the health comparison.
+
+    Returns:
+        Markdown: a title ``Retrospective Platform 2026-W47``, then the follow-up,
+        cards, top topics, actions and health sections (empty ones left out).
+    """
+    items = [dict(item) for item in items]
+    fmt = str(review.get("format") or draft.format)
+    parts = [f"# Retrospective {md(review.get('team') or draft.team)} {md(review['period'])}"]
+    parts.append(_heading_line(review, draft, fmt))
+    followed_up = list(followed_up)
+    if followed_up:
+        parts.append("## Follow-up of the previous retrospective")
+        parts.append("\n".join(_follow_up_line(record, draft) for record in followed_up))
+    parts.append("## Cards")
+    parts.append(_cards(items, fmt))
+    topics = [topic for topic in rank_topics(items) if topic.votes][:TOP_TOPICS]
+    if topics:
+        lines = []
+        for rank, topic in enumerate(topics, start=1):
+            label = f"**{md(topic.label)}** ({len(topic.card_ids)} cards)"
+            line = f"{rank}. {label if topic.is_group else md(topic.label)} · {_votes(topic.votes)}"
+            note = draft.discussion.get(topic.key, "")
+            if note.strip():
+                line += f" · notes: {md(note, '   ')}"
+            lines.append(line)
+        parts.append("## Top topics")
+        parts.append("\n".join(lines))
+    actions = list(actions)
+    parts.append("## Actions")
+    parts.append("\n".join(_action_line(a) for a in actions) if actions else "_No actions._")
+    health = review.get("health") if isinstance(review.get("health"), Mapping) else {}
+    if health:
+        before = (previous_review or {}).get("health")
+        changes = compare_health(health, before if isinstance(before, Mapping) else None)
+        parts.append("## Health")
+        parts.append("\n".join(f"- {md(change.text)}" for change in changes))
+    if draft.notes.strip():
+        parts.append("## Notes")
+        parts.append(md(draft.notes))
+    return "\n\n".join(parts) + "\n"
+
+
+def completion_markdown(
+    completion: RetroCompletion, draft: RetroDraft, previous_review: Mapping | None = None
+) -> str:
+    """The summary of a planned or just written completion (the summary phase's preview)."""
+    return retro_summary_markdown(
+        completion.review,
+        draft,
+        completion.items,
+        completion.followed_up,
+        [*completion.carried, *completion.actions],
+        previous_review,
+    )
+
+
+def _heading_line(review: Mapping, draft: RetroDraft, fmt: str) -> str:
+    bits = []
+    if review.get("completed_at"):
+        bits.append(f"Completed {md(str(review['completed_at'])[:10])}")
+    else:
+        bits.append("Draft, not finished yet")
+    bits.append(f"format {md(FORMAT_TITLES.get(fmt, fmt))}")
+    facilitator = review.get("facilitator") or draft.facilitator
+    if facilitator:
+        bits.append(f"facilitator {md(facilitator)}")
+    line = " · ".join(bits)
+    participants = review.get("participants") or draft.participants
+    if participants:
+        line += f"\n\nParticipants: {md(', '.join(participants))}"
+    return line
+
+
+def _follow_up_line(record: Mapping, draft: RetroDraft) -> str:
+    item = draft.follow_ups.get(str(record.get("id")))
+    disposition = item.disposition if item else ""
+    box = "[x]" if record.get("status") == "done" else "[ ]"
+    bits = [md(record.get("title", ""), "  "), f"owner {md(record.get('owner', ''))}"]
+    bits.append(_DISPOSITION_TEXT.get(disposition, md(record.get("status", ""))))
+    return f"- {box} " + " · ".join(bits)
+
+
+def _cards(items: list[dict], fmt: str) -> str:
+    if not items:
+        return "_No cards._"
+    order = list(CATEGORIES.get(fmt, ()))
+    order += sorted({str(item["category"]) for item in items} - set(order))
+    blocks = []
+    for category in order:
+        cards = [item for item in items if item.get("category") == category]
+        if not cards:
+            continue
+        lines = []
+        for card in cards:
+            bits = [md(card.get("text", ""), "  ")]
+            if card.get("author"):
+                bits.append(f"by {md(card['author'])}")
+            if card.get("group"):
+                bits.append(f"group: {md(card['group'])}")
+            bits.append(_votes(int(card.get("votes") or 0)))
+            lines.append("- " + " · ".join(bits))
+        blocks.append(f"### {md(category_title(category))}\n\n" + "\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _action_line(action: Mapping) -> str:
+    bits = [md(action.get("title", ""), "  "), f"owner {md(action.get('owner', ''))}"]
+    if action.get("due"):
+        bits.append(f"due {md(action['due'])}")
+    if action.get("carried_from"):
+        bits.append("↻ carried over")
+    return "- " + " · ".join(bits)
+
+
+def _votes(count: int) -> str:
+    return "1 vote" if count == 1 else f"{count} votes"
