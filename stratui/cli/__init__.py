@@ -35,6 +35,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "review": ("review", "run a ritual in the TUI (weekly)"),
     "person": ("people", "add, list or rename people; set who 'me' is"),
     "team": ("people", "add, list or rename teams; add or remove members"),
+    "sync": ("sync", "share the store through git: commit, pull, push (setup: once a clone)"),
+    "merge-driver": ("sync", "merge a store file for git (set up by sync setup)"),
     "report": ("trends", "the trend figures of a window of weeks (md or json)"),
 }
 

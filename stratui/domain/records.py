@@ -30,19 +30,21 @@ def stamp(now: dt.datetime) -> str:
     return now.replace(microsecond=0).isoformat() + "Z"
 
 
-def _later_stamp(new: str, old: object) -> str:
-    """The later of two stamps, so ``updated_at`` never moves backwards.
+def stamp_order(value: str) -> str:
+    """A sort key of a stamp that orders stamps by time (merges compare ``updated_at``).
 
-    Plain string ``max`` is wrong within one second: ``"...:00Z"`` sorts after
-    ``"...:00.5Z"`` (``Z`` > ``.``) although it is earlier. Fractions are padded to compare.
+    Plain string order is wrong within one second: ``"...:00Z"`` sorts after
+    ``"...:00.5Z"`` (``Z`` > ``.``) although it is earlier. Fractions are padded to compare,
+    so ``"...:00Z"`` and ``"...:00.000Z"`` get the same key.
     """
+    return value[:19] + (value[19:-1] or ".").ljust(7, "0")
 
-    def key(value: str) -> str:
-        return value[:19] + (value[19:-1] or ".").ljust(7, "0")
 
+def _later_stamp(new: str, old: object) -> str:
+    """The later of two stamps, so ``updated_at`` never moves backwards."""
     if not isinstance(old, str) or not old:
         return new
-    return old if key(old) > key(new) else new
+    return old if stamp_order(old) > stamp_order(new) else new
 
 
 def clean(fields: Mapping[str, object]) -> dict[str, object]:

@@ -1,0 +1,92 @@
+"""The three-way merge of two versions of a set of records against their common ancestor.
+
+Git gives a merge driver three versions of a file: the common ancestor (base), ours and
+theirs. A store file is a set of records keyed by id, so it is merged record by record,
+never line by line:
+
+- a record only one side changed (added, edited, deleted, moved away) takes that change;
+- a record both sides changed the same way is kept once;
+- a record both sides changed differently keeps the copy that wins :func:`newest`:
+  the later ``updated_at``; at the same instant a live record over a tombstone (a
+  tombstone can be made again, lost data cannot), then the greater canonical JSON, so
+  that every machine picks the same copy whichever side it stands on;
+- a record one side removed from the file while the other edited it is kept: records
+  leave a file only when they move to another shard (deletions are tombstones), so the
+  moved copy lives on in its new file and the edited one stays here. The store keeps
+  the newest of such twins when ``stratui sync`` reconciles the merge
+  (:mod:`stratui.store.reconcile`).
+
+So a record is never dropped, and merging the same inputs always gives the same result,
+whichever side is "ours".
+
+Pure module: no I/O, no Textual, no TinyDB.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+
+from stratui.domain.records import stamp_order
+
+Records = Mapping[str, Mapping]
+
+
+class MergeConflict(ValueError):
+    """The two sides cannot be merged by rule; the message says what differs."""
+
+
+def precedence(record: Mapping) -> tuple[str, bool, str]:
+    """The order in which copies of one record win a merge (greatest wins).
+
+    A stamp that is missing or not text counts as the oldest.
+    """
+    stamp = record.get("updated_at")
+    return (
+        stamp_order(stamp) if isinstance(stamp, str) else "",
+        not record.get("deleted"),
+        json.dumps(record, sort_keys=True, ensure_ascii=False),
+    )
+
+
+def newest(copies: Iterable[Mapping]) -> Mapping:
+    """The copy of a record that wins, among copies of the same id (see the module doc)."""
+    return max(copies, key=precedence)
+
+
+def merge_records(base: Records, ours: Records, theirs: Records) -> dict[str, Mapping]:
+    """Merge two versions of records by id against their common ancestor ``base``.
+
+    Returns the merged records by id, in id order. The result does not depend on which
+    side is ``ours``: ``merge_records(b, x, y) == merge_records(b, y, x)``.
+    """
+    merged: dict[str, Mapping] = {}
+    for rid in sorted({*ours, *theirs}):
+        mine, other, old = ours.get(rid), theirs.get(rid), base.get(rid)
+        if mine == other or other == old:
+            kept = mine  # the same on both sides, or only ours changed it
+        elif mine == old:
+            kept = other  # only theirs changed it
+        elif mine is None or other is None:
+            kept = mine if other is None else other  # moved away on one side, edited here
+        else:
+            kept = newest((mine, other))
+        if kept is not None:
+            merged[rid] = kept
+    return merged
+
+
+def merge_meta(base: Mapping | None, ours: Mapping, theirs: Mapping) -> Mapping:
+    """Merge the store's meta file: a change on one side wins; different changes refuse.
+
+    The meta file names the store's format and schema version; two sides that changed it
+    differently hold stores of different schemas, which no record rule can merge.
+    """
+    if ours == theirs or theirs == base:
+        return ours
+    if ours == base:
+        return theirs
+    raise MergeConflict(
+        f"the two sides changed the store's format differently (schema {ours.get('schema')} "
+        f"and {theirs.get('schema')}); upgrade stratui on every machine and sync again"
+    )
