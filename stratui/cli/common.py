@@ -46,9 +46,9 @@ def write_text(path: str, text: str, option: str = "--out") -> None:
         raise UsageError(f"{option}: cannot write {path}: {error.strerror}") from None
 
 
-def run_tui(args, start: str | None = None) -> int:
+def run_tui(args, start: str | None = None, team: str | None = None) -> int:
     """Open the Textual app on the store (the only path that imports Textual);
-    ``start="weekly"`` opens straight into the weekly review."""
+    ``start="weekly"`` opens straight into the weekly review (``team``: a team's ritual)."""
     from stratui.cli import report
 
     try:
@@ -58,7 +58,7 @@ def run_tui(args, start: str | None = None) -> int:
         return report(error)
     from stratui.ui.app import run
 
-    run(app, start=start)
+    run(app, start=start, team=team)
     return 0
 
 

@@ -29,6 +29,9 @@ SCREENS = {
     "help": ("stratui.ui.screens.help", "HelpScreen"),
 }
 MAIN_SCREENS = ("dashboard", "commitments", "roadblocks", "goals", "history")  # the modes
+# The rituals ``stratui review RITUAL`` opens straight into, by the screen that runs them.
+# A ritual's screen takes ``team=`` when the ritual belongs to a team.
+RITUAL_SCREENS = {"weekly": "weekly"}
 
 
 def screen_class(name: str) -> type[Screen]:
@@ -67,22 +70,26 @@ class StratuiApp(App):
         *,
         poll: float | None = POLL_SECONDS,
         start: str | None = None,
+        team: str | None = None,
     ) -> None:
-        """``start="weekly"`` opens straight into the weekly review (``stratui review weekly``)."""
+        """``start`` names a ritual of :data:`RITUAL_SCREENS` to open straight into
+        (``stratui review weekly``), for ``team`` when it is a team's ritual."""
         super().__init__()
-        if start not in (None, "weekly"):
-            raise ValueError(f"start: expected 'weekly' or None, got {start!r}")
+        if start is not None and start not in RITUAL_SCREENS:
+            raise ValueError(f"start: expected one of {', '.join(RITUAL_SCREENS)}, got {start!r}")
         self.stratui = stratui
         self.poll = poll
         self.start = start
+        self.team = team
         self.theme = load_settings().get("theme", DEFAULT_THEME)
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.stratui.me} · {self.stratui.store.location}"
         if self.poll:
             self.set_interval(self.poll, self.check_store)
-        if self.start == "weekly":
-            self.push_screen(_new_screen("weekly"))
+        if self.start is not None:
+            screen = screen_class(RITUAL_SCREENS[self.start])
+            self.push_screen(screen(team=self.team) if self.team else screen())
 
     def check_store(self) -> None:
         """Reload the screen when another process (the CLI, a sync) changed the store."""
@@ -132,7 +139,7 @@ class StratuiApp(App):
                 )
 
 
-def run(stratui: Stratui, start: str | None = None) -> None:
-    """Start the app (what ``stratui`` without a command does; ``stratui review weekly``
-    gives ``start="weekly"``)."""
-    StratuiApp(stratui, start=start).run()
+def run(stratui: Stratui, start: str | None = None, team: str | None = None) -> None:
+    """Start the app (what ``stratui`` without a command does; ``stratui review RITUAL``
+    gives ``start=RITUAL``, and ``--team``, ``team``)."""
+    StratuiApp(stratui, start=start, team=team).run()
