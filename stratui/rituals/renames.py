@@ -37,12 +37,19 @@ PERSON_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("votes", KEYS),
         ("actions", EACH, "owner"),
     ),
+    "quarterly": (
+        ("owner",),
+        ("facilitator",),
+        ("participants", EACH),
+        ("new_goals", EACH, "owner"),
+    ),
 }
 """Where each ritual's draft names a person."""
 
 TEAM_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
     "team": (("team",),),
     "retro": (("team",),),
+    "quarterly": (("team",), ("new_goals", EACH, "team")),
 }
 """Where each ritual's draft names a team."""
 

@@ -238,3 +238,16 @@ def test_renames_reach_names_inside_every_ritual_draft_but_not_free_text():
     assert rename_person_in_answers(weekly, "ana", "al") == {**weekly, "owner": "al"}
     assert rename_person_in_answers(weekly, "zed", "al") is None
     assert rename_person_in_answers({}, "ana", "al") is None
+
+
+def test_renames_reach_a_quarterly_drafts_people_and_planned_goals():
+    from stratui.rituals.quarterly import QuarterlyDraft
+
+    draft = QuarterlyDraft(period="2026-Q4", owner="ana", team="Platform", facilitator="ana")
+    draft.add_goal("Faster builds", owner="ana", team="Platform")
+    renamed = QuarterlyDraft.from_answers(rename_person_in_answers(draft.to_answers(), "ana", "al"))
+    assert (renamed.owner, renamed.facilitator, renamed.new_goals[0].owner) == ("al", "al", "al")
+    moved = QuarterlyDraft.from_answers(
+        rename_team_in_answers(draft.to_answers(), "Platform", "Core")
+    )
+    assert (moved.team, moved.new_goals[0].team) == ("Core", "Core")

@@ -1,0 +1,65 @@
+"""The fiscal year's first month: where it is kept, and the quarter it makes of today.
+
+The setting lives in the store's local config, ``.stratui/config.json``, under
+``fiscal_start`` (a month 1-12), beside the ``me`` that
+:func:`stratui.services.current_user` reads there: it belongs to one store (one
+organisation's plan), not to the person, who may keep several stores. Without a valid
+value the fiscal year starts in January (:data:`DEFAULT_FISCAL_START`), so quarters are
+calendar quarters. The file is local to each clone of a shared store (git never shares
+``.stratui/``), so each teammate sets it once (``stratui quarter --fiscal-start apr``).
+
+Which year names a fiscal year, and which weeks a quarter has: see
+:mod:`stratui.domain.quarters`.
+
+No Textual and no Rich here; the store only through its local files.
+"""
+
+from __future__ import annotations
+
+import json
+
+from stratui.domain.quarters import DEFAULT_FISCAL_START, parse_month, quarter_of
+from stratui.services import Stratui
+
+CONFIG_FILE = "config.json"
+"""The store's local, per-machine settings (``.stratui/config.json``, never shared)."""
+
+SETTING = "fiscal_start"
+"""The key of the fiscal year's first month in the local config."""
+
+
+def _read_config(app: Stratui) -> dict:
+    data = app.store.backend.local_read(CONFIG_FILE)
+    try:
+        config = json.loads(data) if data else {}
+    except ValueError:
+        config = {}  # unreadable: every reader falls back to its default
+    return config if isinstance(config, dict) else {}
+
+
+def fiscal_start(app: Stratui) -> int:
+    """The configured first month of the fiscal year (1-12); January when unset or invalid."""
+    value = _read_config(app).get(SETTING)
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
+        return value
+    return DEFAULT_FISCAL_START
+
+
+def set_fiscal_start(app: Stratui, month: int | str) -> int:
+    """Make ``month`` (``4``, ``"apr"``, ``"April"``) the fiscal year's first month.
+
+    Other settings in the local config (``me``) are kept. Returns the month number.
+
+    Raises:
+        ValueError: not a month; the message says what is accepted.
+    """
+    number = parse_month(month)
+    config = {**_read_config(app), SETTING: number}
+    data = json.dumps(config, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    app.store.backend.local_write(CONFIG_FILE, data.encode("utf-8"))
+    return number
+
+
+def this_quarter(app: Stratui) -> str:
+    """The fiscal quarter holding today, ``YYYY-Qn``."""
+    return quarter_of(app.clock.today(), fiscal_start(app))
