@@ -16,15 +16,13 @@ first makes sure both commands succeed and print a report of the same shape.
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import statistics
 import subprocess
-import tempfile
 from pathlib import Path
 
-from benchmarks.run import _build_store, _env, _stratui, _time
+from benchmarks.run import _build_store, _env, _stratui, _time, bench_arguments
 from stratui.history import history_years
 
 TARGET = 1.5
@@ -35,12 +33,7 @@ def _report(store: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.report", description=__doc__)
-    parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--keep", type=Path, help="build the stores here and keep them")
-    args = parser.parse_args(argv)
-    root = args.keep or Path(tempfile.mkdtemp(prefix="stratui-report-"))
-    root.mkdir(parents=True, exist_ok=True)
+    args, root = bench_arguments("python -m benchmarks.report", __doc__, "stratui-report-", argv)
     env = _env()
     try:
         print(f"building stores under {root}", flush=True)

@@ -107,13 +107,22 @@ def _time(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+def bench_arguments(
+    prog: str, description: str | None, prefix: str, argv: list[str] | None
+) -> tuple[argparse.Namespace, Path]:
+    """A benchmark's ``--rounds`` and ``--keep DIR`` options, and the directory its stores
+    are built in: ``--keep``'s, else a new temporary one named ``prefix...``."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--keep", type=Path, help="build the stores here and keep them")
     args = parser.parse_args(argv)
-    root = args.keep or Path(tempfile.mkdtemp(prefix="stratui-bench-"))
+    root = args.keep or Path(tempfile.mkdtemp(prefix=prefix))
     root.mkdir(parents=True, exist_ok=True)
+    return args, root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, root = bench_arguments("python -m benchmarks.run", __doc__, "stratui-bench-", argv)
     env = _env()
     stratui = _stratui()
     print(f"building stores under {root}", flush=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from stratui.domain import people as rules
@@ -98,26 +99,46 @@ def rename_person(app: Stratui, old: str, new: str) -> dict:
     facilitators and participants, team members, retro card authors, and the names inside
     the rituals' drafts) is rewritten, with the local ``me`` setting when it named them.
     """
+    person, old_name = _rename_everywhere(
+        app, "people", "person", old, new, rules.PERSON_REFERENCES, rename_person_in_answers
+    )
+    if person["name"] != old_name and _configured_me(app) == old_name:
+        _write_config(app, {**_read_config(app), "me": person["name"]})
+    return person
+
+
+def _rename_everywhere(
+    app: Stratui,
+    collection: str,
+    kind: str,
+    old: str,
+    new: str,
+    references: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
+    rename_in_answers: Callable[[Mapping, str, str], dict | None],
+) -> tuple[dict, str]:
+    """Rename the ``kind`` (person or team) named ``old`` to ``new`` in its record and in
+    every record that names it (``references``, and the drafts' answers through
+    ``rename_in_answers``), in one transaction; returns the renamed record and its old
+    name. Renaming to the same name writes nothing.
+    """
     new = rules.check_name(new, "new name")
     with app.store.transaction() as tx:
-        everyone = app.store.all("people")
-        current = rules.require_named(everyone, old, "person", "person")
-        rules.refuse_taken(everyone, new, "new name", "person", but=current["id"])
+        every = app.store.all(collection)
+        current = rules.require_named(every, old, kind, kind)
+        rules.refuse_taken(every, new, "new name", kind, but=current["id"])
         old_name = str(current["name"])
         if new == old_name:
-            return dict(current)
+            return dict(current), old_name
         writes = rules.renamed_records(
             app.store.collections(),
             old_name,
             new,
-            rules.PERSON_REFERENCES,
+            references,
             app.clock.now(),
-            answers=lambda answers: rename_person_in_answers(answers, old_name, new),
+            answers=lambda answers: rename_in_answers(answers, old_name, new),
         )
         tx.put_many(writes)
-    if _configured_me(app) == old_name:
-        _write_config(app, {**_read_config(app), "me": new})
-    return next(r for r in writes["people"] if r["id"] == current["id"])
+    return next(r for r in writes[collection] if r["id"] == current["id"]), old_name
 
 
 # -- teams ---------------------------------------------------------------------------------
@@ -147,24 +168,10 @@ def add_team(app: Stratui, name: str, members: list[str] | str | None = None) ->
 
 def rename_team(app: Stratui, old: str, new: str) -> dict:
     """Rename a team everywhere (members' teams, goals, reviews, drafts); returns it."""
-    new = rules.check_name(new, "new name")
-    with app.store.transaction() as tx:
-        every = app.store.all("teams")
-        current = rules.require_named(every, old, "team", "team")
-        rules.refuse_taken(every, new, "new name", "team", but=current["id"])
-        old_name = str(current["name"])
-        if new == old_name:
-            return dict(current)
-        writes = rules.renamed_records(
-            app.store.collections(),
-            old_name,
-            new,
-            rules.TEAM_REFERENCES,
-            app.clock.now(),
-            answers=lambda answers: rename_team_in_answers(answers, old_name, new),
-        )
-        tx.put_many(writes)
-    return next(r for r in writes["teams"] if r["id"] == current["id"])
+    team, _ = _rename_everywhere(
+        app, "teams", "team", old, new, rules.TEAM_REFERENCES, rename_team_in_answers
+    )
+    return team
 
 
 def add_members(app: Stratui, team_name: str, names: list[str] | str) -> dict:

@@ -21,8 +21,6 @@ No Textual and no Rich here; TinyDB only through the store.
 from __future__ import annotations
 
 import os
-import re
-import tempfile
 from pathlib import Path
 
 from stratui import goals as goal_cases
@@ -41,13 +39,23 @@ from stratui.domain.quarters import (
 )
 from stratui.domain.schema import ValidationError
 from stratui.fiscal import fiscal_start
-from stratui.review_service import ReviewError
+from stratui.ritual_drafts import (
+    ReviewError,
+    by_ids,
+    completed_review,
+    current_draft,
+    discard_draft,
+    file_safe,
+    new_draft_record,
+    newest_first,
+    write_summary_file,
+    written,
+)
 from stratui.rituals.quarterly import QuarterContext, QuarterlyDraft
 from stratui.rituals.quarterly_alignment import AlignmentView
 from stratui.rituals.quarterly_completion import QuarterlyCompletion, plan_quarterly_completion
 from stratui.rituals.quarterly_summary import quarterly_summary_markdown
 from stratui.services import Stratui
-from stratui.store.errors import UnknownId
 from stratui.store.layout import keys_for_weeks
 
 __all__ = ["CLOSING_DAYS", "QuarterlyReviews", "ReviewError", "summary_file_name"]
@@ -143,19 +151,17 @@ class QuarterlyReviews:
                 fiscal_start=fiscal_start(self.app),
             )
             draft.fill_defaults(self.context(draft))
-            now = self.clock.now()
             fields = {
-                "ritual": "quarterly",
                 "period": period,
                 "owner": owner or None,
                 "team": team or None,
                 "facilitator": draft.facilitator or None,
                 "participants": draft.participants,
-                "status": "draft",
-                "started_at": rec.stamp(now),
-                "answers": draft.to_answers(),
             }
-            return tx.insert("reviews", rec.new_record("reviews", fields, now)), draft
+            review = new_draft_record(
+                "quarterly", fields, answers=draft.to_answers(), now=self.clock.now()
+            )
+            return tx.insert("reviews", review), draft
 
     def _resumed(self, review: dict) -> QuarterlyDraft:
         """The draft of a stored review, filled with defaults.
@@ -182,7 +188,7 @@ class QuarterlyReviews:
                 or scope than the review (they are fixed when it starts).
         """
         with self.store.transaction() as tx:
-            current = self._current_draft(review["id"])
+            current = current_draft(self.store, review["id"])
             self._refuse_moved(current, draft)
             changes = {
                 "answers": draft.to_answers(),
@@ -193,9 +199,7 @@ class QuarterlyReviews:
 
     def discard(self, review: dict) -> dict:
         """Delete a draft review (a tombstone is kept for merges); returns the tombstone."""
-        with self.store.transaction() as tx:
-            current = self._current_draft(review["id"])
-            return tx.delete("reviews", current["id"], self.clock.now())
+        return discard_draft(self.store, review, self.clock.now())
 
     def drafts(self, *, owner: str | None = None, team: str | None = None) -> list[dict]:
         """The scope's open quarterly drafts of the previous, current and next quarter,
@@ -258,7 +262,7 @@ class QuarterlyReviews:
             UnknownId: the review is gone.
         """
         with self.store.transaction() as tx:
-            current = self._current_draft(review["id"])
+            current = current_draft(self.store, review["id"])
             self._refuse_moved(current, draft)
             self._refuse_completed(draft.period, draft.owner, draft.team)
             completion = self._plan(current, draft)
@@ -290,10 +294,10 @@ class QuarterlyReviews:
             UnknownId, AmbiguousId: no single review matches.
             ReviewError: the review is not a completed quarterly review.
         """
-        review = self._completed_review(review_id)
-        written = review.get("answers", {}).get("written") or {}
-        checkins = self._by_ids("goal_checkins", written.get("checkins", ()))
-        new_goals = self._by_ids("goals", written.get("new_goals", ()))
+        review = completed_review(self.store, review_id, "quarterly")
+        ids = written(review)
+        checkins = by_ids(self.store, "goal_checkins", ids.get("checkins", ()))
+        new_goals = by_ids(self.store, "goals", ids.get("new_goals", ()))
         return self._markdown(review, checkins, new_goals, {})
 
     def _markdown(self, review: dict, checkins, new_goals, goals_after: dict) -> str:
@@ -309,24 +313,9 @@ class QuarterlyReviews:
         The default path is ``quarterly-review-<period>-<team or owner>.md`` in the
         current directory.
         """
-        review = self._completed_review(review_id)
+        review = completed_review(self.store, review_id, "quarterly")
         text = self.summary_markdown(review["id"])
-        target = (
-            Path(path) if path is not None else Path.cwd() / summary_file_name(review)
-        ).absolute()
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        return target
+        return write_summary_file(text, path, summary_file_name(review))
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -347,7 +336,7 @@ class QuarterlyReviews:
             ritual="quarterly",
             status="draft",
         )
-        return sorted(found, key=lambda r: (r["updated_at"], r["id"]), reverse=True)
+        return newest_first(found)
 
     def _completed(self, period: str, owner: str, team: str) -> dict | None:
         found = self.store.find(
@@ -381,30 +370,8 @@ class QuarterlyReviews:
                 "start another review for another quarter, person or team"
             )
 
-    def _current_draft(self, rid: str) -> dict:
-        current = self.store.get("reviews", rid)
-        if current is None:
-            raise UnknownId(f"no review {rid}: it was deleted")
-        if current.get("status") != "draft":
-            raise ReviewError(f"review {rid} is already complete; start a new one")
-        return current
-
-    def _completed_review(self, review_id: str) -> dict:
-        review = self.store.resolve("reviews", review_id)
-        if review.get("ritual") != "quarterly" or review.get("status") != "complete":
-            raise ReviewError(
-                f"review {review['id']} is not a completed quarterly review "
-                f"({review.get('ritual')}, {review.get('status')})"
-            )
-        return review
-
-    def _by_ids(self, collection: str, ids) -> list[dict]:
-        found = (self.store.get(collection, str(rid)) for rid in ids)
-        return [record for record in found if record is not None]
-
 
 def summary_file_name(review: dict) -> str:
     """``quarterly-review-2026-Q4-platform.md``: the team (or owner) made safe for a file."""
-    who = str(review.get("team") or review.get("owner") or "")
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", who).strip("-.")
-    return f"quarterly-review-{review['period']}-{safe or 'me'}.md"
+    who = review.get("team") or review.get("owner")
+    return f"quarterly-review-{review['period']}-{file_safe(who)}.md"

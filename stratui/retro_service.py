@@ -22,20 +22,20 @@ from stratui import people
 from stratui.domain import people as names
 from stratui.domain import records as rec
 from stratui.domain.weeks import is_valid_week, next_week, shift_week, week_of, week_range
+from stratui.ritual_drafts import (
+    by_ids,
+    completed_review,
+    current_draft,
+    discard_draft,
+    written,
+)
 from stratui.rituals.retro import RetroContext, RetroDraft
 from stratui.rituals.retro_completion import RetroCompletion, plan_retro_completion
 from stratui.rituals.retro_history import OpenAction, RetroDue, next_retro_due, open_actions
 from stratui.rituals.retro_summary import completion_markdown, retro_summary_markdown
 from stratui.services import Stratui
 from stratui.store.layout import key_for_period, keys_for_weeks
-from stratui.team_rituals import (
-    by_ids,
-    completed_review,
-    current_draft,
-    new_draft_review,
-    team_drafts,
-    written,
-)
+from stratui.team_rituals import new_draft_review, team_drafts
 
 HISTORY_WEEKS = 53
 """How many weeks back a team's past retrospectives are looked for (about a year)."""
@@ -126,9 +126,7 @@ class Retros:
 
     def discard(self, review: dict) -> dict:
         """Delete a draft retrospective (a tombstone is kept); returns the tombstone."""
-        with self.store.transaction() as tx:
-            current = current_draft(self.store, review["id"])
-            return tx.delete("reviews", current["id"], self.clock.now())
+        return discard_draft(self.store, review, self.clock.now())
 
     def drafts(self, team: str | None = None) -> list[dict]:
         """The team's open retrospective drafts, newest first (the resume offer)."""

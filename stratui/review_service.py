@@ -18,19 +18,24 @@ No Textual and no Rich here; TinyDB only through the store.
 from __future__ import annotations
 
 import os
-import re
-import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 
 from stratui.domain import records as rec
-from stratui.domain.weeks import (
-    is_valid_week,
-    next_week,
-    shift_week,
-    week_of,
-    week_range,
-    window,
+from stratui.domain.weeks import is_valid_week, next_week, week_of, window
+from stratui.ritual_drafts import (
+    DRAFT_WEEKS_BACK,
+    ReviewError,
+    by_ids,
+    completed_review,
+    current_draft,
+    discard_draft,
+    file_safe,
+    new_draft_record,
+    recent_completed,
+    refuse_completed_week,
+    week_drafts,
+    write_summary_file,
+    written,
 )
 from stratui.rituals.summary import completion_markdown, weekly_summary_markdown
 from stratui.rituals.weekly import (
@@ -43,20 +48,20 @@ from stratui.rituals.weekly import (
     plan_completion,
 )
 from stratui.services import Stratui
-from stratui.store.errors import UnknownId
-from stratui.store.layout import key_for_date, key_for_period, key_for_week, keys_for_weeks
+from stratui.store.layout import key_for_date, keys_for_weeks
 
-DRAFT_WEEKS_BACK = 8
-"""How many weeks back the resume offer (and :meth:`WeeklyReviews.next_due`) looks."""
+__all__ = [
+    "CHECKIN_WEEKS",
+    "DRAFT_WEEKS_BACK",
+    "ReviewError",
+    "WeeklyReviews",
+    "summary_file_name",
+]
 
 CHECKIN_WEEKS = 53
 """How far back a goal's previous confidence is looked for (about a year of shards)."""
 
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
-
-
-class ReviewError(ValueError):
-    """A review cannot change as asked; the message names the review and says why."""
 
 
 class WeeklyReviews:
@@ -88,7 +93,7 @@ class WeeklyReviews:
         if period is not None and not is_valid_week(period):
             raise ValueError(f"period: expected an ISO week YYYY-Www that exists, got {period!r}")
         with self.store.transaction() as tx:
-            found = self._drafts(owner, period)
+            found = week_drafts(self.store, "weekly", self.clock.today(), period, owner=owner)
             if found:
                 review = found[0]
                 draft = WeeklyDraft.from_answers(
@@ -98,22 +103,14 @@ class WeeklyReviews:
                 return review, draft
             if period is None:
                 period = self.next_due(owner).period
-            self._refuse_completed(owner, period)
+            refuse_completed_week(self.store, "weekly", period, owner=owner)
             draft = WeeklyDraft(period=period, owner=owner)
             draft.fill_defaults(self.context(draft))
-            now = self.clock.now()
-            review = rec.new_record(
-                "reviews",
-                {
-                    "ritual": "weekly",
-                    "period": period,
-                    "owner": owner,
-                    "participants": [owner],
-                    "status": "draft",
-                    "started_at": rec.stamp(now),
-                    "answers": draft.to_answers(),
-                },
-                now,
+            review = new_draft_record(
+                "weekly",
+                {"period": period, "owner": owner, "participants": [owner]},
+                answers=draft.to_answers(),
+                now=self.clock.now(),
             )
             return tx.insert("reviews", review), draft
 
@@ -129,23 +126,21 @@ class WeeklyReviews:
                 has a completed review (the message starts with ``period:``).
         """
         with self.store.transaction() as tx:
-            current = self._current_draft(review["id"])
+            current = current_draft(self.store, review["id"])
             changes: dict[str, object] = {"answers": draft.to_answers()}
             owner = draft.owner.strip() or str(current.get("owner", ""))
             if owner:
                 changes.update(owner=owner, participants=[owner])
             if is_valid_week(draft.period) and draft.period.strip() == draft.period:
                 if draft.period != current["period"] or owner != current.get("owner"):
-                    self._refuse_completed(owner, draft.period)
+                    refuse_completed_week(self.store, "weekly", draft.period, owner=owner)
                 changes["period"] = draft.period
             record = rec.updated("reviews", current, changes, self.clock.now())
             return tx.put("reviews", record)
 
     def discard(self, review: dict) -> dict:
         """Delete a draft review (a tombstone is kept for merges); returns the tombstone."""
-        with self.store.transaction() as tx:
-            current = self._current_draft(review["id"])
-            return tx.delete("reviews", current["id"], self.clock.now())
+        return discard_draft(self.store, review, self.clock.now())
 
     def drafts(self, owner: str | None = None) -> list[dict]:
         """The owner's open weekly review drafts, newest first (the resume offer).
@@ -153,18 +148,13 @@ class WeeklyReviews:
         Only the shards of the last :data:`DRAFT_WEEKS_BACK` weeks, this week and the next
         are read (see the module's docstring).
         """
-        return self._drafts((owner or self.app.me).strip(), None)
+        owner = (owner or self.app.me).strip()
+        return week_drafts(self.store, "weekly", self.clock.today(), owner=owner)
 
     def next_due(self, owner: str | None = None) -> DueReview:
         """The next weekly review the owner owes, and whether it is due or overdue."""
         owner = (owner or self.app.me).strip()
-        found = self.store.find(
-            "reviews",
-            keys=self._recent_keys(),
-            ritual="weekly",
-            status="complete",
-            owner=owner,
-        )
+        found = recent_completed(self.store, "weekly", self.clock.today(), owner=owner)
         return is_due(found, self.clock.today())
 
     # -- what a review works on ------------------------------------------------------------
@@ -235,9 +225,9 @@ class WeeklyReviews:
             UnknownId: the review is gone.
         """
         with self.store.transaction() as tx:
-            current = self._current_draft(review["id"])
+            current = current_draft(self.store, review["id"])
             if is_valid_week(draft.period):
-                self._refuse_completed(draft.owner.strip(), draft.period)
+                refuse_completed_week(self.store, "weekly", draft.period, owner=draft.owner.strip())
             completion = self._plan(current, draft)
             tx.put_many(completion.writes())
         return completion
@@ -273,7 +263,7 @@ class WeeklyReviews:
             UnknownId, AmbiguousId: no single review matches.
             ReviewError: the review is not a completed weekly review.
         """
-        review = self._completed_review(review_id)
+        review = completed_review(self.store, review_id, "weekly")
         rid, period, owner = review["id"], str(review["period"]), review.get("owner")
         following = next_week(period)
         found = self.store.find(
@@ -284,14 +274,14 @@ class WeeklyReviews:
         )
         mine = [c for c in found if c["week"] == period]
         made = [c for c in found if c["week"] == following and c.get("review_id") == rid]
-        written = _written(review)
+        ids = written(review)
         carried = [c for c in made if c.get("carried_from")]
         new = [c for c in made if not c.get("carried_from")]
-        if "new_commitments" in written:  # in the order the person wrote them
-            carried = self._by_ids("commitments", written.get("carried", ()))
-            new = self._by_ids("commitments", written["new_commitments"])
-        if "adjustments" in written:
-            adjustments = self._by_ids("adjustments", written["adjustments"])
+        if "new_commitments" in ids:  # in the order the person wrote them
+            carried = by_ids(self.store, "commitments", ids.get("carried", ()))
+            new = by_ids(self.store, "commitments", ids["new_commitments"])
+        if "adjustments" in ids:
+            adjustments = by_ids(self.store, "adjustments", ids["adjustments"])
         else:  # a review written elsewhere: its adjustments are found by review id
             day = str(review.get("completed_at", ""))[:10]
             keys = [key_for_date(day)] if day else None
@@ -300,10 +290,10 @@ class WeeklyReviews:
             review,
             mine,
             carried,
-            self._by_ids("roadblocks", written.get("new_roadblocks", ())),
-            self._by_ids("roadblocks", written.get("resolved_roadblocks", ())),
+            by_ids(self.store, "roadblocks", ids.get("new_roadblocks", ())),
+            by_ids(self.store, "roadblocks", ids.get("resolved_roadblocks", ())),
             adjustments,
-            self._by_ids("goal_checkins", written.get("checkins", ())),
+            by_ids(self.store, "goal_checkins", ids.get("checkins", ())),
             new,
             self.store.find("goals"),
         )
@@ -315,86 +305,11 @@ class WeeklyReviews:
         directory. The file is written next to its destination and renamed into place,
         so a reader never sees half a summary.
         """
-        review = self._completed_review(review_id)
+        review = completed_review(self.store, review_id, "weekly")
         text = self.summary_markdown(review["id"])
-        target = Path(path) if path is not None else Path.cwd() / summary_file_name(review)
-        target = target.absolute()
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        return target
-
-    # -- helpers -----------------------------------------------------------------------------
-
-    def _recent_keys(self) -> list[str]:
-        this_week = week_of(self.clock.today())
-        weeks = week_range(shift_week(this_week, -DRAFT_WEEKS_BACK), shift_week(this_week, 1))
-        return keys_for_weeks(weeks)
-
-    def _drafts(self, owner: str, period: str | None) -> list[dict]:
-        equals: dict[str, object] = {"ritual": "weekly", "status": "draft", "owner": owner}
-        if period is None:
-            keys = self._recent_keys()
-        else:
-            keys, equals["period"] = [key_for_period(period)], period
-        found = self.store.find("reviews", keys=keys, **equals)
-        return sorted(found, key=lambda r: (r["updated_at"], r["id"]), reverse=True)
-
-    def _current_draft(self, rid: str) -> dict:
-        current = self.store.get("reviews", rid)
-        if current is None:
-            raise UnknownId(f"no review {rid}: it was deleted")
-        if current.get("status") != "draft":
-            raise ReviewError(f"review {rid} is already complete; start a new one")
-        return current
-
-    def _refuse_completed(self, owner: str, period: str) -> None:
-        done = self.store.find(
-            "reviews",
-            keys=[key_for_week(period)],
-            ritual="weekly",
-            status="complete",
-            owner=owner,
-            period=period,
-        )
-        if done:
-            raise ReviewError(
-                f"period: the weekly review of {period} for {owner} is already complete "
-                f"(review {done[0]['id']})"
-            )
-
-    def _completed_review(self, review_id: str) -> dict:
-        review = self.store.resolve("reviews", review_id)
-        if review.get("ritual") != "weekly" or review.get("status") != "complete":
-            raise ReviewError(
-                f"review {review['id']} is not a completed weekly review "
-                f"({review.get('ritual')}, {review.get('status')})"
-            )
-        return review
-
-    def _by_ids(self, collection: str, ids: Iterable[object]) -> list[dict]:
-        found = (self.store.get(collection, str(rid)) for rid in ids)
-        return [record for record in found if record is not None]
+        return write_summary_file(text, path, summary_file_name(review))
 
 
 def summary_file_name(review: dict) -> str:
     """``weekly-review-2026-W47-ana.md``: the owner's name made safe for a file name."""
-    owner = re.sub(r"[^A-Za-z0-9._-]+", "-", str(review.get("owner") or "")).strip("-.")
-    return f"weekly-review-{review['period']}-{owner or 'me'}.md"
-
-
-def _written(review: dict) -> dict[str, list]:
-    answers = review.get("answers")
-    written = answers.get("written") if isinstance(answers, dict) else None
-    if not isinstance(written, dict):
-        return {}
-    return {k: v for k, v in written.items() if isinstance(v, list)}
+    return f"weekly-review-{review['period']}-{file_safe(review.get('owner'))}.md"

@@ -16,22 +16,22 @@ from stratui import people
 from stratui.domain import people as names
 from stratui.domain import records as rec
 from stratui.domain.weeks import is_valid_week, next_week, window
-from stratui.review_service import ReviewError
+from stratui.ritual_drafts import (
+    by_ids,
+    completed_review,
+    current_draft,
+    discard_draft,
+    recent_completed,
+    refuse_completed_week,
+    written,
+)
 from stratui.rituals.capacity import HINT_WEEKS
 from stratui.rituals.team import TeamContext, TeamReviewDraft, next_period, open_roadblocks
 from stratui.rituals.team_completion import TeamCompletion, plan_team_completion
 from stratui.rituals.team_summary import completion_markdown, team_summary_markdown
 from stratui.services import Stratui
 from stratui.store.layout import key_for_week, keys_for_weeks
-from stratui.team_rituals import (
-    by_ids,
-    completed_review,
-    current_draft,
-    new_draft_review,
-    recent_keys,
-    team_drafts,
-    written,
-)
+from stratui.team_rituals import new_draft_review, team_drafts
 
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
@@ -80,7 +80,7 @@ class TeamReviews:
                 )
                 return review, draft.fill_defaults(self.context(draft))
             period = period or self.next_period(name)
-            self._refuse_completed(name, period)
+            refuse_completed_week(self.store, "team", period, team=name)
             draft = TeamReviewDraft(
                 team=name, period=period, facilitator=(facilitator or self.app.me).strip()
             )
@@ -119,26 +119,18 @@ class TeamReviews:
                 changes["team"] = draft.team.strip()
             if is_valid_week(draft.period) and draft.period.strip() == draft.period:
                 if draft.period != current["period"] or draft.team != current.get("team"):
-                    self._refuse_completed(draft.team, draft.period)
+                    refuse_completed_week(self.store, "team", draft.period, team=draft.team)
                 changes["period"] = draft.period
             return tx.put("reviews", rec.updated("reviews", current, changes, self.clock.now()))
 
     def discard(self, review: dict) -> dict:
         """Delete a draft review (a tombstone is kept for merges); returns the tombstone."""
-        with self.store.transaction() as tx:
-            current = current_draft(self.store, review["id"])
-            return tx.delete("reviews", current["id"], self.clock.now())
+        return discard_draft(self.store, review, self.clock.now())
 
     def next_period(self, team: str | None = None) -> str:
         """The week the team's next review is for (see ``rituals.team.next_period``)."""
         name = people.choose_team(self.app, team)["name"]
-        done = self.store.find(
-            "reviews",
-            keys=recent_keys(self.clock.today()),
-            ritual="team",
-            status="complete",
-            team=name,
-        )
+        done = recent_completed(self.store, "team", self.clock.today(), team=name)
         return next_period([str(r["period"]) for r in done], self.clock.today())
 
     def drafts(self, team: str | None = None) -> list[dict]:
@@ -203,7 +195,7 @@ class TeamReviews:
         with self.store.transaction() as tx:
             current = current_draft(self.store, review["id"])
             if is_valid_week(draft.period):
-                self._refuse_completed(draft.team, draft.period)
+                refuse_completed_week(self.store, "team", draft.period, team=draft.team)
             completion = self._plan(current, draft)
             tx.put_many(completion.writes())
         return completion
@@ -260,20 +252,3 @@ class TeamReviews:
             by_ids(self.store, "adjustments", made.get("adjustments", ())),
             self.store.find("goals"),
         )
-
-    # -- helpers -----------------------------------------------------------------------------
-
-    def _refuse_completed(self, team: str, period: str) -> None:
-        done = self.store.find(
-            "reviews",
-            keys=[key_for_week(period)],
-            ritual="team",
-            status="complete",
-            team=team,
-            period=period,
-        )
-        if done:
-            raise ReviewError(
-                f"period: the team review of {period} for {team} is already complete "
-                f"(review {done[0]['id']})"
-            )

@@ -12,15 +12,19 @@ Pure module: no Textual, no TinyDB, no store. "now" and "today" are parameters.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from stratui.domain import records as rec
 from stratui.domain.weeks import next_week
-from stratui.rituals.draft import WeeklyDraft
+from stratui.rituals.draft import NewAdjustment, NewCommitment, NewRoadblock, Outcome, WeeklyDraft
 from stratui.rituals.steps import STEPS
 from stratui.rituals.typed import read_date, read_number, read_whole
 from stratui.rituals.validation import DraftInvalid, validate
+
+if TYPE_CHECKING:
+    from stratui.rituals.team_completion import TeamCompletion
 
 
 @dataclass
@@ -93,24 +97,7 @@ def plan_completion(
         if record.get("owner") != draft.owner or record.get("week") != draft.period:
             continue
         outcome = draft.outcomes.get(record["id"])
-        if outcome is None:
-            plan.reviewed.append(dict(record))
-            continue
-        closed = rec.close_commitment(
-            record,
-            outcome.status,
-            now,
-            today,
-            progress=read_number(outcome.progress),
-            note=outcome.note.strip() or None,
-        )
-        if _differs(record, closed):
-            plan.changed.append(closed)
-        else:
-            closed = dict(record)
-        plan.reviewed.append(closed)
-        if outcome.carry and record["id"] not in already_carried:
-            plan.carried.append(rec.carry_over(closed, now, week=following, review_id=review_id))
+        plan_outcome(plan, record, outcome, already_carried, review_id, now, today)
     _plan_roadblocks(plan, draft, roadblocks, now, today)
     active = {goal["id"] for goal in goals if rec.is_live(goal)}
     for goal_id, reading in draft.goals.items():
@@ -125,32 +112,109 @@ def plan_completion(
             }
             plan.checkins.append(rec.new_record("goal_checkins", fields_, now))
     for item in draft.adjustments:
-        fields_ = {
-            "kind": item.kind,
-            "description": item.description.strip(),
-            "rationale": item.rationale.strip() or None,
-            "goal_id": item.goal_id or None,
-            "commitment_id": item.commitment_id or None,
-            "review_id": review_id,
-            "decided_on": today.isoformat(),
-        }
-        plan.adjustments.append(rec.new_record("adjustments", fields_, now))
+        plan.adjustments.append(new_adjustment(item, review_id, now, today))
     for item in draft.new_commitments:
         plan.new_commitments.append(
-            rec.new_commitment(
-                title=item.title,
-                owner=draft.owner,
-                week=following,
-                now=now,
-                goal_id=item.goal_id or None,
-                due=read_date(item.due, today, following),
-                confidence=read_whole(item.confidence, 1, 5),
-                source="review",
-                review_id=review_id,
-            )
+            new_commitment(item, draft.owner, following, review_id, now, today)
         )
     plan.review = _completed_review(review, draft, plan, now)
     return plan
+
+
+def plan_outcome(
+    plan: Completion | TeamCompletion,
+    record: Mapping,
+    outcome: Outcome | None,
+    carried_before: Collection[object],
+    review_id: str,
+    now: dt.datetime,
+    today: dt.date,
+) -> None:
+    """Add the commitment ``record`` as reviewed with ``outcome`` to ``plan``.
+
+    The record closed with the outcome's status, progress and note
+    (:func:`~stratui.domain.records.close_commitment`) goes to ``plan.changed`` when it
+    changed in more than its stamp; one marked to carry and not in ``carried_before``
+    (the ids the following week's commitments were carried from) is carried into the
+    week after the record's, linked to the review. Without an outcome (logged after the
+    draft was last filled) it is reviewed as it is. The weekly and the team review
+    share this rule.
+    """
+    if outcome is None:
+        plan.reviewed.append(dict(record))
+        return
+    closed = rec.close_commitment(
+        record,
+        outcome.status,
+        now,
+        today,
+        progress=read_number(outcome.progress),
+        note=outcome.note.strip() or None,
+    )
+    if differs(record, closed):
+        plan.changed.append(closed)
+    else:
+        closed = dict(record)
+    plan.reviewed.append(closed)
+    if outcome.carry and record["id"] not in carried_before:
+        following = next_week(str(record["week"]))
+        plan.carried.append(rec.carry_over(closed, now, week=following, review_id=review_id))
+
+
+def resolved(roadblock: Mapping, resolution: str, now: dt.datetime, today: dt.date) -> dict:
+    """``roadblock`` resolved today with ``resolution`` (None when blank)."""
+    changes = {"resolved_on": today.isoformat(), "resolution": resolution.strip() or None}
+    return rec.updated("roadblocks", roadblock, changes, now)
+
+
+def new_roadblock(block: NewRoadblock, owner: str, now: dt.datetime, today: dt.date) -> dict:
+    """A roadblock a review raises today, owned by ``owner``."""
+    fields_ = {
+        "title": block.title.strip(),
+        "kind": block.kind,
+        "severity": block.severity,
+        "owner": owner,
+        "commitment_id": block.commitment_id or None,
+        "goal_id": block.goal_id or None,
+        "raised_on": today.isoformat(),
+    }
+    return rec.new_record("roadblocks", fields_, now)
+
+
+def new_adjustment(item: NewAdjustment, review_id: str, now: dt.datetime, today: dt.date) -> dict:
+    """An adjustment a review decides today, linked to the review."""
+    fields_ = {
+        "kind": item.kind,
+        "description": item.description.strip(),
+        "rationale": item.rationale.strip() or None,
+        "goal_id": item.goal_id or None,
+        "commitment_id": item.commitment_id or None,
+        "review_id": review_id,
+        "decided_on": today.isoformat(),
+    }
+    return rec.new_record("adjustments", fields_, now)
+
+
+def new_commitment(
+    item: NewCommitment,
+    owner: str,
+    week: str,
+    review_id: str,
+    now: dt.datetime,
+    today: dt.date,
+) -> dict:
+    """A commitment a review makes for ``week`` (the following one), source ``review``."""
+    return rec.new_commitment(
+        title=item.title,
+        owner=owner,
+        week=week,
+        now=now,
+        goal_id=item.goal_id or None,
+        due=read_date(item.due, today, week),
+        confidence=read_whole(item.confidence, 1, 5),
+        source="review",
+        review_id=review_id,
+    )
 
 
 def _plan_roadblocks(
@@ -163,22 +227,10 @@ def _plan_roadblocks(
     open_ = {r["id"]: r for r in roadblocks if rec.is_live(r) and not r.get("resolved_on")}
     for rid, decision in draft.roadblocks.items():
         if decision.decision == "resolved" and rid in open_:
-            changes = {
-                "resolved_on": today.isoformat(),
-                "resolution": decision.resolution.strip() or None,
-            }
-            plan.resolved_roadblocks.append(rec.updated("roadblocks", open_[rid], changes, now))
+            resolution = decision.resolution
+            plan.resolved_roadblocks.append(resolved(open_[rid], resolution, now, today))
     for block in draft.new_roadblocks:
-        fields_ = {
-            "title": block.title.strip(),
-            "kind": block.kind,
-            "severity": block.severity,
-            "owner": draft.owner,
-            "commitment_id": block.commitment_id or None,
-            "goal_id": block.goal_id or None,
-            "raised_on": today.isoformat(),
-        }
-        plan.new_roadblocks.append(rec.new_record("roadblocks", fields_, now))
+        plan.new_roadblocks.append(new_roadblock(block, draft.owner, now, today))
 
 
 def _completed_review(
@@ -209,7 +261,7 @@ def _completed_review(
     return rec.updated("reviews", review, changes, now)
 
 
-def _differs(before: Mapping, after: Mapping) -> bool:
+def differs(before: Mapping, after: Mapping) -> bool:
     """True when a record changed in anything but its ``updated_at`` stamp."""
     keys = (set(before) | set(after)) - {"updated_at"}
     return any(before.get(key) != after.get(key) for key in keys)

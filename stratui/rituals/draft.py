@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 from stratui.domain import records as rec
 from stratui.rituals.capacity import CapacityHint, commit_hint
@@ -185,13 +186,7 @@ class WeeklyDraft:
             checkin=_text(data.get("checkin")),
             notes=_text(data.get("notes")),
         )
-        for name, kind in _PARTS.items():
-            value = data.get(name)
-            if isinstance(getattr(draft, name), dict) and isinstance(value, Mapping):
-                parts = {str(k): _part(kind, v) for k, v in value.items()}
-                setattr(draft, name, {k: v for k, v in parts.items() if v is not None})
-            elif isinstance(getattr(draft, name), list) and isinstance(value, list):
-                setattr(draft, name, [p for p in (_part(kind, v) for v in value) if p])
+        read_parts(draft, _PARTS, data)
         return draft
 
     # -- navigation -----------------------------------------------------------------------
@@ -284,7 +279,37 @@ def _default_outcome(record: Mapping) -> Outcome:
     return Outcome()
 
 
-def _part(kind: type, value: object) -> object | None:
+def read_parts(target: object, kinds: Mapping[str, type], data: Mapping) -> None:
+    """Set ``target``'s answer parts read back from ``data``, forgivingly.
+
+    ``kinds`` maps an attribute of ``target`` to the dataclass of its answers: an
+    attribute holding a dict takes the answers of a mapping (:func:`read_part_map`), one
+    holding a list those of a list (:func:`read_part_list`); a value of another shape
+    leaves the attribute as it is. The weekly draft and a team review's member parts
+    read theirs this way.
+    """
+    for name, kind in kinds.items():
+        value = data.get(name)
+        if isinstance(getattr(target, name), dict) and isinstance(value, Mapping):
+            setattr(target, name, read_part_map(kind, value))
+        elif isinstance(getattr(target, name), list) and isinstance(value, list):
+            setattr(target, name, read_part_list(kind, value))
+
+
+def read_part_map(kind: type, values: Mapping) -> dict[str, Any]:
+    """The answers of ``kind`` read back from ``values`` by key; those that do not read
+    (not a mapping) are left out."""
+    parts = {str(key): read_part(kind, value) for key, value in values.items()}
+    return {key: part for key, part in parts.items() if part is not None}
+
+
+def read_part_list(kind: type, values: list) -> list[Any]:
+    """The answers of ``kind`` read back from ``values``, in order; those that do not
+    read are left out."""
+    return [part for part in (read_part(kind, value) for value in values) if part]
+
+
+def read_part(kind: type, value: object) -> object | None:
     """One answer read back: a field of the wrong type keeps its default."""
     if not isinstance(value, Mapping):
         return None

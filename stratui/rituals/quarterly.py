@@ -56,7 +56,7 @@ from stratui.domain.quarters import (
     overlaps,
     quarter_bounds,
 )
-from stratui.rituals.draft import _part  # the weekly draft's forgiving answer reader, shared
+from stratui.rituals.draft import read_part_list, read_part_map
 from stratui.rituals.quarterly_alignment import AlignmentView, alignment_view
 from stratui.rituals.quarterly_validation import (
     CLOSING,
@@ -293,11 +293,10 @@ class QuarterlyDraft:
         )
         verdicts = data.get("verdicts")
         if isinstance(verdicts, Mapping):
-            parts = {str(k): _part(GoalVerdict, v) for k, v in verdicts.items()}
-            draft.verdicts = {k: v for k, v in parts.items() if v is not None}
+            draft.verdicts = read_part_map(GoalVerdict, verdicts)
         planned = data.get("new_goals")
         if isinstance(planned, list):
-            draft.new_goals = [g for g in (_part(NewGoal, v) for v in planned) if g]
+            draft.new_goals = read_part_list(NewGoal, planned)
         draft.goal_index = min(draft.goal_index, max(len(draft.verdicts) - 1, 0))
         return draft
 

@@ -22,6 +22,7 @@ from stratui.domain.quarters import is_valid_quarter, next_quarter
 from stratui.exchange.markdown import md
 from stratui.rituals.quarterly import DISPOSITIONS, RITUAL_TITLE, QuarterlyDraft
 from stratui.rituals.quarterly_alignment import AlignmentView
+from stratui.rituals.summary import completion_state
 
 
 def quarterly_summary_markdown(
@@ -61,11 +62,7 @@ def quarterly_summary_markdown(
 
 
 def _heading(review: Mapping, draft: QuarterlyDraft) -> str:
-    bits = []
-    if review.get("completed_at"):
-        bits.append(f"Completed {md(str(review['completed_at'])[:10])}")
-    else:
-        bits.append("Draft, not completed yet")
+    bits = [completion_state(review)]
     if draft.facilitator:
         bits.append(f"facilitator {md(draft.facilitator)}")
     if draft.participants:

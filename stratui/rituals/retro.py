@@ -44,7 +44,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
 from stratui.domain import records as rec
-from stratui.rituals.draft import _part  # the weekly draft's forgiving answer reader, shared
+from stratui.rituals.draft import read_part_list, read_part_map
 from stratui.rituals.retro_board import Card, CardBoard, Topic, rank_topics, similar
 from stratui.rituals.retro_formats import CATEGORIES, FORMATS, HEALTH_DIMENSIONS
 from stratui.rituals.retro_phases import (
@@ -189,12 +189,11 @@ class RetroDraft(CardBoard):
             notes=_text(data.get("notes")),
         )
         if isinstance(data.get("follow_ups"), Mapping):
-            read = {str(k): _part(FollowUp, v) for k, v in data["follow_ups"].items()}
-            draft.follow_ups = {k: v for k, v in read.items() if v is not None}
+            draft.follow_ups = read_part_map(FollowUp, data["follow_ups"])
         if isinstance(data.get("cards"), list):
-            draft.cards = [c for c in (_part(Card, v) for v in data["cards"]) if c and c.id]
+            draft.cards = [c for c in read_part_list(Card, data["cards"]) if c.id]
         if isinstance(data.get("actions"), list):
-            draft.actions = [a for a in (_part(NewAction, v) for v in data["actions"]) if a]
+            draft.actions = read_part_list(NewAction, data["actions"])
         draft.votes = _votes(data.get("votes"))
         draft.discussion = _strings(data.get("discussion"))
         if isinstance(data.get("health"), Mapping):

@@ -21,6 +21,7 @@ from stratui.rituals.retro_board import rank_topics
 from stratui.rituals.retro_completion import RetroCompletion
 from stratui.rituals.retro_formats import CATEGORIES, FORMAT_TITLES, category_title
 from stratui.rituals.retro_history import compare_health
+from stratui.rituals.summary import completion_state
 
 TOP_TOPICS = 5
 """How many topics the summary lists under "Top topics"."""
@@ -103,11 +104,7 @@ def completion_markdown(
 
 
 def _heading_line(review: Mapping, draft: RetroDraft, fmt: str) -> str:
-    bits = []
-    if review.get("completed_at"):
-        bits.append(f"Completed {md(str(review['completed_at'])[:10])}")
-    else:
-        bits.append("Draft, not finished yet")
+    bits = [completion_state(review, "Draft, not finished yet")]
     bits.append(f"format {md(FORMAT_TITLES.get(fmt, fmt))}")
     facilitator = review.get("facilitator") or draft.facilitator
     if facilitator:

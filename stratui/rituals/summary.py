@@ -76,12 +76,12 @@ def weekly_summary_markdown(
     adjustments = list(adjustments)
     if adjustments:
         parts.append("## Adjustments")
-        parts.append("\n".join(_adjustment_line(a, goal_titles, titles) for a in adjustments))
+        parts.append("\n".join(adjustment_line(a, goal_titles, titles) for a in adjustments))
     upcoming = [*carried, *new_commitments]
     period = str(review.get("period", ""))
     parts.append(f"## Next week {next_week(period)}" if is_valid_week(period) else "## Next week")
     if upcoming:
-        parts.append("\n".join(_commitment_line(c, goal_titles) for c in upcoming))
+        parts.append("\n".join(commitment_line(c, goal_titles) for c in upcoming))
     else:
         parts.append("_No commitments yet._")
     notes = answers.get("notes") if answers else review.get("notes")
@@ -116,12 +116,16 @@ def say_do(commitments: Iterable[Mapping]) -> tuple[int, int]:
 # --- sections -------------------------------------------------------------------------------
 
 
-def _heading_line(review: Mapping) -> str:
-    bits = []
+def completion_state(review: Mapping, unfinished: str = "Draft, not completed yet") -> str:
+    """``Completed 2026-11-20`` for a completed review, else ``unfinished``: how every
+    ritual's summary heading starts."""
     if review.get("completed_at"):
-        bits.append(f"Completed {md(str(review['completed_at'])[:10])}")
-    else:
-        bits.append("Draft, not completed yet")
+        return f"Completed {md(str(review['completed_at'])[:10])}"
+    return unfinished
+
+
+def _heading_line(review: Mapping) -> str:
+    bits = [completion_state(review)]
     pulse = review.get("pulse")
     bits.append(f"pulse {md(pulse)}/5" if pulse is not None else "no pulse")
     return " · ".join(bits)
@@ -143,13 +147,15 @@ def _look_back(commitments: list[dict], carried_ids: set[str]) -> str:
         lines[-1] += f" {len(carried_ids)} carried over to next week."
     if commitments:
         ordered = sorted(commitments, key=lambda c: _STATUS_ORDER.get(c.get("status"), 9))
-        lines.append("\n".join(_outcome_line(c, carried_ids) for c in ordered))
+        lines.append("\n".join(outcome_line(c, carried_ids) for c in ordered))
     else:
         lines.append("_No commitments this week._")
     return "\n\n".join(lines)
 
 
-def _outcome_line(item: Mapping, carried_ids: set[str]) -> str:
+def outcome_line(item: Mapping, carried_ids: set[str]) -> str:
+    """A reviewed commitment as a Markdown checklist line: its outcome, whether it was
+    carried over, its notes (the weekly and the team summaries share this format)."""
     status = str(item.get("status", ""))
     box = "[x]" if status == "done" else "[ ]"
     state = md(status)
@@ -163,7 +169,9 @@ def _outcome_line(item: Mapping, carried_ids: set[str]) -> str:
     return f"- {box} " + " · ".join(bits)
 
 
-def _commitment_line(item: Mapping, goal_titles: Mapping[str, str]) -> str:
+def commitment_line(item: Mapping, goal_titles: Mapping[str, str]) -> str:
+    """A planned commitment as a Markdown list line: its goal, due date, confidence, and
+    whether it was carried over."""
     bits = [md(item.get("title", ""), "  ")]
     if item.get("goal_id"):
         bits.append(f"goal: {_title(goal_titles, item['goal_id'])}")
@@ -211,9 +219,10 @@ def _checkin_line(checkin: Mapping, goal_titles: Mapping[str, str]) -> str:
     return "- " + " · ".join(bits)
 
 
-def _adjustment_line(
+def adjustment_line(
     item: Mapping, goal_titles: Mapping[str, str], titles: Mapping[str, str]
 ) -> str:
+    """An adjustment as a Markdown list line: what, why, and the goal or commitment it touches."""
     bits = [f"{md(item.get('kind', ''))}: {md(item.get('description', ''), '  ')}"]
     if item.get("rationale"):
         bits.append(f"why: {md(item['rationale'], '  ')}")

@@ -45,7 +45,8 @@ from stratui.rituals.draft import (
     Outcome,
     ReviewContext,
     WeeklyDraft,
-    _part,  # the weekly draft's forgiving reader of one answer, shared on purpose
+    read_part_list,
+    read_parts,
 )
 from stratui.rituals.periods import default_period
 from stratui.rituals.team_steps import (
@@ -222,7 +223,7 @@ class TeamReviewDraft:
                 draft.members.append(_member(value))
         adjustments = data.get("adjustments")
         if isinstance(adjustments, list):
-            draft.adjustments = [a for a in (_part(NewAdjustment, v) for v in adjustments) if a]
+            draft.adjustments = read_part_list(NewAdjustment, adjustments)
         draft.member_index = _index(data.get("member_index"), max(len(draft.members), 1))
         return draft
 
@@ -342,13 +343,7 @@ def _member(value: Mapping) -> MemberPart:
         present=value.get("present") is not False,
         note=_text(value.get("note")),
     )
-    for name, kind in _MEMBER_PARTS.items():
-        item = value.get(name)
-        if isinstance(getattr(part, name), dict) and isinstance(item, Mapping):
-            read = {str(k): _part(kind, v) for k, v in item.items()}
-            setattr(part, name, {k: v for k, v in read.items() if v is not None})
-        elif isinstance(getattr(part, name), list) and isinstance(item, list):
-            setattr(part, name, [p for p in (_part(kind, v) for v in item) if p])
+    read_parts(part, _MEMBER_PARTS, value)
     return part
 
 

@@ -27,7 +27,13 @@ from dataclasses import dataclass, field
 from stratui.domain import records as rec
 from stratui.domain.schema import SEVERITIES
 from stratui.domain.weeks import next_week
-from stratui.rituals.completion import _differs  # "changed in more than its stamp", shared
+from stratui.rituals.completion import (
+    new_adjustment,
+    new_commitment,
+    new_roadblock,
+    plan_outcome,
+    resolved,
+)
 from stratui.rituals.team import (
     STEPS,
     DraftInvalid,
@@ -37,7 +43,7 @@ from stratui.rituals.team import (
     open_roadblocks,
     validate,
 )
-from stratui.rituals.typed import read_date, read_number, read_whole
+from stratui.rituals.typed import read_whole
 
 
 @dataclass
@@ -101,29 +107,10 @@ def plan_team_completion(
         _plan_roadblocks(plan, part, open_, now, today)
         for item in part.new_commitments:
             plan.new_commitments.append(
-                rec.new_commitment(
-                    title=item.title,
-                    owner=part.name,
-                    week=following,
-                    now=now,
-                    goal_id=item.goal_id or None,
-                    due=read_date(item.due, today, following),
-                    confidence=read_whole(item.confidence, 1, 5),
-                    source="review",
-                    review_id=review_id,
-                )
+                new_commitment(item, part.name, following, review_id, now, today)
             )
     for item in draft.adjustments:
-        fields_ = {
-            "kind": item.kind,
-            "description": item.description.strip(),
-            "rationale": item.rationale.strip() or None,
-            "goal_id": item.goal_id or None,
-            "commitment_id": item.commitment_id or None,
-            "review_id": review_id,
-            "decided_on": today.isoformat(),
-        }
-        plan.adjustments.append(rec.new_record("adjustments", fields_, now))
+        plan.adjustments.append(new_adjustment(item, review_id, now, today))
     plan.review = _completed_review(review, draft, plan, now)
     return plan
 
@@ -138,31 +125,13 @@ def _plan_member(
     now: dt.datetime,
     today: dt.date,
 ) -> None:
-    following = next_week(draft.period)
     for record in context.commitments:
         if not rec.is_live(record) or record.get("owner") != part.name:
             continue
         if record.get("week") != draft.period:
             continue
         outcome = part.outcomes.get(record["id"])
-        if outcome is None:  # logged after the draft was last filled: left as it is
-            plan.reviewed.append(dict(record))
-            continue
-        closed = rec.close_commitment(
-            record,
-            outcome.status,
-            now,
-            today,
-            progress=read_number(outcome.progress),
-            note=outcome.note.strip() or None,
-        )
-        if _differs(record, closed):
-            plan.changed.append(closed)
-        else:
-            closed = dict(record)
-        plan.reviewed.append(closed)
-        if outcome.carry and record["id"] not in carried_before:
-            plan.carried.append(rec.carry_over(closed, now, week=following, review_id=review_id))
+        plan_outcome(plan, record, outcome, carried_before, review_id, now, today)
 
 
 def _plan_roadblocks(
@@ -177,11 +146,7 @@ def _plan_roadblocks(
         if record is None:
             continue
         if call.decision == "resolved":
-            changes = {
-                "resolved_on": today.isoformat(),
-                "resolution": call.resolution.strip() or None,
-            }
-            plan.resolved_roadblocks.append(rec.updated("roadblocks", record, changes, now))
+            plan.resolved_roadblocks.append(resolved(record, call.resolution, now, today))
         elif call.decision == "escalate":
             changes = {
                 "owner": call.owner.strip(),
@@ -189,16 +154,7 @@ def _plan_roadblocks(
             }
             plan.escalated_roadblocks.append(rec.updated("roadblocks", record, changes, now))
     for block in part.new_roadblocks:
-        fields_ = {
-            "title": block.title.strip(),
-            "kind": block.kind,
-            "severity": block.severity,
-            "owner": part.name,
-            "commitment_id": block.commitment_id or None,
-            "goal_id": block.goal_id or None,
-            "raised_on": today.isoformat(),
-        }
-        plan.new_roadblocks.append(rec.new_record("roadblocks", fields_, now))
+        plan.new_roadblocks.append(new_roadblock(block, part.name, now, today))
 
 
 def escalated_severity(severity: str) -> str:

@@ -20,10 +20,11 @@ from collections.abc import Iterable, Mapping
 from stratui.domain.schema import REVIEWED_STATUSES
 from stratui.domain.weeks import is_valid_week, next_week
 from stratui.exchange.markdown import md
-from stratui.rituals.summary import (  # the weekly summary's line formats, shared on purpose
-    _adjustment_line,
-    _commitment_line,
-    _outcome_line,
+from stratui.rituals.summary import (
+    adjustment_line,
+    commitment_line,
+    completion_state,
+    outcome_line,
     say_do,
 )
 from stratui.rituals.team import TeamReviewDraft
@@ -88,13 +89,13 @@ def team_summary_markdown(
             m_done, m_total = say_do(own)
             lines.append(f"Say/do: {m_done} of {m_total} done.")
             ordered = sorted(own, key=lambda c: _STATUS_ORDER.get(c.get("status"), 9))
-            lines.append("\n".join(_outcome_line(c, carried_ids) for c in ordered))
+            lines.append("\n".join(outcome_line(c, carried_ids) for c in ordered))
         blocks = _member_roadblocks(member, raised, escalated, titles)
         if blocks:
             lines.append("Roadblocks:\n\n" + "\n".join(blocks))
         mine = [c for c in upcoming if c.get("owner") == member.name]
         if mine:
-            plan = "\n".join(_commitment_line(c, goal_titles) for c in mine)
+            plan = "\n".join(commitment_line(c, goal_titles) for c in mine)
             lines.append(f"Next week {md(following)}:\n\n{plan}")
         else:
             lines.append(f"Next week {md(following)}: _no commitments yet._")
@@ -104,7 +105,7 @@ def team_summary_markdown(
     adjustments = list(adjustments)
     if adjustments:
         parts.append("## Adjustments")
-        parts.append("\n".join(_adjustment_line(a, goal_titles, titles) for a in adjustments))
+        parts.append("\n".join(adjustment_line(a, goal_titles, titles) for a in adjustments))
     if draft.notes.strip():
         parts.append("## Notes")
         parts.append(md(draft.notes))
@@ -129,11 +130,7 @@ def completion_markdown(
 
 
 def _heading_line(review: Mapping, draft: TeamReviewDraft) -> str:
-    bits = []
-    if review.get("completed_at"):
-        bits.append(f"Completed {md(str(review['completed_at'])[:10])}")
-    else:
-        bits.append("Draft, not completed yet")
+    bits = [completion_state(review)]
     facilitator = review.get("facilitator") or draft.facilitator
     if facilitator:
         bits.append(f"facilitator {md(facilitator)}")
