@@ -10,23 +10,30 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from stratui import goals as goal_cases
 from stratui.domain.metrics.goals import latest_checkins
 from stratui.domain.metrics.rituals import review_streak
 from stratui.domain.metrics.roadblocks import roadblock_age
-from stratui.domain.weeks import shift_week, week_of
+from stratui.domain.metrics.scope import Scope
+from stratui.domain.metrics.series import open_roadblocks_series, say_do_series
+from stratui.domain.weeks import monday, shift_week, week_of
 from stratui.rituals.periods import is_due
 from stratui.services import Stratui
 from stratui.store.layout import key_for_week
 
 STREAK_QUARTERS = 8  # reviews read for the streak: two years, enough for any real streak
+TREND_WEEKS = 12  # the sparklines: my say/do and open roadblocks over the last 12 weeks
 
 
 @dataclass(frozen=True)
 class GoalLine:
-    """An active goal with its latest confidence (None before any check-in)."""
+    """An active goal with its latest confidence (None before any check-in), and its
+    health and progress today (None: no data; METRICS.md)."""
 
     goal: dict
     confidence: int | None
+    health: str | None = None
+    progress: float | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,8 @@ class Dashboard:
     streak: int
     drafts: list[dict] = field(default_factory=list)
     due: str = ""
+    say_do_trend: list[float | None] = field(default_factory=list)  # last 12 weeks, mine
+    open_trend: list[int] = field(default_factory=list)  # my roadblocks open each week
 
     @property
     def done(self) -> int:
@@ -62,22 +71,31 @@ def _gather(app: Stratui) -> Dashboard:
     week = week_of(today)
     commitments = app.commitments(week=week, owner=me)
     goals = app.store.all("goals")
+    trend_weeks = [shift_week(week, back - TREND_WEEKS + 1) for back in range(TREND_WEEKS)]
+    mine = app.commitments(weeks=trend_weeks, owner=me)
+    # One read of the roadblock shards serves the table (open ones) and the sparkline.
+    every_roadblock = app.store.find("roadblocks")
     roadblocks = [
         (record, roadblock_age(record, today))
-        for record in app.store.find("roadblocks", where=lambda r: not r.get("resolved_on"))
+        for record in every_roadblock
+        if not record.get("resolved_on")
     ]
     roadblocks.sort(key=lambda pair: (-pair[1], pair[0]["title"]))
     recent = [shift_week(week, -13 * back) for back in range(2)]
     checkins = latest_checkins(
         app.store.find("goal_checkins", keys={key_for_week(w) for w in recent}), today
     )
-    active = [goal for goal in goals if goal.get("status") == "active"]
+    # At risk first, then behind, on track and no data (stratui.goals.at_risk_first).
     lines = [
-        GoalLine(goal, checkins[goal["id"]].get("confidence") if goal["id"] in checkins else None)
-        for goal in active
-        if not goal.get("owner") or goal.get("owner") == me or not goal.get("parent_id")
+        GoalLine(
+            dict(item.goal),
+            checkins[item.goal_id].get("confidence") if item.goal_id in checkins else None,
+            item.health,
+            item.progress,
+        )
+        for item in goal_cases.at_risk_first(app)
+        if item.goal.get("owner") in (None, "", me) or not item.goal.get("parent_id")
     ]
-    lines.sort(key=lambda line: (line.confidence is None, line.confidence or 0))
     quarters = {key_for_week(shift_week(week, -13 * back)) for back in range(STREAK_QUARTERS)}
     reviews = app.store.find("reviews", keys=quarters, ritual="weekly", owner=me)
     drafts = [review for review in reviews if review.get("status") == "draft"]
@@ -92,7 +110,29 @@ def _gather(app: Stratui) -> Dashboard:
         streak=review_streak(reviews, me, today),
         drafts=drafts,
         due=_sentence(is_due(reviews, today).text) + ": press w",
+        say_do_trend=say_do_series(mine, trend_weeks),
+        open_trend=open_roadblocks_series(
+            _mine(every_roadblock, me, mine, goals, trend_weeks[0]), trend_weeks, today
+        ),
     )
+
+
+def _mine(
+    roadblocks: list[dict], me: str, commitments: list[dict], goals: list[dict], since: str
+) -> list[dict]:
+    """My roadblocks (METRICS.md scope) that were open at some point since the week
+    ``since``; a roadblock linked to a commitment counts when that commitment is one of
+    ``commitments`` (the sparkline's weeks), so nothing older is read for it."""
+    start = monday(since).isoformat()
+    scope = Scope(owner=me)
+    by_id = {c["id"]: c for c in commitments}
+    goals_by_id = {g["id"]: g for g in goals}
+    return [
+        r
+        for r in roadblocks
+        if (not r.get("resolved_on") or r["resolved_on"] >= start)
+        and scope.has_roadblock(r, by_id.get, goals_by_id.get)
+    ]
 
 
 def _sentence(text: str) -> str:

@@ -24,6 +24,15 @@ def review_markdown(app: Stratui, review: dict) -> str:
     """One review in full, as Markdown; user text escaped so it reads literally."""
     if review["ritual"] == "weekly":
         return WeeklyReviews(app).summary_markdown(review["id"])
+    if review["ritual"] in ("retro", "team"):  # their own full summaries (lazy imports)
+        from stratui.retro_service import Retros
+        from stratui.team_review import TeamReviews
+
+        service = Retros(app) if review["ritual"] == "retro" else TeamReviews(app)
+        try:
+            return service.summary_markdown(review["id"])
+        except ValueError:  # a review stored by an older version: the generic page below
+            pass
     lines = [f"# {RITUAL_TITLES[review['ritual']]} {review['period']}", ""]
     for label, field in (("Team", "team"), ("Facilitator", "facilitator"), ("Owner", "owner")):
         if review.get(field):

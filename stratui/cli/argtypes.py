@@ -50,6 +50,17 @@ def progress(text: str) -> float:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def quarter(text: str) -> str:
+    """A fiscal quarter written ``YYYY-Qn``, returned as such (``2026-q4`` -> ``2026-Q4``)."""
+    from stratui.domain.quarters import parse_quarter
+
+    try:
+        year, number = parse_quarter(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return f"{year}-Q{number}"
+
+
 def nonempty(text: str) -> str:
     """Text that is not blank."""
     if not text.strip():

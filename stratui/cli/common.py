@@ -46,9 +46,10 @@ def write_text(path: str, text: str, option: str = "--out") -> None:
         raise UsageError(f"{option}: cannot write {path}: {error.strerror}") from None
 
 
-def run_tui(args, start: str | None = None, team: str | None = None) -> int:
+def run_tui(args, start: str | None = None, **options: str | None) -> int:
     """Open the Textual app on the store (the only path that imports Textual);
-    ``start="weekly"`` opens straight into the weekly review (``team``: a team's ritual)."""
+    ``start="weekly"`` opens straight into the weekly review; ``options`` (``team``,
+    ``period``) go to the ritual's screen."""
     from stratui.cli import report
 
     try:
@@ -58,7 +59,7 @@ def run_tui(args, start: str | None = None, team: str | None = None) -> int:
         return report(error)
     from stratui.ui.app import run
 
-    run(app, start=start, team=team)
+    run(app, start=start, **options)
     return 0
 
 

@@ -8,21 +8,26 @@ from stratui.cli import argtypes
 from stratui.cli.common import UsageError, needs_terminal, run_tui
 
 RITUALS = ("weekly", "team", "retro", "quarterly")
-TEAM_RITUALS = ("team", "retro")  # the rituals --team applies to
-AVAILABLE = ("weekly",)  # the rituals the app has a screen for
+TEAM_RITUALS = ("team", "retro", "quarterly")  # the rituals --team applies to
+AVAILABLE = ("weekly", "retro", "quarterly")  # the rituals the app has a screen for
 
 
 def define_review(review: argparse.ArgumentParser) -> None:
     review.add_argument("ritual", **argtypes.one_of(RITUALS))
     review.add_argument(
-        "--team", type=argtypes.nonempty, metavar="NAME", help="team and retro: which team"
+        "--team", type=argtypes.nonempty, metavar="NAME", help="team, retro, quarterly: which team"
+    )
+    review.add_argument(
+        "--quarter", type=argtypes.quarter, metavar="YYYY-Qn", help="quarterly: which quarter"
     )
 
 
 def run_review(args) -> int:
     if args.ritual not in AVAILABLE:
         raise UsageError(f"review {args.ritual}: not available yet")
+    if args.quarter and args.ritual != "quarterly":
+        raise UsageError("--quarter: only for the quarterly review")
     if args.team and args.ritual not in TEAM_RITUALS:
-        raise UsageError(f"--team: only for {' and '.join(TEAM_RITUALS)} reviews")
+        raise UsageError(f"--team: only for the {', '.join(TEAM_RITUALS)} reviews")
     needs_terminal(f"review {args.ritual}")
-    return run_tui(args, start=args.ritual, team=args.team)
+    return run_tui(args, start=args.ritual, team=args.team, period=args.quarter)

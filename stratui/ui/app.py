@@ -25,13 +25,17 @@ SCREENS = {
     "roadblocks": ("stratui.ui.screens.roadblocks", "RoadblocksScreen"),
     "goals": ("stratui.ui.screens.goals", "GoalsScreen"),
     "history": ("stratui.ui.screens.history", "HistoryScreen"),
+    "trends": ("stratui.ui.screens.trends", "TrendsScreen"),
     "weekly": ("stratui.ui.screens.weekly", "WeeklyReviewScreen"),
+    "retro": ("stratui.ui.screens.retro", "RetroScreen"),
+    "quarterly": ("stratui.ui.screens.quarterly", "QuarterlyReviewScreen"),
     "help": ("stratui.ui.screens.help", "HelpScreen"),
 }
-MAIN_SCREENS = ("dashboard", "commitments", "roadblocks", "goals", "history")  # the modes
+MAIN_SCREENS = ("dashboard", "commitments", "roadblocks", "goals", "history", "trends")  # the modes
 # The rituals ``stratui review RITUAL`` opens straight into, by the screen that runs them.
-# A ritual's screen takes ``team=`` when the ritual belongs to a team.
-RITUAL_SCREENS = {"weekly": "weekly"}
+# A ritual's screen takes ``team=`` when the ritual belongs to a team, and the
+# quarterly review's takes ``period=`` (a quarter other than its default).
+RITUAL_SCREENS = {"weekly": "weekly", "retro": "retro", "quarterly": "quarterly"}
 
 
 def screen_class(name: str) -> type[Screen]:
@@ -53,12 +57,15 @@ class StratuiApp(App):
     DEFAULT_MODE = "dashboard"
     BINDINGS = [  # in footer order: what matters most first, for narrow terminals
         Binding("w", "weekly", "Weekly review", id="app.weekly"),
+        # Upper case: r and t are taken on the roadblocks and trends screens.
+        Binding("R", "ritual('retro')", "Retrospective", show=False, id="app.retro"),
         Binding("f1,question_mark", "help", "Help", id="app.help"),
         Binding("1", "switch_mode('dashboard')", "Dashboard", id="app.dashboard"),
         Binding("2", "switch_mode('commitments')", "Commitments", id="app.commitments"),
         Binding("3", "switch_mode('roadblocks')", "Roadblocks", id="app.roadblocks"),
         Binding("4", "switch_mode('goals')", "Goals", id="app.goals"),
         Binding("5", "switch_mode('history')", "History", id="app.history"),
+        Binding("6", "switch_mode('trends')", "Trends", id="app.trends"),
         Binding("ctrl+r", "reload", "Refresh", show=False, id="app.reload"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit"),
@@ -71,6 +78,7 @@ class StratuiApp(App):
         poll: float | None = POLL_SECONDS,
         start: str | None = None,
         team: str | None = None,
+        period: str | None = None,
     ) -> None:
         """``start`` names a ritual of :data:`RITUAL_SCREENS` to open straight into
         (``stratui review weekly``), for ``team`` when it is a team's ritual."""
@@ -81,6 +89,7 @@ class StratuiApp(App):
         self.poll = poll
         self.start = start
         self.team = team
+        self.period = period
         self.theme = load_settings().get("theme", DEFAULT_THEME)
 
     def on_mount(self) -> None:
@@ -88,8 +97,7 @@ class StratuiApp(App):
         if self.poll:
             self.set_interval(self.poll, self.check_store)
         if self.start is not None:
-            screen = screen_class(RITUAL_SCREENS[self.start])
-            self.push_screen(screen(team=self.team) if self.team else screen())
+            self.push_screen(self._ritual_screen(self.start))
 
     def check_store(self) -> None:
         """Reload the screen when another process (the CLI, a sync) changed the store."""
@@ -107,8 +115,9 @@ class StratuiApp(App):
         for mode in MAIN_SCREENS:
             screen = screen_class(mode)
             sections.append((screen.HELP_TITLE, list(screen.BINDINGS)))
-        weekly = screen_class("weekly")
-        sections.append((weekly.HELP_TITLE, weekly.help_bindings()))
+        for ritual in ("weekly", "retro", "quarterly"):
+            screen = screen_class(ritual)
+            sections.append((screen.HELP_TITLE, screen.help_bindings()))  # type: ignore[attr-defined]
         self.push_screen(screen_class("help")(sections))
 
     async def action_weekly(self) -> None:
@@ -116,9 +125,21 @@ class StratuiApp(App):
         await self.switch_mode("dashboard")  # so that leaving the review lands there
         self.push_screen(_new_screen("weekly"))
 
+    async def action_ritual(self, name: str) -> None:
+        """Open a team ritual of :data:`RITUAL_SCREENS` (resuming its draft) over the
+        dashboard, for the app's team (the only team, else one's own)."""
+        await self.switch_mode("dashboard")
+        self.push_screen(self._ritual_screen(name))
+
+    def _ritual_screen(self, name: str) -> Screen:
+        """A new screen of the ritual ``name``, for the app's team and period, if given."""
+        options = {"team": self.team, "period": self.period}
+        return screen_class(RITUAL_SCREENS[name])(**{k: v for k, v in options.items() if v})
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "weekly":  # not while in it (perhaps under one of its dialogs)
-            return not any(getattr(s, "RITUAL", None) == "weekly" for s in self.screen_stack)
+        if action in ("weekly", "ritual"):  # not while in it (perhaps under its dialogs)
+            ritual = parameters[0] if parameters else action
+            return not any(getattr(s, "RITUAL", None) == ritual for s in self.screen_stack)
         return True
 
     def action_toggle_theme(self) -> None:
@@ -139,7 +160,7 @@ class StratuiApp(App):
                 )
 
 
-def run(stratui: Stratui, start: str | None = None, team: str | None = None) -> None:
+def run(stratui: Stratui, start: str | None = None, **options: str | None) -> None:
     """Start the app (what ``stratui`` without a command does; ``stratui review RITUAL``
-    gives ``start=RITUAL``, and ``--team``, ``team``)."""
-    StratuiApp(stratui, start=start, team=team).run()
+    gives ``start=RITUAL``, and its ``--team`` and ``--quarter``, ``team`` and ``period``)."""
+    StratuiApp(stratui, start=start, **options).run()

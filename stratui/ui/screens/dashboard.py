@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Grid, Vertical
-from textual.widgets import DataTable, Static
+from textual.containers import Grid, Horizontal, Vertical
+from textual.widgets import DataTable, Sparkline, Static
 
-from stratui.dashboard import build_dashboard
+from stratui.dashboard import Dashboard, build_dashboard
 from stratui.ui.screens.base import StratuiScreen
 from stratui.ui.text import cell
+from stratui.ui.widgets.standing import health_text
 
 
 class DashboardScreen(StratuiScreen):
@@ -25,6 +26,14 @@ class DashboardScreen(StratuiScreen):
                 yield Static("Next", classes="panel-title")
                 yield Static(id="due")
                 yield Static(id="streak")
+                with Horizontal(classes="spark-row"):
+                    yield Static("Say/do", classes="spark-label")
+                    yield Sparkline([], id="say-do-spark")
+                    yield Static(id="say-do-now", classes="spark-value")
+                with Horizontal(classes="spark-row"):
+                    yield Static("Blocked", classes="spark-label")
+                    yield Sparkline([], id="open-spark")
+                    yield Static(id="open-now", classes="spark-value")
             with Vertical(classes="panel", id="roadblocks-panel"):
                 yield Static("Open roadblocks", classes="panel-title")
                 yield DataTable(id="roadblocks-table", cursor_type="row")
@@ -37,7 +46,7 @@ class DashboardScreen(StratuiScreen):
         self.query_one("#roadblocks-table", DataTable).add_columns(
             "Age", "Severity", "Owner", "Roadblock"
         )
-        self.query_one("#goals-table", DataTable).add_columns("Conf.", "Owner", "Goal")
+        self.query_one("#goals-table", DataTable).add_columns("Health", "Goal", "Conf.", "Owner")
 
     def reload(self) -> None:
         data = build_dashboard(self.stratui)
@@ -63,6 +72,7 @@ class DashboardScreen(StratuiScreen):
         self.query_one("#due", Static).update(due)
         streak = "week" if data.streak == 1 else "weeks"
         self.query_one("#streak", Static).update(f"Review streak: {data.streak} {streak}")
+        self._sparklines(data)
         roadblocks = self.query_one("#roadblocks-table", DataTable)
         roadblocks.clear()
         for record, age in data.roadblocks:
@@ -77,8 +87,26 @@ class DashboardScreen(StratuiScreen):
         goals.clear()
         for line in data.goals:
             goals.add_row(
+                health_text(line.health),
+                cell(line.goal["title"]),
                 "-" if line.confidence is None else f"{line.confidence}/5",
                 cell(line.goal.get("owner") or line.goal.get("team") or ""),
-                cell(line.goal["title"]),
                 key=line.goal["id"],
             )
+
+    def _sparklines(self, data: Dashboard) -> None:
+        """My say/do and open roadblocks over the last 12 weeks, oldest to newest.
+
+        A week with nothing reviewed has no say/do: it is left out of the line (a
+        sparkline cannot show a gap), and the figure after it is the latest week's.
+        """
+        say_do = [value for value in data.say_do_trend if value is not None]
+        self.query_one("#say-do-spark", Sparkline).data = say_do
+        latest = say_do[-1] if say_do else None
+        self.query_one("#say-do-now", Static).update(
+            "no data" if latest is None else f"{latest:.0%}"
+        )
+        self.query_one("#open-spark", Sparkline).data = list(data.open_trend)
+        self.query_one("#open-now", Static).update(
+            str(data.open_trend[-1]) if data.open_trend else ""
+        )

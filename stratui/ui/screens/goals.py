@@ -1,55 +1,126 @@
-"""Goals (basic; the cascade comes later): create, edit, drop, link commitments."""
+"""The goal tree: the cascade of active goals, each with its progress and health.
+
+A Textual ``Tree`` rather than a table with indentation: expanding and collapsing a
+branch, the guides that show who cascades from whom, and moving to a parent
+(shift+left) come with it. Each node's label is Rich ``Text`` (Tree labels given as
+``str`` are parsed as markup), so a title is shown exactly as typed.
+
+Every action is one call of :mod:`stratui.goals` from a form; a refused change (a move
+into a cycle, a bad date) is shown inline in the form, which stays open.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.widgets import Tree
 
 from stratui import goals as usecases
 from stratui.domain.dates import parse_date
 from stratui.domain.inputs import optional, parse_priority
+from stratui.ui.modals.choose import Choose
 from stratui.ui.modals.confirm import Confirm
 from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.base import StratuiScreen
-from stratui.ui.text import cell, literal
+from stratui.ui.text import literal
+from stratui.ui.widgets.standing import health_text, number, percent
+
+ROOT = "-"  # the choice that puts a moved goal at the top level
+
+
+def goal_label(row: usecases.TreeRow) -> Text:
+    """One node: progress, health, then the title, owner or team, and end date."""
+    goal, standing = row.goal, row.standing
+    who = goal.get("owner") or goal.get("team") or ""
+    tail = " · ".join(
+        part for part in (who, f"ends {goal['end']}" if goal.get("end") else "") if part
+    )
+    return Text.assemble(
+        (f"{percent(standing.progress):>4} ", "bold"),
+        health_text(standing.health, 9),
+        " ",
+        " ".join(str(goal["title"]).split()),
+        (f"  {tail}" if tail else "", "dim"),
+    )
+
+
+class GoalTree(Tree[str]):
+    """The cascade; each node's data is its goal's id. Enter opens the goal's detail."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__("Goals", **kwargs)
+        self.show_root = False
+        self.auto_expand = False  # Enter opens the detail; space expands and collapses
+        self.guide_depth = 3
 
 
 class GoalsScreen(StratuiScreen):
-    """The plan: every goal with its status, owner and dates."""
+    """The plan: the active goals as a tree, with where each stands today."""
 
-    TABLE = "goals-table"
+    TABLE = "goals-tree"
     HELP_TITLE = "Goals"
     BINDINGS = [
-        Binding("a", "create", "New goal", id="goals.create"),
+        Binding("n", "create", "New goal", id="goals.create"),
+        Binding("c", "child", "New child", id="goals.child"),
+        Binding("i", "check_in", "Check in", id="goals.check_in"),
         Binding("e", "edit", "Edit", id="goals.edit"),
+        Binding("m", "move", "Move", id="goals.move"),
+        Binding("k", "metric", "Key result", id="goals.metric"),
+        Binding("a", "achieve", "Achieved", id="goals.achieve"),
         Binding("x", "drop", "Drop", id="goals.drop"),
         Binding("l", "link", "Link commitment", id="goals.link"),
+        Binding("enter", "detail", "Detail", show=False, id="goals.detail"),
+        Binding("Q", "quarterly", "Quarterly review", id="goals.quarterly"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.collapsed: set[str] = set()  # the goals whose branch is folded, kept on reload
+        self.nodes: dict = {}
+
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="goals-table", cursor_type="row", zebra_stripes=True)
+        yield GoalTree(id="goals-tree")
 
     def on_mount(self) -> None:
-        table = self.query_one("#goals-table", DataTable)
-        table.add_columns("ID", "Prio", "Status", "Owner", "Team", "Start", "End", "Goal")
-        table.focus()
+        self.query_one(GoalTree).focus()
 
-    def reload(self) -> None:
-        table = self.query_one("#goals-table", DataTable)
-        table.clear()
-        for goal in usecases.goals(self.stratui):
-            table.add_row(
-                goal["id"][:8],
-                str(goal.get("priority") or ""),
-                goal["status"],
-                cell(goal.get("owner") or ""),
-                cell(goal.get("team") or ""),
-                goal.get("start") or "",
-                goal.get("end") or "",
-                cell(goal["title"]),
-                key=goal["id"],
+    def reload(self, select: str | None = None) -> None:
+        tree = self.query_one(GoalTree)
+        keep = select or self.selected_id()
+        tree.clear()
+        self.nodes = {}
+        for row in usecases.tree(self.stratui):
+            gid = row.goal["id"]
+            parent = (
+                self.nodes.get(row.goal.get("parent_id"), tree.root) if row.depth else tree.root
             )
+            node = parent.add(goal_label(row), data=gid, expand=gid not in self.collapsed)
+            node.allow_expand = False  # until it gets a child
+            parent.allow_expand = parent is not tree.root
+            self.nodes[gid] = node
+        if keep in self.nodes:
+            _ = tree.last_line  # lays the new nodes out, so the cursor can find its line
+            tree.move_cursor(self.nodes[keep])
+        elif self.nodes:
+            tree.cursor_line = 0
+
+    def selected_id(self) -> str | None:
+        node = self.query_one(GoalTree).cursor_node
+        return node.data if node is not None else None
+
+    def on_tree_node_collapsed(self, event: Tree.NodeCollapsed) -> None:
+        if event.node.data:
+            self.collapsed.add(event.node.data)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded) -> None:
+        self.collapsed.discard(event.node.data or "")
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        event.stop()
+        self.action_detail()
+
+    # -- forms --------------------------------------------------------------------------
 
     def _fields(self, goal: dict | None = None) -> list[Field]:
         goal = goal or {}
@@ -77,47 +148,178 @@ class GoalsScreen(StratuiScreen):
             "end": optional(day, values["end"], "end"),
         }
 
-    def action_create(self) -> None:
-        parent = self.selected_id()
-        fields = [*self._fields(), Field("parent", "Parent goal id (optional)", parent or "")]
+    def _ask(self, dialog: Form | Choose) -> None:
+        """Show a form; reload with the cursor on the goal it wrote."""
 
-        def submit(values: dict[str, str]) -> dict:
-            chosen = {k: v for k, v in self._values(values).items() if v is not None}
-            return usecases.create(self.stratui, {**chosen, "parent": values["parent"].strip()})
-
-        self.ask(Form("New goal", fields, submit))
-
-    def action_edit(self) -> None:
-        rid = self.selected_id()
-        if not rid:
-            return
-        goal = self.stratui.store.resolve("goals", rid)
-
-        def submit(values: dict[str, str]) -> dict:
-            return usecases.edit(self.stratui, rid, self._values(values))
-
-        self.ask(Form("Edit goal", self._fields(goal), submit))
-
-    def action_drop(self) -> None:
-        rid = self.selected_id()
-        if not rid:
-            return
-        goal = self.stratui.store.resolve("goals", rid)
-
-        def dropped(answer: bool | None) -> None:
-            if answer:
-                usecases.drop(self.stratui, rid)
+        def done(result: object) -> None:
+            if isinstance(result, dict) and "goal_id" not in result:
+                self.reload(select=result.get("id"))
+            elif result is not None:
                 self.reload()
 
-        self.app.push_screen(Confirm(literal(f"Drop the goal “{goal['title']}”?")), dropped)
+        self.app.push_screen(dialog, done)
 
-    def action_link(self) -> None:
-        rid = self.selected_id()
-        if not rid:
+    def _selected_goal(self) -> dict | None:
+        gid = self.selected_id()
+        return usecases.goal(self.stratui, gid) if gid else None
+
+    # -- actions ------------------------------------------------------------------------
+
+    def action_create(self) -> None:
+        """A new top-level goal."""
+
+        def submit(values: dict[str, str]) -> dict:
+            return usecases.create(self.stratui, self._values(values))
+
+        self._ask(Form("New goal", self._fields(), submit))
+
+    def action_child(self) -> None:
+        """A goal under the one at the cursor: it inherits the dates and team left blank."""
+        parent = self._selected_goal()
+        if parent is None:
+            return
+        fields = [
+            Field("title", "Goal"),
+            Field("owner", "Owner", self.stratui.me),
+            Field("priority", "Priority 1-5 (optional)"),
+            Field("start", "Start (blank: the parent's)", placeholder=parent.get("start") or ""),
+            Field("end", "End (blank: the parent's)", placeholder=parent.get("end") or ""),
+        ]
+
+        def submit(values: dict[str, str]) -> dict:
+            chosen = self._values({**values, "team": ""})
+            return usecases.create(self.stratui, {**chosen, "parent": parent["id"]})
+
+        self._ask(Form(literal(f"New goal under “{parent['title']}”"), fields, submit))  # type: ignore[arg-type]
+
+    def action_edit(self) -> None:
+        goal = self._selected_goal()
+        if goal is None:
             return
 
         def submit(values: dict[str, str]) -> dict:
-            return usecases.link(self.stratui, rid, values["commitment"])
+            return usecases.edit(self.stratui, goal["id"], self._values(values))
+
+        self._ask(Form("Edit goal", self._fields(goal), submit))
+
+    def action_move(self) -> None:
+        """Put the goal under another one, chosen from the tree; a cycle is refused."""
+        goal = self._selected_goal()
+        if goal is None:
+            return
+        options = [("(top level)", ROOT)] + [
+            ("  " * row.depth + " ".join(str(row.goal["title"]).split()), row.goal["id"])
+            for row in usecases.tree(self.stratui)
+            if row.goal["id"] != goal["id"]
+        ]
+
+        def submit(parent: str) -> dict:
+            return usecases.move(self.stratui, goal["id"], None if parent == ROOT else parent)
+
+        title = literal(f"Move “{goal['title']}” under")
+        dialog = Choose(title, options, submit, current=goal.get("parent_id") or ROOT)
+        self._ask(dialog)
+
+    def action_metric(self) -> None:
+        """Set the goal's key result (name, baseline, target, unit)."""
+        goal = self._selected_goal()
+        if goal is None:
+            return
+        metric = goal.get("metric") if isinstance(goal.get("metric"), dict) else {}
+        fields = [
+            Field("name", "Key result", metric.get("name", ""), placeholder="p95 latency"),
+            Field("baseline", "Baseline", number(metric.get("baseline")).strip("-")),
+            Field("target", "Target", number(metric.get("target")).strip("-")),
+            Field("unit", "Unit (optional)", metric.get("unit") or ""),
+        ]
+
+        def submit(values: dict[str, str]) -> dict:
+            return usecases.set_metric(
+                self.stratui,
+                goal["id"],
+                name=values["name"],
+                baseline=values["baseline"],
+                target=values["target"],
+                unit=values["unit"].strip() or None,
+            )
+
+        self._ask(Form(literal(f"Key result of “{goal['title']}”"), fields, submit))  # type: ignore[arg-type]
+
+    def action_check_in(self) -> None:
+        gid = self.selected_id()
+        if gid is not None:
+            self._ask(check_in_form(self.stratui, gid))
+
+    def action_achieve(self) -> None:
+        self._close("achieved", usecases.achieve)
+
+    def action_drop(self) -> None:
+        self._close("dropped", usecases.drop)
+
+    def _close(self, status: str, change) -> None:
+        goal = self._selected_goal()
+        if goal is None:
+            return
+        verb = "Drop" if status == "dropped" else "Mark achieved"
+
+        def answered(answer: bool | None) -> None:
+            if answer:
+                change(self.stratui, goal["id"])
+                self.reload()
+                self.notify(literal(f"“{goal['title']}” {status}"), title="Goals")
+
+        self.app.push_screen(Confirm(literal(f"{verb}: “{goal['title']}”?")), answered)
+
+    def action_link(self) -> None:
+        gid = self.selected_id()
+        if not gid:
+            return
+
+        def submit(values: dict[str, str]) -> dict:
+            return usecases.link(self.stratui, gid, values["commitment"])
 
         fields = [Field("commitment", "Commitment id (or prefix)")]
-        self.ask(Form("Link a commitment", fields, submit))
+        self._ask(Form("Link a commitment", fields, submit))
+
+    def action_detail(self) -> None:
+        gid = self.selected_id()
+        if gid is not None:
+            from stratui.ui.screens.goal_detail import GoalDetailScreen
+
+            self.app.push_screen(GoalDetailScreen(gid))
+
+    def action_quarterly(self) -> None:
+        """Open the quarterly strategy review (resuming its draft) over the goals."""
+        from stratui.ui.app import screen_class
+
+        if not any(getattr(s, "RITUAL", None) == "quarterly" for s in self.app.screen_stack):
+            team = getattr(self.app, "team", None)  # the app's team, as for the other rituals
+            screen = screen_class("quarterly")
+            self.app.push_screen(screen(team=team) if team else screen())
+
+
+def check_in_form(stratui, gid: str) -> Form:
+    """The check-in dialog of a goal: value (with a key result), confidence 1-5, note."""
+    goal = usecases.goal(stratui, gid)
+    metric = goal.get("metric") if isinstance(goal.get("metric"), dict) else None
+    fields = []
+    if metric:
+        unit = f" ({metric['unit']})" if metric.get("unit") else ""
+        span = f"{number(metric.get('baseline'))} → {number(metric.get('target'))}"
+        label = literal(f"{metric.get('name', 'Value')}{unit}, {span}")
+        fields.append(Field("value", label))  # type: ignore[arg-type]
+    fields += [
+        Field("confidence", "Confidence 1-5"),
+        Field("note", "Note (optional)"),
+    ]
+
+    def submit(values: dict[str, str]) -> dict:
+        return usecases.check_in(
+            stratui,
+            gid,
+            value=values.get("value", "").strip() or None,
+            confidence=values["confidence"].strip() or None,
+            note=values["note"].strip() or None,
+        )
+
+    return Form(literal(f"Check in on “{goal['title']}”"), fields, submit)  # type: ignore[arg-type]

@@ -3,7 +3,7 @@ goes on with Enter, a one-line question under a table, and the pulse picker."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -19,11 +19,19 @@ from stratui.rituals.weekly import STEP_TITLES, STEPS
 
 
 class StepIndicator(Horizontal):
-    """The seven steps in a row: the done ones, the current one highlighted, the rest."""
+    """The steps in a row: the done ones, the current one highlighted, the rest.
+
+    ``titles`` are the steps' titles, the weekly review's seven by default (the team
+    review and the retrospective pass their own).
+    """
+
+    def __init__(self, titles: Sequence[str] | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.titles = list(titles) if titles is not None else [STEP_TITLES[n] for n in STEPS]
 
     def compose(self) -> ComposeResult:
-        for name in STEPS:
-            yield Static(STEP_TITLES[name], classes="step-label")
+        for title in self.titles:
+            yield Static(title, classes="step-label")
 
     def show(self, current: int) -> None:
         """Highlight step number ``current`` (0-based)."""

@@ -1,0 +1,133 @@
+"""Phase 6, discuss: the topics in vote order, and the actions agreed (owner, due date).
+
+An action becomes a commitment with source ``retro`` when the retrospective finishes,
+and is followed up at the next one.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from stratui.domain.weeks import is_valid_week, next_week
+from stratui.rituals.retro import NewAction
+from stratui.rituals.typed import read_date
+from stratui.ui.modals.form import Field, Form
+from stratui.ui.screens.retro.phase import Phase
+from stratui.ui.screens.weekly.widgets import InlineEdit, ReviewTable
+from stratui.ui.text import cell, literal
+
+ACTION = "action:"  # the row key prefix of an action in the actions table
+
+
+class DiscussPhase(Phase):
+    """a adds an action for the topic under the cursor; n notes what was said."""
+
+    STEP = "discuss"
+    QUESTION = "talk about the top topics; what will we do?"
+    BINDINGS = [
+        Binding("a", "add", "Action", id="retro.add_action"),
+        Binding("n", "note", "Note", id="retro.topic_note"),
+        Binding("delete", "remove", "Remove action", id="retro.remove_action"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield ReviewTable(id="discuss-topics")
+        yield Static(id="discuss-count", classes="step-hint")
+        yield ReviewTable(id="discuss-actions")
+        yield InlineEdit(id="discuss-edit")
+
+    def on_mount(self) -> None:
+        self.query_one("#discuss-topics", ReviewTable).add_columns("Dots", "Topic", "Note")
+        self.query_one("#discuss-actions", ReviewTable).add_columns("Owner", "Due", "Action")
+
+    def show(self, select: str | None = None) -> None:
+        topics = [
+            (
+                topic.key,
+                (str(topic.votes), cell(topic.label), cell(self.draft.discussion.get(topic.key))),
+            )
+            for topic in self.draft.topics()
+        ]
+        self.query_one("#discuss-topics", ReviewTable).refill(topics)
+        actions = [
+            (f"{ACTION}{number}", (cell(a.owner), cell(a.due or ""), cell(a.title)))
+            for number, a in enumerate(self.draft.actions)
+        ]
+        table = self.query_one("#discuss-actions", ReviewTable)
+        table.refill(actions, select)
+        table.display = bool(actions)
+        self.query_one("#discuss-count", Static).update(
+            f"{len(actions)} action(s) · a: add one for the topic under the cursor · "
+            "n: note · Tab: the actions (Delete removes)"
+        )
+
+    def focus_first(self) -> None:
+        self.query_one("#discuss-topics", ReviewTable).focus()
+
+    def _topic(self) -> str | None:
+        return self.query_one("#discuss-topics", ReviewTable).selected_key()
+
+    def action_add(self) -> None:
+        topic = self._topic()
+        labels = {t.key: t.label for t in self.draft.topics()}
+        today = self.ritual.stratui.clock.today()
+        week = next_week(self.draft.period) if is_valid_week(self.draft.period) else None
+
+        def submit(values: dict[str, str]) -> NewAction:
+            title = " ".join(values["title"].split())
+            if not title:
+                raise ValueError("title: say what will be done")
+            owner = values["owner"].strip()
+            if not owner:
+                raise ValueError("owner: name who does it")
+            due = values["due"].strip() or None
+            try:
+                read_date(due, today, week)
+            except ValueError:
+                raise ValueError("due: a date (2026-12-04, fri, +3d, eow) or nothing") from None
+            return NewAction(title=title, owner=owner, due=due, topic=values["topic"] or None)
+
+        fields = [
+            Field("title", "Action"),
+            Field("owner", "Owner", options=[(p, p) for p in self.draft.participants]),
+            Field("due", "Due (optional)", placeholder="fri, +1w, 2026-12-04"),
+            Field("topic", "Topic", topic or "", options=[(v, k) for k, v in labels.items()]),
+        ]
+        self.app.push_screen(Form("Add an action", fields, submit), self._added)
+
+    def _added(self, action: object) -> None:
+        if isinstance(action, NewAction):
+            self.draft.actions.append(action)
+            self.changed()
+            self.show(select=f"{ACTION}{len(self.draft.actions) - 1}")
+            self.focus_first()
+
+    def action_note(self) -> None:
+        key = self._topic()
+        if key is None:
+            return
+
+        def answer(text: str) -> None:
+            self.draft.discussion[key] = text.strip()
+            self.changed()
+            self.show()
+
+        label = next((t.label for t in self.draft.topics() if t.key == key), "")
+        self.query_one(InlineEdit).ask(
+            literal(f"Note on “{label[:30]}”:"),
+            self.draft.discussion.get(key, ""),
+            answer,
+            self.query_one("#discuss-topics", ReviewTable),
+        )
+
+    def action_remove(self) -> None:
+        table = self.query_one("#discuss-actions", ReviewTable)
+        key = (table.selected_key() if table.has_focus else None) or ""
+        if key.startswith(ACTION):
+            del self.draft.actions[int(key.removeprefix(ACTION))]
+            self.changed()
+            self.show()
+            if not self.draft.actions:
+                self.focus_first()

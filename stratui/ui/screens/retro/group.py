@@ -1,0 +1,119 @@
+"""Phase 4, group: similar cards go under one label and are voted on as one topic."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from stratui.rituals.retro_formats import CATEGORY_TITLES
+from stratui.ui.screens.retro.phase import Phase
+from stratui.ui.screens.weekly.widgets import InlineEdit, ReviewTable
+from stratui.ui.text import cell, literal
+
+
+class GroupPhase(Phase):
+    """Space marks cards, g groups the marked ones (or the one under the cursor)."""
+
+    STEP = "group"
+    QUESTION = "which cards belong together?"
+    BINDINGS = [
+        Binding("space", "mark", "Mark", id="retro.mark"),
+        Binding("g", "group", "Group", id="retro.group"),
+        Binding("u", "ungroup", "Ungroup", id="retro.ungroup"),
+        Binding("s", "suggest", "Suggest", id="retro.suggest"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marked: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="group-hint", classes="step-hint")
+        yield ReviewTable(id="group-table")
+        yield Static(id="group-empty", classes="step-empty")
+        yield InlineEdit(id="group-edit")
+
+    def on_mount(self) -> None:
+        self.query_one(ReviewTable).add_columns("", "Group", "Category", "Card")
+
+    def show(self, select: str | None = None) -> None:
+        known = {card.id for card in self.draft.cards}
+        self.marked &= known
+        order = {card.id: index for index, card in enumerate(self.draft.cards)}
+        cards = sorted(
+            self.draft.cards, key=lambda c: (c.group is None, c.group or "", order[c.id])
+        )
+        rows = [
+            (
+                card.id,
+                (
+                    "✓" if card.id in self.marked else "",
+                    cell(card.group or ""),
+                    CATEGORY_TITLES.get(card.category, card.category),
+                    cell(card.text),
+                ),
+            )
+            for card in cards
+        ]
+        self.query_one(ReviewTable).refill(rows, select)
+        suggestions = self.draft.suggest_groups()
+        hint = "Space marks · g groups the marked cards · u ungroups"
+        if suggestions:
+            hint += f" · s marks {len(suggestions[0])} cards that look alike"
+        self.query_one("#group-hint", Static).update(hint)
+        empty = self.query_one("#group-empty", Static)
+        empty.display = not rows
+        empty.update("No cards to group. Enter goes on.")
+
+    def focus_first(self) -> None:
+        self.query_one(ReviewTable).focus()
+
+    def _chosen(self) -> list[str]:
+        """The marked cards, else the one under the cursor."""
+        if self.marked:
+            return [card.id for card in self.draft.cards if card.id in self.marked]
+        key = self.query_one(ReviewTable).selected_key()
+        return [key] if key is not None else []
+
+    def action_mark(self) -> None:
+        key = self.query_one(ReviewTable).selected_key()
+        if key is None:
+            return
+        self.marked ^= {key}
+        table = self.query_one(ReviewTable)
+        keys = [row.key.value for row in table.ordered_rows]
+        self.show(select=keys[min(keys.index(key) + 1, len(keys) - 1)])
+
+    def action_suggest(self) -> None:
+        suggestions = self.draft.suggest_groups()
+        if suggestions:
+            self.marked = set(suggestions[0])
+            self.show(select=suggestions[0][0])
+
+    def action_group(self) -> None:
+        chosen = self._chosen()
+        if not chosen:
+            return
+        first = self.draft.card(chosen[0])
+        label = next((self.draft.card(c).group for c in chosen if self.draft.card(c).group), None)
+
+        def answer(text: str) -> None:
+            self.draft.group_cards(chosen, text)  # refused: the question stays open
+            self.marked.clear()
+            self.changed()
+            self.show(select=chosen[0])
+
+        self.query_one(InlineEdit).ask(
+            literal(f"Group {len(chosen)} card(s) as:"),
+            label or first.text[:30],
+            answer,
+            self.query_one(ReviewTable),
+        )
+
+    def action_ungroup(self) -> None:
+        chosen = self._chosen()
+        if chosen:
+            self.attempt(lambda: self.draft.ungroup(chosen))
+            self.marked.clear()
+            self.show()

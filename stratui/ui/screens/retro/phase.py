@@ -1,0 +1,55 @@
+"""What every phase of the retrospective shares: the weekly review's step, typed for a
+retrospective's draft, and one way to show what the ritual's rules refuse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from stratui.rituals.retro import RetroRefused
+from stratui.ui.screens.weekly.step import Step
+
+if TYPE_CHECKING:
+    from stratui.retro_service import Retros
+    from stratui.rituals.retro import RetroContext, RetroDraft
+    from stratui.ui.screens.retro.screen import RetroScreen
+
+T = TypeVar("T")
+
+
+class Phase(Step):
+    """One phase of the retrospective (``STEP`` is its name in ``PHASES``).
+
+    A phase edits the draft through its methods (which enforce the rules) and asks the
+    screen to save; it never writes the store itself.
+    """
+
+    @property
+    def ritual(self) -> RetroScreen:  # type: ignore[override]
+        return self.screen  # type: ignore[return-value]
+
+    @property
+    def draft(self) -> RetroDraft:  # type: ignore[override]
+        draft = self.ritual.draft
+        assert draft is not None
+        return draft
+
+    @property
+    def context(self) -> RetroContext:  # type: ignore[override]
+        return self.ritual.context
+
+    @property
+    def reviews(self) -> Retros:  # type: ignore[override]
+        return self.ritual.reviews
+
+    def attempt(self, edit: Callable[[], T]) -> T | None:
+        """Run one edit of the draft; save and clear the messages when it is accepted,
+        show why when the rules refuse it (then None)."""
+        try:
+            result = edit()
+        except RetroRefused as refused:
+            self.ritual.show_problems([str(refused)])
+            return None
+        self.ritual.show_problems([])
+        self.changed()
+        return result
