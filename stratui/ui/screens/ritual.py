@@ -1,0 +1,359 @@
+"""What the ritual screens (weekly review, retrospective, quarterly review) share.
+
+A ritual screen holds the review record and its draft; each step (one module each) edits
+the draft and asks the screen to save it. The screen lays out the header, the step
+indicator, the heading, the step's body and the inline problems; it goes back and next,
+saves the draft at every change (and, while typing, a moment after the last key, so
+quitting, a crash or ``kill -9`` loses nothing but the last few characters typed),
+resumes the draft, completes the review and writes its summary file. A ritual supplies
+its service, its steps, its titles and the few hooks below; every rule lives in its
+ritual and service modules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Header, Markdown, Static
+
+from stratui.review_service import ReviewError
+from stratui.rituals.validation import DraftInvalid
+from stratui.services import Stratui
+from stratui.store.errors import StoreError
+from stratui.ui.screens.weekly.step import Step, step_id
+from stratui.ui.screens.weekly.widgets import StepIndicator
+from stratui.ui.text import literal, literal_block
+from stratui.ui.widgets.footer import Footer
+
+SAVE_DELAY = 0.3  # seconds after the last key typed before the draft is saved
+MAX_PROBLEMS = 4  # inline messages shown at once (the rest are counted)
+
+
+class RitualScreen(Screen):
+    """A ritual's steps, back and next, resumed from its draft and saved at every change.
+
+    A subclass sets the class attributes and implements :meth:`start_or_resume`,
+    :meth:`read_context` and :meth:`show_period`; it must not define ``on_mount`` or
+    ``on_unmount`` (Textual would run them as well as these).
+    """
+
+    RITUAL_TITLE: ClassVar[str] = ""
+    """The header's title (the period is added once the draft is loaded)."""
+    ID_PREFIX: ClassVar[str] = ""
+    """The prefix of the shell's widget ids: ``PREFIX-steps``, ``-heading``, ``-body``,
+    ``-problems``."""
+    NOUN: ClassVar[str] = "review"
+    """What is started, in "cannot start the ...\""""
+    STEP_WORD: ClassVar[str] = "Step"
+    """What a step is called in the heading."""
+    STEP_CLASSES: ClassVar[tuple[type[Step], ...]] = ()
+    STEP_NAMES: ClassVar[Sequence[str]] = ()
+    STEP_TITLES: ClassVar[Mapping[str, str]] = {}
+    START_ERRORS: ClassVar[tuple[type[Exception], ...]] = (ValueError, StoreError)
+    """What starting or resuming may raise, shown instead of the first step."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.review: dict | None = None
+        self.draft: Any = None
+        self.completion: Any = None
+        self.summary_path: Path | None = None
+        self._save_timer: Timer | None = None
+
+    @classmethod
+    def help_bindings(cls) -> list[Binding]:
+        """Every key of the ritual, the screen's and each step's, for the help screen."""
+        found = [b for b in cls.BINDINGS if isinstance(b, Binding) and b.show]
+        for step in cls.STEP_CLASSES:
+            found += [b for b in step.BINDINGS if isinstance(b, Binding) and b.show]
+        return found
+
+    @property
+    def stratui(self) -> Stratui:
+        return self.app.stratui  # type: ignore[attr-defined]
+
+    @property
+    def reviews(self) -> Any:
+        """The ritual's service over the app's store."""
+        raise NotImplementedError
+
+    # -- what each ritual supplies ------------------------------------------------------
+
+    def start_or_resume(self) -> tuple[dict, Any]:
+        """The review record and its draft, resumed if there is one."""
+        raise NotImplementedError
+
+    def read_context(self) -> Any:
+        """What the store holds for the draft."""
+        raise NotImplementedError
+
+    def show_period(self) -> None:
+        """Name the period (and whose ritual it is) in the header."""
+        raise NotImplementedError
+
+    def step_name(self) -> str:
+        """The name of the draft's current step."""
+        return self.draft.step_name
+
+    def at_first(self) -> bool:
+        """Whether there is nothing to go back to."""
+        return self.draft.step == 0
+
+    def advance(self) -> list[str]:
+        """Go to the next step if the current one is valid; the problems if not."""
+        return self.draft.advance(self.stratui.clock.today())
+
+    def validate(self, name: str, today: dt.date) -> list[str]:
+        """The problems of step ``name``."""
+        raise NotImplementedError
+
+    def unplaced_invalid(self, invalid: DraftInvalid) -> None:
+        """Completing found the draft invalid but no step says why."""
+
+    def write_summary_file(self) -> Path:
+        """Write the completed review's Markdown into the current directory."""
+        assert self.completion is not None
+        return self.reviews.write_summary(self.completion.review["id"])
+
+    # -- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        prefix = self.ID_PREFIX
+        yield Header()
+        yield StepIndicator([self.STEP_TITLES[n] for n in self.STEP_NAMES], id=f"{prefix}-steps")
+        yield Static(id=f"{prefix}-heading")
+        with ContentSwitcher(id=f"{prefix}-body"):
+            for step in self.STEP_CLASSES:
+                yield step()
+        yield Static(id=f"{prefix}-problems", classes="form-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.RITUAL_TITLE
+        try:
+            self.review, self.draft = self.start_or_resume()
+        except self.START_ERRORS as error:
+            self.show_problems([f"cannot start the {self.NOUN}: {error}"])
+            return
+        self.show_step()
+
+    def on_unmount(self) -> None:
+        if self._save_timer is not None:
+            self.save_now()  # typed a moment ago, then quit: keep it
+
+    def current_step(self) -> Step:
+        assert self.draft is not None
+        return self.query_one(f"#{step_id(self.step_name())}", Step)
+
+    def refresh_context(self) -> None:
+        """Read the step's records afresh; give the open draft its defaults."""
+        self.context = self.read_context()
+        if self.completion is None:
+            self.draft.fill_defaults(self.context)
+
+    def show_step(self) -> None:
+        """Show the draft's current step, read afresh, with its first answer focused."""
+        assert self.draft is not None
+        self.refresh_context()
+        self.show_period()
+        step = self.current_step()
+        self.query_one(ContentSwitcher).current = step.id
+        done = self.completion is not None
+        count = len(self.STEP_NAMES)
+        self.query_one(StepIndicator).show(count if done else self.draft.step)
+        self.show_problems([])
+        step.show()
+        question = "complete and saved" if done else step.question()
+        self.query_one(f"#{self.ID_PREFIX}-heading", Static).update(
+            Content.assemble(
+                (f"{self.STEP_WORD} {self.draft.step + 1} of {count} · ", "dim"),
+                (self.STEP_TITLES[step.STEP], "bold"),
+                f": {question}",
+            )
+        )
+        step.focus_first()
+        self.refresh_bindings()
+
+    def show_problems(self, problems: list[str]) -> None:
+        """Show why the step cannot be left (or an edit failed), under the step."""
+        shown = problems[:MAX_PROBLEMS]
+        if len(problems) > MAX_PROBLEMS:
+            shown.append(f"... and {len(problems) - MAX_PROBLEMS} more")
+        widget = self.query_one(f"#{self.ID_PREFIX}-problems", Static)
+        widget.update(literal_block("\n".join(shown)))
+        widget.display = bool(shown)
+
+    def reload(self) -> None:
+        """The store changed elsewhere (the CLI): read the step's records again."""
+        if self.draft is None or self.review is None or self.completion is not None:
+            return
+        self.refresh_context()
+        self.current_step().show()
+
+    # -- saving -------------------------------------------------------------------------
+
+    def save_now(self) -> bool:
+        """Store the draft; False (with the reason shown) if the store refused it."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.review is None or self.draft is None or self.completion is not None:
+            return False
+        try:
+            self.review = self.reviews.save(self.review, self.draft)
+        except (ReviewError, StoreError) as error:
+            self.show_problems([str(error)])
+            return False
+        return True
+
+    def save_soon(self) -> None:
+        """Store the draft a moment after the last key typed."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
+
+    # -- navigation ---------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next", "back"):
+            if self.draft is None or self.completion is not None:
+                return False
+            if action == "back" and self.at_first():
+                return None  # shown, but disabled
+        return True
+
+    def action_next(self) -> None:
+        """Leave the step if its answers are valid (else say why); complete on the last."""
+        if self.draft is None or self.completion is not None:
+            return
+        step = self.current_step()
+        if not step.apply_pending():
+            return
+        if step.STEP == "summary":
+            self.complete()
+            return
+        problems = self.advance()
+        if problems:
+            self.show_problems(problems)
+            return
+        self.save_now()
+        self.show_step()
+
+    def action_back(self) -> None:
+        if self.draft is None or self.completion is not None or self.at_first():
+            return
+        if not self.current_step().apply_pending():
+            return
+        self.draft.back()
+        self.save_now()
+        self.show_step()
+
+    def action_leave(self) -> None:
+        """Back to where it was opened from; the draft stays, to be resumed."""
+        if self.completion is None:
+            self.save_now()
+        self.app.pop_screen()
+
+    def action_stay(self) -> None:
+        """A digit where it answers nothing: stay in the ritual."""
+
+    # -- completing ---------------------------------------------------------------------
+
+    def complete(self) -> None:
+        """Write the review; on a problem, go to the first step that has one."""
+        assert self.review is not None and self.draft is not None
+        self.save_now()
+        try:
+            self.completion = self.reviews.complete(self.review, self.draft)
+        except DraftInvalid as invalid:
+            today = self.stratui.clock.today()
+            for index, name in enumerate(self.STEP_NAMES):
+                problems = self.validate(name, today)
+                if problems:
+                    self.draft.step = index
+                    self.save_now()
+                    self.show_step()
+                    self.show_problems(problems)
+                    return
+            self.unplaced_invalid(invalid)
+            return
+        except (ReviewError, StoreError) as error:
+            self.show_problems([str(error)])
+            return
+        self.show_step()
+
+    def write_summary(self) -> None:
+        """Write the completed review's Markdown into the current directory."""
+        assert self.completion is not None
+        try:
+            target = self.write_summary_file()
+        except OSError as error:
+            self.show_problems([f"summary: cannot write {error.filename}: {error.strerror}"])
+            return
+        self.summary_path = target
+        self.current_step().show()
+        self.notify(literal(f"Written to {target}"), title="Summary")
+
+
+class RitualSummaryStep(Step):
+    """The last step of a ritual: a preview before completing, the stored summary after;
+    Enter completes it, s writes a file.
+
+    The Markdown comes from the ritual's summary module, which escapes user text, so
+    what was typed is shown as typed (the Markdown widget never reads Textual markup).
+    A subclass sets its ``BINDINGS`` (``s``, with its own id) and the texts below.
+    """
+
+    STEP = "summary"
+    QUESTION = "read it over"
+    ID_PREFIX: ClassVar[str] = ""
+    """Put before ``summary-status``, ``summary-scroll`` and ``summary-text``."""
+    DONE: ClassVar[str] = "Review complete"
+    WRITE_HINT: ClassVar[str] = "s: write it to a Markdown file · Esc: back to the dashboard"
+    OPEN_HINT: ClassVar[str] = "Enter completes the review · ctrl+b goes back to change an answer"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id=f"{self.ID_PREFIX}summary-status")
+        with VerticalScroll(id=f"{self.ID_PREFIX}summary-scroll"):
+            yield Markdown(id=f"{self.ID_PREFIX}summary-text")
+
+    def show(self) -> None:
+        status = self.query_one(f"#{self.ID_PREFIX}summary-status", Static)
+        ritual = self.ritual
+        if ritual.completion is not None:
+            text = self.reviews.summary_markdown(ritual.completion.review["id"])
+            done = f"{self.DONE}. {self.WRITE_HINT}"
+            if ritual.summary_path is not None:
+                done = f"{self.DONE}. Summary written to {ritual.summary_path}"
+            status.update(literal(done))
+            status.add_class("-complete")
+        else:
+            assert ritual.review is not None
+            try:
+                text = self.reviews.preview_markdown(ritual.review, self.draft)
+            except DraftInvalid as error:
+                text = ""
+                ritual.show_problems(error.problems)
+            status.update(self.OPEN_HINT)
+            status.remove_class("-complete")
+        self.query_one(Markdown).update(text)
+
+    def focus_first(self) -> None:
+        self.query_one(f"#{self.ID_PREFIX}summary-scroll").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "write":
+            return self.ritual.completion is not None
+        return True
+
+    def action_write(self) -> None:
+        self.ritual.write_summary()
