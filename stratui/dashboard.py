@@ -17,7 +17,10 @@ from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.metrics.series import open_roadblocks_series, say_do_series
 from stratui.domain.weeks import monday, shift_week, week_of
+from stratui.people import teams_of
+from stratui.retro_service import Retros
 from stratui.rituals.periods import is_due
+from stratui.rituals.retro_history import RetroDue
 from stratui.services import Stratui
 from stratui.store.layout import key_for_week
 
@@ -37,6 +40,26 @@ class GoalLine:
 
 
 @dataclass(frozen=True)
+class RetroLine:
+    """One of my teams' retrospectives: when the next is due, and the actions of the
+    past ones still open (their count and the oldest one's age in days)."""
+
+    due: RetroDue
+    open_actions: int
+    oldest_days: int | None
+
+    @property
+    def text(self) -> str:
+        """One line, e.g. ``Retrospective Platform 2026-W49: due this week · 2 actions
+        open, oldest 12d``."""
+        line = _sentence(self.due.text)
+        if self.open_actions:
+            plural = "action" if self.open_actions == 1 else "actions"
+            line += f" · {self.open_actions} {plural} open, oldest {self.oldest_days}d"
+        return line
+
+
+@dataclass(frozen=True)
 class Dashboard:
     """This week at a glance for ``me``."""
 
@@ -52,6 +75,7 @@ class Dashboard:
     due: str = ""
     say_do_trend: list[float | None] = field(default_factory=list)  # last 12 weeks, mine
     open_trend: list[int] = field(default_factory=list)  # my roadblocks open each week
+    retros: list[RetroLine] = field(default_factory=list)  # one per team of mine
 
     @property
     def done(self) -> int:
@@ -114,7 +138,19 @@ def _gather(app: Stratui) -> Dashboard:
         open_trend=open_roadblocks_series(
             _mine(every_roadblock, me, mine, goals, trend_weeks[0]), trend_weeks, today
         ),
+        retros=_retros(app, me),
     )
+
+
+def _retros(app: Stratui, me: str) -> list[RetroLine]:
+    """The retrospective of each of my teams: next due, and its open actions."""
+    retros = Retros(app)
+    lines = []
+    for team in teams_of(app, me):
+        actions = retros.open_actions(team["name"])
+        oldest = max((action.age_days for action in actions), default=None)
+        lines.append(RetroLine(retros.next_due(team["name"]), len(actions), oldest))
+    return lines
 
 
 def _mine(

@@ -269,3 +269,29 @@ async def test_goals_by_keys_child_inherits_dates_and_drop_asks(app, stratui):
         await pilot.press("y")
         await pilot.pause()
         assert stratui.store.get("goals", child["id"])["status"] == "dropped"
+
+
+async def test_dashboard_shows_my_teams_retrospective_and_its_open_actions(stratui):
+    from stratui.history import generate_history
+    from stratui.retro_service import Retros
+
+    stratui.import_document(generate_history(people=3, weeks=6, today=stratui.clock.today()))
+    team = next(t["name"] for t in stratui.store.all("teams") if "ana" in t["members"])
+    retros = Retros(stratui)
+    actions = retros.open_actions(team)
+    assert actions  # the demo's retros leave actions open
+    app = StratuiApp(stratui, poll=None)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        shown = " ".join(str(app.screen.query_one("#retros", Static).render()).split())
+    due = retros.next_due(team)
+    assert shown.startswith(f"Retrospective {team} {due.period}: ")
+    oldest = max(action.age_days for action in actions)
+    plural = "action" if len(actions) == 1 else "actions"
+    assert shown.endswith(f"· {len(actions)} {plural} open, oldest {oldest}d")
+
+
+async def test_dashboard_has_no_retro_line_without_a_team(app):
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#retros", Static).display is False

@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Sparkline, Static
 
 from stratui.dashboard import Dashboard, build_dashboard
 from stratui.ui.screens.base import StratuiScreen
-from stratui.ui.text import cell
+from stratui.ui.text import cell, literal_block
 from stratui.ui.widgets.standing import health_text
 
 
@@ -34,6 +34,7 @@ class DashboardScreen(StratuiScreen):
                     yield Static("Blocked", classes="spark-label")
                     yield Sparkline([], id="open-spark")
                     yield Static(id="open-now", classes="spark-value")
+                yield Static(id="retros")
             with Vertical(classes="panel", id="roadblocks-panel"):
                 yield Static("Open roadblocks", classes="panel-title")
                 yield DataTable(id="roadblocks-table", cursor_type="row")
@@ -72,6 +73,9 @@ class DashboardScreen(StratuiScreen):
         self.query_one("#due", Static).update(due)
         streak = "week" if data.streak == 1 else "weeks"
         self.query_one("#streak", Static).update(f"Review streak: {data.streak} {streak}")
+        retros = self.query_one("#retros", Static)
+        retros.update(literal_block("\n".join(line.text for line in data.retros)))
+        retros.display = bool(data.retros)
         self._sparklines(data)
         roadblocks = self.query_one("#roadblocks-table", DataTable)
         roadblocks.clear()
