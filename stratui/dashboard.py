@@ -75,7 +75,6 @@ class Dashboard:
     due: str = ""
     say_do_trend: list[float | None] = field(default_factory=list)  # last 12 weeks, mine
     open_trend: list[int] = field(default_factory=list)  # my roadblocks open each week
-    retros: list[RetroLine] = field(default_factory=list)  # one per team of mine
 
     @property
     def done(self) -> int:
@@ -138,15 +137,18 @@ def _gather(app: Stratui) -> Dashboard:
         open_trend=open_roadblocks_series(
             _mine(every_roadblock, me, mine, goals, trend_weeks[0]), trend_weeks, today
         ),
-        retros=_retros(app, me),
     )
 
 
-def _retros(app: Stratui, me: str) -> list[RetroLine]:
-    """The retrospective of each of my teams: next due, and its open actions."""
+def build_retro_lines(app: Stratui) -> list[RetroLine]:
+    """The retrospective of each of my teams: next due, and its open actions.
+
+    Apart from :func:`build_dashboard` because finding open actions reads a year of
+    commitments: the screen shows it once the rest of the dashboard is drawn.
+    """
     retros = Retros(app)
     lines = []
-    for team in teams_of(app, me):
+    for team in teams_of(app, app.me):
         actions = retros.open_actions(team["name"])
         oldest = max((action.age_days for action in actions), default=None)
         lines.append(RetroLine(retros.next_due(team["name"]), len(actions), oldest))

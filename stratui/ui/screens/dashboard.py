@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import DataTable, Sparkline, Static
 
-from stratui.dashboard import Dashboard, build_dashboard
+from stratui.dashboard import Dashboard, build_dashboard, build_retro_lines
 from stratui.ui.screens.base import StratuiScreen
 from stratui.ui.text import cell, literal_block
 from stratui.ui.widgets.standing import health_text
@@ -73,10 +73,8 @@ class DashboardScreen(StratuiScreen):
         self.query_one("#due", Static).update(due)
         streak = "week" if data.streak == 1 else "weeks"
         self.query_one("#streak", Static).update(f"Review streak: {data.streak} {streak}")
-        retros = self.query_one("#retros", Static)
-        retros.update(literal_block("\n".join(line.text for line in data.retros)))
-        retros.display = bool(data.retros)
         self._sparklines(data)
+        self.call_after_refresh(self._show_retros)
         roadblocks = self.query_one("#roadblocks-table", DataTable)
         roadblocks.clear()
         for record, age in data.roadblocks:
@@ -97,6 +95,13 @@ class DashboardScreen(StratuiScreen):
                 cell(line.goal.get("owner") or line.goal.get("team") or ""),
                 key=line.goal["id"],
             )
+
+    def _show_retros(self) -> None:
+        """My teams' retrospectives, read once the rest of the dashboard is on screen."""
+        lines = build_retro_lines(self.stratui)
+        retros = self.query_one("#retros", Static)
+        retros.update(literal_block("\n".join(line.text for line in lines)))
+        retros.display = bool(lines)
 
     def _sparklines(self, data: Dashboard) -> None:
         """My say/do and open roadblocks over the last 12 weeks, oldest to newest.
