@@ -9,7 +9,7 @@ from stratui.cli.common import UsageError, needs_terminal, run_tui
 
 RITUALS = ("weekly", "team", "retro", "quarterly")
 TEAM_RITUALS = ("team", "retro", "quarterly")  # the rituals --team applies to
-AVAILABLE = ("weekly", "retro", "quarterly")  # the rituals the app has a screen for
+AVAILABLE = ("weekly", "team", "retro", "quarterly")  # the rituals the app has a screen for
 
 
 def define_review(review: argparse.ArgumentParser) -> None:
@@ -20,6 +20,7 @@ def define_review(review: argparse.ArgumentParser) -> None:
     review.add_argument(
         "--quarter", type=argtypes.quarter, metavar="YYYY-Qn", help="quarterly: which quarter"
     )
+    review.add_argument("--week", type=argtypes.week, help="team: which ISO week (YYYY-Www)")
 
 
 def run_review(args) -> int:
@@ -27,7 +28,9 @@ def run_review(args) -> int:
         raise UsageError(f"review {args.ritual}: not available yet")
     if args.quarter and args.ritual != "quarterly":
         raise UsageError("--quarter: only for the quarterly review")
+    if args.week and args.ritual != "team":
+        raise UsageError("--week: only for the team review")
     if args.team and args.ritual not in TEAM_RITUALS:
         raise UsageError(f"--team: only for the {', '.join(TEAM_RITUALS)} reviews")
     needs_terminal(f"review {args.ritual}")
-    return run_tui(args, start=args.ritual, team=args.team, period=args.quarter)
+    return run_tui(args, start=args.ritual, team=args.team, period=args.quarter or args.week)

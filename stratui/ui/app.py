@@ -29,13 +29,19 @@ SCREENS = {
     "weekly": ("stratui.ui.screens.weekly", "WeeklyReviewScreen"),
     "retro": ("stratui.ui.screens.retro", "RetroScreen"),
     "quarterly": ("stratui.ui.screens.quarterly", "QuarterlyReviewScreen"),
+    "team": ("stratui.ui.screens.team_review", "TeamReviewScreen"),
     "help": ("stratui.ui.screens.help", "HelpScreen"),
 }
 MAIN_SCREENS = ("dashboard", "commitments", "roadblocks", "goals", "history", "trends")  # the modes
 # The rituals ``stratui review RITUAL`` opens straight into, by the screen that runs them.
-# A ritual's screen takes ``team=`` when the ritual belongs to a team, and the
-# quarterly review's takes ``period=`` (a quarter other than its default).
-RITUAL_SCREENS = {"weekly": "weekly", "retro": "retro", "quarterly": "quarterly"}
+# A ritual's screen takes ``team=`` when the ritual belongs to a team; the team and
+# quarterly reviews' take ``period=`` (a week or a quarter other than their default).
+RITUAL_SCREENS = {
+    "weekly": "weekly",
+    "team": "team",
+    "retro": "retro",
+    "quarterly": "quarterly",
+}
 
 
 def screen_class(name: str) -> type[Screen]:
@@ -59,6 +65,7 @@ class StratuiApp(App):
         Binding("w", "weekly", "Weekly review", id="app.weekly"),
         # Upper case: r and t are taken on the roadblocks and trends screens.
         Binding("R", "ritual('retro')", "Retrospective", show=False, id="app.retro"),
+        Binding("T", "ritual('team')", "Team review", show=False, id="app.team"),
         Binding("f1,question_mark", "help", "Help", id="app.help"),
         Binding("1", "switch_mode('dashboard')", "Dashboard", id="app.dashboard"),
         Binding("2", "switch_mode('commitments')", "Commitments", id="app.commitments"),
@@ -115,7 +122,7 @@ class StratuiApp(App):
         for mode in MAIN_SCREENS:
             screen = screen_class(mode)
             sections.append((screen.HELP_TITLE, list(screen.BINDINGS)))
-        for ritual in ("weekly", "retro", "quarterly"):
+        for ritual in ("weekly", "team", "retro", "quarterly"):
             screen = screen_class(ritual)
             sections.append((screen.HELP_TITLE, screen.help_bindings()))  # type: ignore[attr-defined]
         self.push_screen(screen_class("help")(sections))

@@ -11,8 +11,10 @@ import pytest
         (["review", "quarterly", "--quarter", "2026-Q5"], "--quarter: expected a quarter YYYY-Qn"),
         (["review", "weekly", "--quarter", "2026-Q4"], "--quarter: only for the quarterly review"),
         (["review", "weekly", "--team", "Platform"], "--team: only for the team, retro, quarterly"),
-        (["review", "team"], "review team: not available yet"),
+        (["review", "team", "--quarter", "2026-Q4"], "--quarter: only for the quarterly review"),
         (["review", "monthly"], "expected one of weekly, team, retro, quarterly"),
+        (["review", "team", "--week", "2025-W53"], "--week: "),
+        (["review", "retro", "--week", "2026-W47"], "--week: only for the team review"),
     ],
 )
 def test_bad_review_options_name_the_option_and_write_nothing(cli, store, args, message):

@@ -360,6 +360,7 @@ def test_the_steps_are_the_rituals_steps():
     assert tuple(step.STEP for step in STEP_CLASSES) == STEPS
 
 
-def test_review_of_a_ritual_not_built_yet_is_a_usage_error(capsys):
+def test_the_team_review_needs_a_terminal(capsys):
     assert cli.main(["review", "team"]) == 2
-    assert capsys.readouterr().err.strip() == "stratui: error: review team: not available yet"
+    err = capsys.readouterr().err.strip()
+    assert err == "stratui: error: review team: needs a terminal to draw on"

@@ -1,0 +1,113 @@
+"""The team weekly review screen: five steps, two of them walked member by member.
+
+Every rule (defaults, the member walk, validation, what completing writes) lives in
+:mod:`stratui.rituals.team` and :mod:`stratui.team_review`; this module only navigates
+and shows, on the frame the retrospective shares (:class:`RitualScreen`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from textual.binding import Binding
+
+from stratui.review_service import ReviewError
+from stratui.rituals.team import (
+    RITUAL_TITLE,
+    STEP_TITLES,
+    STEPS,
+    DraftInvalid,
+    TeamContext,
+    TeamReviewDraft,
+    validate_step,
+)
+from stratui.store.errors import StoreError
+from stratui.team_review import TeamReviews
+from stratui.ui.screens.ritual import RitualScreen
+from stratui.ui.screens.team_review.adjust import TeamAdjustStep
+from stratui.ui.screens.team_review.commit import TeamCommitStep
+from stratui.ui.screens.team_review.members import MembersStep
+from stratui.ui.screens.team_review.summary import TeamSummaryStep
+from stratui.ui.screens.team_review.team import TeamChoiceStep
+from stratui.ui.screens.weekly.step import Step
+from stratui.ui.styles import stylesheet
+
+STEP_CLASSES: tuple[type[Step], ...] = (
+    TeamChoiceStep,
+    MembersStep,
+    TeamAdjustStep,
+    TeamCommitStep,
+    TeamSummaryStep,
+)
+
+
+class TeamReviewScreen(RitualScreen):
+    """A team's weekly review, resumed from the team's draft if there is one."""
+
+    HELP_TITLE = "Team review"
+    CSS_PATH = [stylesheet("weekly.tcss"), stylesheet("ritual.tcss")]
+    RITUAL = "team"  # one team review open at a time
+    RITUAL_TITLE = RITUAL_TITLE
+    ID_PREFIX = "ritual"
+    NOUN = "team review"
+    STEP_CLASSES = STEP_CLASSES
+    STEP_NAMES = STEPS
+    STEP_TITLES = STEP_TITLES
+    START_ERRORS = (ValueError, ReviewError, StoreError)
+    BINDINGS = [
+        # ctrl+b is also tmux's prefix: alt+arrows do the same where it is taken.
+        Binding("ctrl+n,alt+right", "next", "Next", id="team.next"),
+        Binding("ctrl+b,alt+left", "back", "Back", id="team.back"),
+        Binding("enter", "next", "Next", show=False, id="team.enter"),
+        Binding("escape", "leave", "Dashboard", id="team.leave"),
+        # The app's 1-6 would switch screens under the review.
+        Binding("1,2,3,4,5,6", "stay", show=False, id="team.digits"),
+    ]
+
+    draft: TeamReviewDraft | None
+
+    def __init__(self, team: str | None = None, period: str | None = None) -> None:
+        super().__init__()
+        self.team = team
+        self.period = period  # the week under review; None: the service's default
+        self.context = TeamContext()
+
+    @property
+    def reviews(self) -> TeamReviews:
+        return TeamReviews(self.stratui)
+
+    def start_or_resume(self) -> tuple[dict, TeamReviewDraft]:
+        return self.reviews.start_or_resume(team=self.team, period=self.period)
+
+    def read_context(self) -> TeamContext:
+        assert self.draft is not None
+        return self.reviews.context(self.draft)
+
+    def refresh_context(self) -> None:
+        """The team is read while the review is open only."""
+        if self.completion is None:
+            super().refresh_context()
+
+    def show_period(self) -> None:
+        """The header names the team, the week and the facilitator."""
+        assert self.draft is not None
+        self.sub_title = f"{self.draft.team} · {self.draft.period} · {self.draft.facilitator}"
+
+    def validate(self, name: str, today: dt.date) -> list[str]:
+        assert self.draft is not None
+        return validate_step(self.draft, name, today=today)
+
+    def unplaced_invalid(self, invalid: DraftInvalid) -> None:
+        self.show_problems(list(invalid.problems))
+
+    def write_summary_file(self) -> Path:
+        """Write the completed review's Markdown into the current directory."""
+        assert self.completion is not None
+        review = self.completion.review
+        text = self.reviews.summary_markdown(review["id"])
+        safe = re.sub(r"[^A-Za-z0-9._-]+", "-", str(review.get("team") or "")).strip("-.")
+        target = Path.cwd() / f"team-review-{review['period']}-{safe or 'team'}.md"
+        target.write_text(text, encoding="utf-8", newline="\n")
+        return target

@@ -1,0 +1,156 @@
+"""The team review screen, walked by keys with a Pilot; assertions on the stored data.
+
+TODAY is Sunday 2026-11-22 (2026-W47). The team "Platform" is ana (me, who runs it),
+bo and cy; cy has nothing this week.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import ContentSwitcher, DataTable, Static
+
+from stratui import people
+from stratui.ui.screens.team_review import TeamReviewScreen
+from stratui.ui.screens.team_review.screen import STEP_CLASSES
+
+HOSTILE = "[@click=app.quit]x[/]"
+
+
+@pytest.fixture
+def team(stratui):
+    for name in ("ana", "bo", "cy"):
+        people.add_person(stratui, name)
+    people.add_team(stratui, "Platform", ["ana", "bo", "cy"])
+    return "Platform"
+
+
+def step(app) -> str:
+    return app.screen.query_one("#ritual-body", ContentSwitcher).current
+
+
+def text(app, selector: str) -> str:
+    widget = app.screen.query_one(selector, Static)
+    return str(widget.render()) if widget.display else ""
+
+
+async def press(pilot, *keys: str) -> None:
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def type_text(pilot, typed: str) -> None:
+    await pilot.press(*typed)
+    await pilot.pause()
+
+
+def test_the_steps_are_the_rituals_steps():
+    from stratui.rituals.team import STEPS
+
+    assert tuple(s.STEP for s in STEP_CLASSES) == STEPS
+
+
+async def test_a_full_team_review_by_keys(app, stratui, team, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    plan = stratui.log("Write the plan", owner="ana", week="2026-W47")
+    build = stratui.log(HOSTILE, owner="ana", week="2026-W47")
+    login = stratui.log("Ship login", owner="bo", week="2026-W47")
+    block = stratui.block("Waiting on the API", on=login["id"], owner="bo")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "T")
+        assert isinstance(app.screen, TeamReviewScreen)
+        assert step(app) == "step-team"
+        assert "Platform" in text(app, "#team-about")
+        assert "2026-W47" in text(app, "#team-about")
+        await press(pilot, "enter")
+
+        assert step(app) == "step-members"
+        assert text(app, "#team-member") == "ana · member 1 of 3"
+        # The plan done; the other missed and carried (both logged at the same moment,
+        # so the rows' order is the store's).
+        table = app.screen.query_one("#lookback-table", DataTable)
+        first = table.ordered_rows[0].key.value
+        keys = ["d", "down", "m", "c"] if first == plan["id"] else ["m", "c", "down", "d"]
+        await press(pilot, *keys)
+        await press(pilot, "enter")
+
+        assert text(app, "#team-member") == "bo · member 2 of 3"
+        await press(pilot, "p")
+        await type_text(pilot, "50")
+        await press(pilot, "enter")  # progress 50%
+        await press(pilot, "tab", "e")  # the roadblock: escalate, to dan
+        await type_text(pilot, "dan")
+        await press(pilot, "enter")
+        await press(pilot, "enter")
+
+        assert text(app, "#team-member") == "cy · member 3 of 3"
+        assert "nothing this week" in text(app, "#team-nothing")
+        await press(pilot, "enter")
+
+        assert step(app) == "step-adjust"
+        await press(pilot, "enter")
+
+        assert step(app) == "step-commit"
+        assert text(app, "#team-commit-member") == "ana · member 1 of 3"
+        await type_text(pilot, "Plan Q1")
+        await press(pilot, "enter")
+        await type_text(pilot, "Review the RFC")
+        await press(pilot, "enter", "enter")
+        assert text(app, "#team-commit-member") == "bo · member 2 of 3"
+        await type_text(pilot, "Ship login v2")
+        await press(pilot, "enter", "enter")
+        assert text(app, "#team-commit-member") == "cy · member 3 of 3"
+        await type_text(pilot, "Onboard")
+        await press(pilot, "enter", "enter")
+
+        assert step(app) == "step-summary"
+        await press(pilot, "enter")
+        assert "complete" in text(app, "#summary-status")
+        await press(pilot, "s")
+        assert "Summary written to" in text(app, "#summary-status")
+
+    (review,) = [r for r in stratui.store.all("reviews") if r["ritual"] == "team"]
+    assert (review["status"], review["team"], review["facilitator"]) == (
+        "complete",
+        "Platform",
+        "ana",
+    )
+    assert review["participants"] == ["ana", "bo", "cy"]
+    assert review["period"] == "2026-W47"
+    by_id = {c["id"]: c for c in stratui.store.all("commitments")}
+    assert by_id[plan["id"]]["status"] == "done"
+    assert by_id[build["id"]]["status"] == "missed"
+    assert by_id[login["id"]]["status"] == "partial"
+    assert by_id[login["id"]]["progress"] == 50
+    escalated = stratui.store.resolve("roadblocks", block["id"])
+    assert escalated["owner"] == "dan"
+    assert escalated["severity"] == "high"  # one level up from medium
+    made = {
+        (c["owner"], c["title"])
+        for c in stratui.commitments(week="2026-W48")
+        if c["source"] == "review"
+    }
+    assert made == {
+        ("ana", "Plan Q1"),
+        ("ana", "Review the RFC"),
+        ("bo", "Ship login v2"),
+        ("cy", "Onboard"),
+        ("ana", HOSTILE),  # carried over, by the review too
+    }
+    carried = [c for c in stratui.commitments(week="2026-W48") if c["title"] == HOSTILE]
+    assert len(carried) == 1
+    written = tmp_path / "team-review-2026-W47-Platform.md"
+    assert "Ship login v2" in written.read_text(encoding="utf-8")
+
+
+async def test_the_draft_is_saved_at_each_member(app, stratui, team):
+    stratui.log("Ship login", owner="bo", week="2026-W47")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "T", "enter", "enter")
+        assert text(app, "#team-member") == "bo · member 2 of 3"
+        await press(pilot, "m", "escape")
+    (review,) = [r for r in stratui.store.all("reviews") if r["ritual"] == "team"]
+    assert review["status"] == "draft"
+    answers = review["answers"]
+    assert answers["member_index"] == 1
+    (outcome,) = answers["members"][1]["outcomes"].values()
+    assert outcome["status"] == "missed"
