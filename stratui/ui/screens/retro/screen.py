@@ -11,12 +11,12 @@ review's screen, whose layout and keys it shares.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from textual.binding import Binding
 
 from stratui.retro_service import Retros
+from stratui.ritual_drafts import file_safe, write_summary_file
 from stratui.rituals.retro import (
     PHASE_TITLES,
     PHASES,
@@ -115,11 +115,8 @@ class RetroScreen(RitualScreen):
         self.show_problems(list(invalid.problems))
 
     def write_summary_file(self) -> Path:
-        """Write the finished retrospective's Markdown into the current directory."""
+        """Write the finished retrospective's Markdown into the current directory, atomically."""
         assert self.completion is not None
         review = self.completion.review
-        text = self.reviews.summary_markdown(review["id"])
-        safe = re.sub(r"[^A-Za-z0-9._-]+", "-", str(review.get("team") or "")).strip("-.")
-        target = Path.cwd() / f"retro-{review['period']}-{safe or 'team'}.md"
-        target.write_text(text, encoding="utf-8", newline="\n")
-        return target
+        name = f"retro-{review['period']}-{file_safe(review.get('team'))}.md"
+        return write_summary_file(self.reviews.summary_markdown(review["id"]), None, name)

@@ -8,12 +8,12 @@ and shows, on the frame the retrospective shares (:class:`RitualScreen`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from textual.binding import Binding
 
 from stratui.review_service import ReviewError
+from stratui.ritual_drafts import file_safe, write_summary_file
 from stratui.rituals.team import (
     RITUAL_TITLE,
     STEP_TITLES,
@@ -103,11 +103,8 @@ class TeamReviewScreen(RitualScreen):
         self.show_problems(list(invalid.problems))
 
     def write_summary_file(self) -> Path:
-        """Write the completed review's Markdown into the current directory."""
+        """Write the completed review's Markdown into the current directory, atomically."""
         assert self.completion is not None
         review = self.completion.review
-        text = self.reviews.summary_markdown(review["id"])
-        safe = re.sub(r"[^A-Za-z0-9._-]+", "-", str(review.get("team") or "")).strip("-.")
-        target = Path.cwd() / f"team-review-{review['period']}-{safe or 'team'}.md"
-        target.write_text(text, encoding="utf-8", newline="\n")
-        return target
+        name = f"team-review-{review['period']}-{file_safe(review.get('team'))}.md"
+        return write_summary_file(self.reviews.summary_markdown(review["id"]), None, name)
