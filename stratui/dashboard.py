@@ -1,8 +1,9 @@
 """What the dashboard shows, gathered from the store in one place (no Textual here).
 
 The dashboard screen only lays this out. Everything is read from the few shards "now"
-needs: this week's commitments, the roadblock shards, goals and their recent check-ins,
-and the reviews of the last quarters for the streak.
+needs: this week's commitments and the sparkline's weeks, the shards holding roadblocks
+open lately, goals and their recent check-ins; the streak and what is due come from the
+summaries of the last quarters' reviews (:mod:`stratui.domain.digests`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from stratui import goals as goal_cases
+from stratui import retro_status
+from stratui.domain import digests
 from stratui.domain.metrics.goals import latest_checkins
 from stratui.domain.metrics.rituals import review_streak
 from stratui.domain.metrics.roadblocks import roadblock_age
@@ -18,7 +21,6 @@ from stratui.domain.metrics.scope import Scope
 from stratui.domain.metrics.series import open_roadblocks_series, say_do_series
 from stratui.domain.weeks import monday, shift_week, week_of
 from stratui.people import teams_of
-from stratui.retro_service import Retros
 from stratui.rituals.periods import is_due
 from stratui.rituals.retro_history import RetroDue
 from stratui.services import Stratui
@@ -96,8 +98,13 @@ def _gather(app: Stratui) -> Dashboard:
     goals = app.store.all("goals")
     trend_weeks = [shift_week(week, back - TREND_WEEKS + 1) for back in range(TREND_WEEKS)]
     mine = app.commitments(weeks=trend_weeks, owner=me)
-    # One read of the roadblock shards serves the table (open ones) and the sparkline.
-    every_roadblock = app.store.find("roadblocks")
+    # One read serves the table (open roadblocks) and the sparkline (mine, open at some
+    # point since its first week): only the shards holding such a roadblock are read.
+    since = monday(trend_weeks[0]).isoformat()
+    last_open = app.store.digests("roadblocks", digests.LAST_OPEN_DAY, digests.last_open_day)
+    every_roadblock = app.store.find(
+        "roadblocks", keys=[key for key, day in last_open.items() if str(day) >= since]
+    )
     roadblocks = [
         (record, roadblock_age(record, today))
         for record in every_roadblock
@@ -120,8 +127,18 @@ def _gather(app: Stratui) -> Dashboard:
         if item.goal.get("owner") in (None, "", me) or not item.goal.get("parent_id")
     ]
     quarters = {key_for_week(shift_week(week, -13 * back)) for back in range(STREAK_QUARTERS)}
-    reviews = app.store.find("reviews", keys=quarters, ritual="weekly", owner=me)
-    drafts = [review for review in reviews if review.get("status") == "draft"]
+    reviews = [
+        header
+        for headers in app.store.digests(
+            "reviews", digests.REVIEW_HEADERS, digests.review_headers, keys=quarters
+        ).values()
+        for header in headers  # type: ignore[attr-defined]
+        if header.get("ritual") == "weekly" and header.get("owner") == me
+    ]
+    drafts = sorted(
+        (review for review in reviews if review.get("status") == "draft"),
+        key=lambda review: (str(review["period"]), review["id"]),
+    )
     return Dashboard(
         me=me,
         today=today,
@@ -143,15 +160,18 @@ def _gather(app: Stratui) -> Dashboard:
 def build_retro_lines(app: Stratui) -> list[RetroLine]:
     """The retrospective of each of my teams: next due, and its open actions.
 
-    Apart from :func:`build_dashboard` because finding open actions reads a year of
-    commitments: the screen shows it once the rest of the dashboard is drawn.
+    Apart from :func:`build_dashboard` because finding open actions looks at a year of
+    commitments (their summaries, at least): the screen shows it once the rest of the
+    dashboard is drawn.
     """
-    retros = Retros(app)
+    today = app.clock.today()
     lines = []
-    for team in teams_of(app, app.me):
-        actions = retros.open_actions(team["name"])
-        oldest = max((action.age_days for action in actions), default=None)
-        lines.append(RetroLine(retros.next_due(team["name"]), len(actions), oldest))
+    with app.store.reading():
+        for team in teams_of(app, app.me):
+            actions = retro_status.open_retro_actions(app.store, team["name"], today)
+            oldest = max((action.age_days for action in actions), default=None)
+            due = retro_status.next_due(app.store, team["name"], today)
+            lines.append(RetroLine(due, len(actions), oldest))
     return lines
 
 

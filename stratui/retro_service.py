@@ -9,19 +9,19 @@ finished retrospective in one transaction. ``stratui review retro [--team NAME]`
 it.
 
 How far back it looks: the previous retrospective, a team's open actions and the next
-retro due are found among the team's retrospectives of the last
-:data:`HISTORY_WEEKS` weeks (four or five shards, whatever the length of the history).
-A team whose last retrospective is older than that starts afresh.
+retro due are found among the team's retrospectives of the last year
+(:data:`stratui.retro_status.HISTORY_WEEKS`: four or five shards, whatever the length of
+the history). A team whose last retrospective is older than that starts afresh.
 
 No Textual and no Rich here; TinyDB only through the store.
 """
 
 from __future__ import annotations
 
-from stratui import people
+from stratui import people, retro_status
 from stratui.domain import people as names
 from stratui.domain import records as rec
-from stratui.domain.weeks import is_valid_week, next_week, shift_week, week_of, week_range
+from stratui.domain.weeks import is_valid_week, next_week, week_of, week_range
 from stratui.ritual_drafts import (
     by_ids,
     completed_review,
@@ -31,14 +31,11 @@ from stratui.ritual_drafts import (
 )
 from stratui.rituals.retro import RetroContext, RetroDraft
 from stratui.rituals.retro_completion import RetroCompletion, plan_retro_completion
-from stratui.rituals.retro_history import OpenAction, RetroDue, next_retro_due, open_actions
+from stratui.rituals.retro_history import OpenAction, RetroDue
 from stratui.rituals.retro_summary import completion_markdown, retro_summary_markdown
 from stratui.services import Stratui
 from stratui.store.layout import key_for_period, keys_for_weeks
 from stratui.team_rituals import new_draft_review, team_drafts
-
-HISTORY_WEEKS = 53
-"""How many weeks back a team's past retrospectives are looked for (about a year)."""
 
 
 class Retros:
@@ -248,24 +245,12 @@ class Retros:
     def next_due(self, team: str | None = None) -> RetroDue:
         """When the team's next retrospective is due (every two weeks after the last)."""
         name = people.choose_team(self.app, team)["name"]
-        return next_retro_due(name, self._completed(name), self.clock.today())
+        return retro_status.next_due(self.store, name, self.clock.today())
 
     def open_actions(self, team: str | None = None) -> list[OpenAction]:
         """The team's open retro actions with their age in days, oldest first."""
         name = people.choose_team(self.app, team)["name"]
-        retros = {r["id"]: r for r in self._completed(name)}
-        if not retros:
-            return []
-        first = min(str(r["period"]) for r in retros.values())
-        weeks = week_range(first, next_week(_now(self)))
-        found = self.store.find(
-            "commitments",
-            keys=keys_for_weeks(weeks),
-            where=lambda c: c.get("review_id") in retros,
-            source="retro",
-            status="open",
-        )
-        return open_actions(found, retros, self.clock.today())
+        return retro_status.open_retro_actions(self.store, name, self.clock.today())
 
     def _previous(self, draft: RetroDraft) -> dict | None:
         """The retrospective ``draft`` followed up (None for a first)."""
@@ -273,12 +258,9 @@ class Retros:
         return self.store.get("reviews", rid) if rid else None
 
     def _completed(self, team: str) -> list[dict]:
-        """The team's completed retrospectives of the last :data:`HISTORY_WEEKS` weeks."""
-        this_week = _now(self)
-        weeks = week_range(shift_week(this_week, -HISTORY_WEEKS), next_week(this_week))
-        return self.store.find(
-            "reviews", keys=keys_for_weeks(weeks), ritual="retro", status="complete", team=team
-        )
+        """The team's completed retrospectives of the last year, whole (answers too)."""
+        keys = retro_status.history_keys(self.clock.today())
+        return self.store.find("reviews", keys=keys, ritual="retro", status="complete", team=team)
 
 
 def _now(retros: Retros) -> str:

@@ -59,6 +59,9 @@ class Store:
         self._cache: dict[str, list] = {}
         self._manifest: dict[str, list[int]] | None = None
         self._ids: dict[str, set[str]] = {}
+        # digest file -> {file: [signature, summary]}; entries are checked against the
+        # shard's signature on every use, so one kept from an earlier read is never stale
+        self._digests: dict[str, dict[str, list]] = {}
         self._opened = False
         self._tx: Transaction | None = None
         self._read_depth = 0
@@ -368,6 +371,60 @@ class Store:
                         found[record["id"]] = record
         return sorted(found.values(), key=lambda r: (r.get("created_at", ""), r["id"]))
 
+    def digests(
+        self,
+        collection: str,
+        name: str,
+        summarise: Callable[[list[dict]], object],
+        *,
+        keys: Iterable[str] | None = None,
+    ) -> dict[str, object]:
+        """``summarise(live records)`` of each shard of ``collection``, by shard key.
+
+        A summary is small (a date, a few fields of a few records) and is kept in
+        ``.stratui/digests/`` with the signature of the file it was made from, so a
+        shard is read again only when it changed: a screen that needs, say, the shards
+        holding an open roadblock reads two files instead of forty. ``name`` stands for
+        ``summarise``; give a changed function a new name. Summaries must be JSON.
+        ``keys`` limits the shards, as in :meth:`find`.
+        """
+        if collection in UNSHARDED:
+            raise ValueError(f"{collection} has no shards to summarise")
+        with self.reading():
+            if keys is None:
+                rels = self._all_rels(collection)
+            else:
+                rels = [relpath(collection, key) for key in sorted(set(keys))]
+            file = f"digests/{collection}.{name}.json"
+            saved = self._digests.get(file)
+            if saved is None:
+                try:
+                    saved = json.loads(self.backend.local_read(file) or b"{}")
+                except ValueError:
+                    saved = None
+                if not isinstance(saved, dict):
+                    saved = {}  # derived data: a damaged file is rebuilt from the shards
+                self._digests[file] = saved
+            found: dict[str, object] = {}
+            changed = False
+            for rel in rels:
+                signature = self.backend.signature(rel)
+                if signature is None and not (self._tx and rel in self._tx.staged):
+                    continue
+                entry = saved.get(rel)
+                if self._tx is None and _is_entry(entry) and entry[0] == list(signature or ()):
+                    value = entry[1]
+                else:
+                    records = self._shard_records(rel).values()
+                    value = summarise([r for r in records if not r.get("deleted")])
+                    if self._tx is None:
+                        saved[rel] = [list(signature or ()), value]
+                        changed = True
+                found[str(parse_relpath(rel)[1])] = value  # type: ignore[index]
+            if changed:
+                self.backend.local_write(file, json.dumps(saved, sort_keys=True).encode())
+        return found
+
     def all(self, collection: str) -> list[dict]:
         """Every live record of ``collection`` (reads every shard of it)."""
         return self.find(collection)
@@ -612,3 +669,8 @@ def _singular(collection: str) -> str:
         "goal_checkins": "goal check-in",
         "retro_items": "retro item",
     }.get(collection, collection.rstrip("s").replace("_", " "))
+
+
+def _is_entry(entry: object) -> bool:
+    """Whether a digest file's entry has its shape: ``[signature, summary]``."""
+    return isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], list)
