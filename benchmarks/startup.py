@@ -41,7 +41,7 @@ class Timed(StratuiApp):
         super().on_mount()
         self.call_after_refresh(self.drawn)
     def drawn(self):
-        self.rows = self.screen.query_one("#week-table").row_count
+        self.rows = len(self.screen.query_one("#week").rows)
         self.exit()
 app = Timed(Stratui(Store.at(sys.argv[1]), Clock.from_env()), poll=None)
 app.run(headless=True, size=(120, 35))

@@ -236,7 +236,7 @@ async def test_an_interrupted_review_resumes_where_it_was_left(stratui):
     second = StratuiApp(stratui, poll=None)
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "press w to resume" in str(second.screen.query_one("#due", Static).render())
+        assert "press w to resume" in str(second.screen.query_one("#next", Static).render())
         await pilot.press("w")
         await pilot.pause()
         screen = second.screen

@@ -18,11 +18,14 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from stratui.ui.styles import stylesheet
 from stratui.ui.text import literal
 
 
 class Choose(ModalScreen[object]):
     """Ask for one of ``options`` (``(shown, value)``; shown as typed, never markup)."""
+
+    CSS_PATH = stylesheet("dialogs.tcss")
 
     DEFAULT_CSS = "Choose #choose-list { height: auto; max-height: 12; }"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choose.cancel")]

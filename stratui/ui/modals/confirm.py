@@ -9,9 +9,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from stratui.ui.styles import stylesheet
+
 
 class Confirm(ModalScreen[bool]):
     """Ask ``question``; dismiss with True for yes."""
+
+    CSS_PATH = stylesheet("dialogs.tcss")
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),

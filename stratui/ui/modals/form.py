@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from stratui.ui.styles import stylesheet
 from stratui.ui.text import cell, literal
 
 
@@ -32,6 +33,8 @@ class Field:
 
 class Form(ModalScreen[object]):
     """Ask for ``fields``; ``submit(values)`` returns the result or raises ValueError."""
+
+    CSS_PATH = stylesheet("dialogs.tcss")
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="form.cancel")]
 

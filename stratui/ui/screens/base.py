@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Header
 
 from stratui.ui.widgets.footer import Footer
+from stratui.ui.widgets.header import app_header
 
 if TYPE_CHECKING:
     from stratui.services import Stratui
@@ -26,7 +26,7 @@ class StratuiScreen(Screen):
         return self.app.stratui  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield app_header()
         yield from self.compose_body()
         yield Footer()
 
@@ -43,6 +43,8 @@ class StratuiScreen(Screen):
 
     def selected_id(self) -> str | None:
         """The id of the record under the cursor of the main table, if any."""
+        from textual.widgets import DataTable  # imported by the screens that have one
+
         table = self.query_one(f"#{self.TABLE}", DataTable)
         if not table.row_count:
             return None

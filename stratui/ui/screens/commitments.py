@@ -15,6 +15,7 @@ from stratui.domain.weeks import shift_week
 from stratui.ui.modals.confirm import Confirm
 from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.base import StratuiScreen
+from stratui.ui.styles import stylesheet
 from stratui.ui.text import cell, literal
 
 ALL = "all"
@@ -22,6 +23,8 @@ ALL = "all"
 
 class CommitmentsScreen(StratuiScreen):
     """Every commitment of a week, for everyone or one owner."""
+
+    CSS_PATH = [stylesheet("lists.tcss"), stylesheet("dialogs.tcss")]
 
     TABLE = "commitments-table"
     HELP_TITLE = "Commitments"

@@ -1,15 +1,33 @@
-"""The dashboard: this week at a glance, what is due next, roadblocks, goals, streak."""
+"""The dashboard: this week at a glance, what is due next, roadblocks, goals, streak.
+
+It is the first screen, so it is built from few, light widgets: each panel is one
+widget whose border carries its title, its rows laid out as text columns (a
+:class:`~stratui.ui.widgets.listing.Listing`), the "Next" panel one block of text,
+sparklines included. Every widget costs styling, layout and rendering before the first
+frame, and a DataTable several times a Static; the panels are for reading, so none
+needs a cursor (the screens behind keys 2 to 4 have one, and list everything).
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical
-from textual.widgets import DataTable, Sparkline, Static
+from textual.containers import Grid
+from textual.content import Content
+from textual.widgets import Static
 
 from stratui.dashboard import Dashboard, build_dashboard, build_retro_lines
+from stratui.domain.sparkline import sparkline
 from stratui.ui.screens.base import StratuiScreen
-from stratui.ui.text import cell, literal_block
-from stratui.ui.widgets.standing import health_text
+from stratui.ui.text import literal
+from stratui.ui.widgets.listing import Listing
+from stratui.ui.widgets.standing import health_content
+
+SPARK_LABEL = 8  # the width of a sparkline's label ("Say/do", "Blocked")
+TITLE_WIDTH = 40  # a commitment's title is cut there, to leave room for its goal
+GOAL_WIDTH = 32  # a goal's title is cut there, to leave room for its confidence and owner
+WEEK = ["Status", "Done", "Commitment", "Goal"]
+ROADBLOCKS = ["Age", "Severity", "Owner", "Roadblock"]
+GOALS = ["Health", "Goal", "Conf.", "Owner"]
 
 
 class DashboardScreen(StratuiScreen):
@@ -19,103 +37,97 @@ class DashboardScreen(StratuiScreen):
 
     def compose_body(self) -> ComposeResult:
         with Grid(id="dashboard"):
-            with Vertical(classes="panel", id="week-panel"):
-                yield Static(id="week-title", classes="panel-title")
-                yield DataTable(id="week-table", cursor_type="row", zebra_stripes=True)
-            with Vertical(classes="panel", id="due-panel"):
-                yield Static("Next", classes="panel-title")
-                yield Static(id="due")
-                yield Static(id="streak")
-                with Horizontal(classes="spark-row"):
-                    yield Static("Say/do", classes="spark-label")
-                    yield Sparkline([], id="say-do-spark")
-                    yield Static(id="say-do-now", classes="spark-value")
-                with Horizontal(classes="spark-row"):
-                    yield Static("Blocked", classes="spark-label")
-                    yield Sparkline([], id="open-spark")
-                    yield Static(id="open-now", classes="spark-value")
-                yield Static(id="retros")
-            with Vertical(classes="panel", id="roadblocks-panel"):
-                yield Static("Open roadblocks", classes="panel-title")
-                yield DataTable(id="roadblocks-table", cursor_type="row")
-            with Vertical(classes="panel", id="goals-panel"):
-                yield Static("Active goals", classes="panel-title")
-                yield DataTable(id="goals-table", cursor_type="row")
+            yield Listing(WEEK, "press 2", id="week", classes="panel")
+            yield Static(id="next", classes="panel")
+            yield Listing(ROADBLOCKS, "press 3", id="roadblocks", classes="panel")
+            yield Listing(GOALS, "press 4", id="goals", classes="panel")
 
     def on_mount(self) -> None:
-        self.query_one("#week-table", DataTable).add_columns("Status", "Done", "Commitment", "Goal")
-        self.query_one("#roadblocks-table", DataTable).add_columns(
-            "Age", "Severity", "Owner", "Roadblock"
-        )
-        self.query_one("#goals-table", DataTable).add_columns("Health", "Goal", "Conf.", "Owner")
+        self._next: list[Content] = []  # the "Next" panel's lines, the retro lines aside
+        self._retros: list[Content] = []
+        self.query_one("#next", Static).border_title = "Next"
+        self.query_one("#roadblocks", Listing).border_title = "Open roadblocks"
+        self.query_one("#goals", Listing).border_title = "Active goals"
 
     def reload(self) -> None:
         data = build_dashboard(self.stratui)
-        self.query_one("#week-title", Static).update(
-            f"This week {data.week}: {data.done} of {len(data.commitments)} done"
-        )
-        week = self.query_one("#week-table", DataTable)
-        week.clear()
+        week = self.query_one("#week", Listing)
+        week.border_title = f"This week {data.week}: {data.done} of {len(data.commitments)} done"
+        rows = []
         for record in data.commitments:
             goal = data.goals_by_id.get(record.get("goal_id") or "")
             progress = record.get("progress")
-            week.add_row(
-                record["status"],
-                f"{progress:g}%" if progress is not None else "",
-                cell(record["title"]),
-                cell(goal["title"]) if goal else "",
-                key=record["id"],
+            rows.append(
+                [
+                    Content(record["status"]),
+                    Content(f"{progress:g}%" if progress is not None else ""),
+                    literal(record["title"]),
+                    literal(goal["title"]) if goal else Content(""),
+                ]
             )
-        if data.drafts:
-            due = f"A weekly review of {data.drafts[0]['period']} is in progress: press w to resume"
-        else:
-            due = data.due
-        self.query_one("#due", Static).update(due)
-        streak = "week" if data.streak == 1 else "weeks"
-        self.query_one("#streak", Static).update(f"Review streak: {data.streak} {streak}")
-        self._sparklines(data)
-        self.call_after_refresh(self._show_retros)
-        roadblocks = self.query_one("#roadblocks-table", DataTable)
-        roadblocks.clear()
-        for record, age in data.roadblocks:
-            roadblocks.add_row(
-                f"{age}d",
-                record["severity"],
-                cell(record.get("owner") or ""),
-                cell(record["title"]),
-                key=record["id"],
-            )
-        goals = self.query_one("#goals-table", DataTable)
-        goals.clear()
-        for line in data.goals:
-            goals.add_row(
-                health_text(line.health),
-                cell(line.goal["title"]),
-                "-" if line.confidence is None else f"{line.confidence}/5",
-                cell(line.goal.get("owner") or line.goal.get("team") or ""),
-                key=line.goal["id"],
-            )
+        week.show(rows, {2: TITLE_WIDTH})
+        self._next = self._next_lines(data)
+        self._show_next()
+        self.call_after_refresh(self._read_retros)
+        roadblocks = [
+            [
+                Content(f"{age}d"),
+                Content(record["severity"]),
+                literal(record.get("owner") or ""),
+                literal(record["title"]),
+            ]
+            for record, age in data.roadblocks
+        ]
+        self.query_one("#roadblocks", Listing).show(roadblocks)
+        goals = [
+            [
+                health_content(line.health),
+                literal(line.goal["title"]),
+                Content("-" if line.confidence is None else f"{line.confidence}/5"),
+                literal(line.goal.get("owner") or line.goal.get("team") or ""),
+            ]
+            for line in data.goals
+        ]
+        self.query_one("#goals", Listing).show(goals, {1: GOAL_WIDTH})
 
-    def _show_retros(self) -> None:
-        """My teams' retrospectives, read once the rest of the dashboard is on screen."""
-        lines = build_retro_lines(self.stratui)
-        retros = self.query_one("#retros", Static)
-        retros.update(literal_block("\n".join(line.text for line in lines)))
-        retros.display = bool(lines)
+    @property
+    def next_text(self) -> str:
+        """The "Next" panel as plain text, line by line."""
+        return "\n".join(line.plain for line in [*self._next, *self._retros])
 
-    def _sparklines(self, data: Dashboard) -> None:
-        """My say/do and open roadblocks over the last 12 weeks, oldest to newest.
+    def _show_next(self) -> None:
+        self.query_one("#next", Static).update(Content("\n").join([*self._next, *self._retros]))
+
+    def _read_retros(self) -> None:
+        """My teams' retrospectives, read once the rest of the dashboard is on screen
+        (finding their open actions reads a year of commitments)."""
+        self._retros = [Content(line.text) for line in build_retro_lines(self.stratui)]
+        self._show_next()
+
+    @staticmethod
+    def _next_lines(data: Dashboard) -> list[Content]:
+        """What is due, the streak, and my say/do and open roadblocks over the last 12
+        weeks, oldest to newest.
 
         A week with nothing reviewed has no say/do: it is left out of the line (a
         sparkline cannot show a gap), and the figure after it is the latest week's.
         """
+        if data.drafts:
+            due = f"A weekly review of {data.drafts[0]['period']} is in progress: press w to resume"
+        else:
+            due = data.due
+        weeks = "week" if data.streak == 1 else "weeks"
         say_do = [value for value in data.say_do_trend if value is not None]
-        self.query_one("#say-do-spark", Sparkline).data = say_do
-        latest = say_do[-1] if say_do else None
-        self.query_one("#say-do-now", Static).update(
-            "no data" if latest is None else f"{latest:.0%}"
-        )
-        self.query_one("#open-spark", Sparkline).data = list(data.open_trend)
-        self.query_one("#open-now", Static).update(
-            str(data.open_trend[-1]) if data.open_trend else ""
-        )
+        latest = "no data" if not say_do else f"{say_do[-1]:.0%}"
+        blocked = str(data.open_trend[-1]) if data.open_trend else ""
+        return [
+            Content(due),
+            Content(f"Review streak: {data.streak} {weeks}"),
+            _spark_row("Say/do", sparkline(say_do, high=1), latest),
+            _spark_row("Blocked", sparkline(data.open_trend), blocked),
+        ]
+
+
+def _spark_row(label: str, spark: str, value: str) -> Content:
+    """``Say/do  ▁▃▅█  80%``: a dim label, the bars in the accent colour, the figure."""
+    return Content.assemble((label.ljust(SPARK_LABEL), "dim"), (spark, "$accent"), f" {value}")

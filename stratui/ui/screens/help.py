@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from stratui.ui.styles import stylesheet
+
 
 def _keys(binding: Binding) -> str:
     names = {
@@ -23,6 +25,8 @@ def _keys(binding: Binding) -> str:
 
 class HelpScreen(ModalScreen[None]):
     """Lists the app's keys and each screen's keys."""
+
+    CSS_PATH = stylesheet("dialogs.tcss")
 
     BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Close", id="help.close")]
 

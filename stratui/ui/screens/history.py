@@ -10,11 +10,14 @@ from textual.widgets import DataTable, Markdown, Static
 
 from stratui.history_view import RITUAL_TITLES, completed_reviews, review_markdown
 from stratui.ui.screens.base import StratuiScreen
+from stratui.ui.styles import stylesheet
 from stratui.ui.text import cell
 
 
 class ReviewReader(ModalScreen[None]):
     """One review, in full."""
+
+    CSS_PATH = stylesheet("dialogs.tcss")
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close", id="review.close")]
 

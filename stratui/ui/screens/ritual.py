@@ -23,7 +23,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Header, Markdown, Static
+from textual.widgets import ContentSwitcher, Markdown, Static
 
 from stratui.review_service import ReviewError
 from stratui.rituals.validation import DraftInvalid
@@ -33,6 +33,7 @@ from stratui.ui.screens.weekly.step import Step, step_id
 from stratui.ui.screens.weekly.widgets import StepIndicator
 from stratui.ui.text import literal, literal_block
 from stratui.ui.widgets.footer import Footer
+from stratui.ui.widgets.header import app_header
 
 SAVE_DELAY = 0.3  # seconds after the last key typed before the draft is saved
 MAX_PROBLEMS = 4  # inline messages shown at once (the rest are counted)
@@ -128,7 +129,7 @@ class RitualScreen(Screen):
 
     def compose(self) -> ComposeResult:
         prefix = self.ID_PREFIX
-        yield Header()
+        yield app_header()
         yield StepIndicator([self.STEP_TITLES[n] for n in self.STEP_NAMES], id=f"{prefix}-steps")
         yield Static(id=f"{prefix}-heading")
         with ContentSwitcher(id=f"{prefix}-body"):

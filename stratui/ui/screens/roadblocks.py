@@ -13,11 +13,14 @@ from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.schema import ROADBLOCK_KINDS, SEVERITIES
 from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.base import StratuiScreen
+from stratui.ui.styles import stylesheet
 from stratui.ui.text import cell
 
 
 class RoadblocksScreen(StratuiScreen):
     """What stands in the way, and who removes it."""
+
+    CSS_PATH = stylesheet("lists.tcss")
 
     TABLE = "roadblocks-table"
     HELP_TITLE = "Roadblocks"

@@ -30,6 +30,7 @@ from stratui.trends import (
     window_label,
 )
 from stratui.ui.screens.base import StratuiScreen
+from stratui.ui.styles import stylesheet
 from stratui.ui.text import cell, literal
 
 NO_DATA = "no data"
@@ -158,6 +159,8 @@ def _pct(values: Sequence[float | None]) -> list[float | None]:
 
 class TrendsScreen(StratuiScreen):
     """How execution went over the weeks: say/do, load, roadblocks, goals, rituals."""
+
+    CSS_PATH = stylesheet("trends.tcss")
 
     HELP_TITLE = "Trends"
     BINDINGS = [

@@ -8,6 +8,7 @@ quarterly review.
 from __future__ import annotations
 
 from rich.text import Text
+from textual.content import Content
 
 NO_DATA = "no data"
 HEALTH_STYLES = {"on track": "green", "behind": "yellow", "at risk": "bold red"}
@@ -22,6 +23,12 @@ def health_text(health: str | None, width: int = 0) -> Text:
     """The health in words (``no data`` for None), coloured, padded to ``width``."""
     words = health or NO_DATA
     return Text(words.ljust(width), style=HEALTH_STYLES.get(words, "dim"))
+
+
+def health_content(health: str | None) -> Content:
+    """The health in words, coloured, as Textual content (for a Static)."""
+    words = health or NO_DATA
+    return Content.styled(words, HEALTH_STYLES.get(words, "dim"))
 
 
 def number(value: object) -> str:

@@ -39,7 +39,7 @@ class QuarterlyReviewScreen(RitualScreen):
     """The quarterly strategy review of me, or of ``team``, resumed from its draft."""
 
     HELP_TITLE = "Quarterly review"
-    CSS_PATH = [stylesheet("weekly.tcss"), stylesheet("quarterly.tcss")]
+    CSS_PATH = [stylesheet("weekly.tcss"), stylesheet("quarterly.tcss"), stylesheet("dialogs.tcss")]
     RITUAL = "quarterly"  # one quarterly review open at a time
     RITUAL_TITLE = TITLE
     ID_PREFIX = "quarterly"

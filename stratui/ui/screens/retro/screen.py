@@ -55,7 +55,7 @@ class RetroScreen(RitualScreen):
     """A team's retrospective, resumed from the team's draft if there is one."""
 
     HELP_TITLE = "Retrospective"
-    CSS_PATH = [stylesheet("weekly.tcss"), stylesheet("ritual.tcss")]
+    CSS_PATH = [stylesheet("weekly.tcss"), stylesheet("ritual.tcss"), stylesheet("dialogs.tcss")]
     RITUAL = "retro"  # what the app checks to keep one retrospective open at a time
     RITUAL_TITLE = RITUAL_TITLE
     ID_PREFIX = "ritual"

@@ -47,7 +47,7 @@ class TeamReviewScreen(RitualScreen):
     """A team's weekly review, resumed from the team's draft if there is one."""
 
     HELP_TITLE = "Team review"
-    CSS_PATH = [stylesheet("weekly.tcss"), stylesheet("ritual.tcss")]
+    CSS_PATH = [stylesheet("weekly.tcss"), stylesheet("ritual.tcss"), stylesheet("dialogs.tcss")]
     RITUAL = "team"  # one team review open at a time
     RITUAL_TITLE = RITUAL_TITLE
     ID_PREFIX = "ritual"

@@ -53,7 +53,7 @@ class WeeklyReviewScreen(RitualScreen):
     """The personal weekly review, resumed from the owner's draft if there is one."""
 
     HELP_TITLE = "Weekly review"
-    CSS_PATH = stylesheet("weekly.tcss")  # loaded with the screen, not at start-up
+    CSS_PATH = [stylesheet("weekly.tcss"), stylesheet("dialogs.tcss")]  # with the screen
     RITUAL = "weekly"  # what the app checks to keep one weekly review open at a time
     RITUAL_TITLE = RITUAL_TITLE
     ID_PREFIX = "weekly"
