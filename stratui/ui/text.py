@@ -26,11 +26,14 @@ def cell(text: object) -> Text:
     return Text(" ".join(str(text).split()))
 
 
+GAP = 2  # spaces between two columns of text
+
+
 def columns(
     rows: list[list[Content]],
     header: list[str],
     widest: dict[int, int] | None = None,
-    gap: int = 2,
+    gap: int = GAP,
 ) -> list[Content]:
     """``rows`` under ``header`` as aligned columns: the lines, the header's first, bold.
 

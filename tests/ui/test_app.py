@@ -185,7 +185,7 @@ async def test_it_fits_in_80_by_24(app, stratui):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         _header, row = panel_lines(app, "#week")
-        assert row.startswith("open          A commitment with a rather long title")
+        assert row.rstrip() == "open          A commitment with a rather long"  # cut to fit
         await pilot.press("2")
         await pilot.pause()
         assert app.screen.query_one("#commitments-table", DataTable).row_count == 1

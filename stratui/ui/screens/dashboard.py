@@ -23,8 +23,6 @@ from stratui.ui.widgets.listing import Listing
 from stratui.ui.widgets.standing import health_content
 
 SPARK_LABEL = 8  # the width of a sparkline's label ("Say/do", "Blocked")
-TITLE_WIDTH = 40  # a commitment's title is cut there, to leave room for its goal
-GOAL_WIDTH = 32  # a goal's title is cut there, to leave room for its confidence and owner
 WEEK = ["Status", "Done", "Commitment", "Goal"]
 ROADBLOCKS = ["Age", "Severity", "Owner", "Roadblock"]
 GOALS = ["Health", "Goal", "Conf.", "Owner"]
@@ -37,10 +35,10 @@ class DashboardScreen(StratuiScreen):
 
     def compose_body(self) -> ComposeResult:
         with Grid(id="dashboard"):
-            yield Listing(WEEK, "press 2", id="week", classes="panel")
+            yield Listing(WEEK, "press 2", squeeze=2, keep=32, id="week", classes="panel")
             yield Static(id="next", classes="panel")
-            yield Listing(ROADBLOCKS, "press 3", id="roadblocks", classes="panel")
-            yield Listing(GOALS, "press 4", id="goals", classes="panel")
+            yield Listing(ROADBLOCKS, "press 3", squeeze=3, id="roadblocks", classes="panel")
+            yield Listing(GOALS, "press 4", squeeze=1, keep=20, id="goals", classes="panel")
 
     def on_mount(self) -> None:
         self._next: list[Content] = []  # the "Next" panel's lines, the retro lines aside
@@ -65,7 +63,7 @@ class DashboardScreen(StratuiScreen):
                     literal(goal["title"]) if goal else Content(""),
                 ]
             )
-        week.show(rows, {2: TITLE_WIDTH})
+        week.show(rows)
         self._next = self._next_lines(data)
         self._show_next()
         self.call_after_refresh(self._read_retros)
@@ -88,7 +86,7 @@ class DashboardScreen(StratuiScreen):
             ]
             for line in data.goals
         ]
-        self.query_one("#goals", Listing).show(goals, {1: GOAL_WIDTH})
+        self.query_one("#goals", Listing).show(goals)
 
     @property
     def next_text(self) -> str:

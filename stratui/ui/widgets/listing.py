@@ -10,11 +10,17 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
-from stratui.ui.text import columns
+from stratui.ui.text import GAP, columns
+
+LAST = 20  # how much of the last column the squeezed one makes room for
 
 
 class Listing(Widget):
-    """Rows under a bold header, cut to the panel's height with a "+N more" line."""
+    """Rows under a bold header, cut to the panel's height with a "+N more" line.
+
+    One column (``squeeze``, a long title) gives up width so that the last column shows
+    :data:`LAST` cells, but keeps at least ``keep``; the last column is cut at the border.
+    """
 
     DEFAULT_CSS = """
     Listing {
@@ -23,24 +29,45 @@ class Listing(Widget):
     }
     """
 
-    def __init__(self, header: list[str], more: str, *, id: str, classes: str = "") -> None:
+    def __init__(
+        self,
+        header: list[str],
+        more: str,
+        *,
+        squeeze: int,
+        keep: int = 24,
+        id: str,
+        classes: str = "",
+    ) -> None:
         """``header`` names the columns; ``more`` says where the whole list is, as in
         ``+3 more: press 3``."""
         super().__init__(id=id, classes=classes)
         self.header = header
         self.more = more
-        self.widest: dict[int, int] = {}
+        self.squeeze = squeeze
+        self.keep = keep
         self.rows: list[list[Content]] = []
 
-    def show(self, rows: list[list[Content]], widest: dict[int, int] | None = None) -> None:
-        """Show ``rows`` (cells in header order), a column ``i`` cut to ``widest[i]``."""
-        self.rows, self.widest = rows, widest or {}
+    def show(self, rows: list[list[Content]]) -> None:
+        """Show ``rows``, their cells in header order."""
+        self.rows = rows
         self.refresh()
 
     def render(self) -> Content:
-        lines = columns(self.rows, self.header, self.widest)
+        lines = columns(self.rows, self.header, {self.squeeze: self._squeezed_width()})
         room = self.content_size.height
         if room and len(lines) > room:
             hidden = len(lines) - room + 1
             lines = [*lines[: room - 1], Content.styled(f"+{hidden} more: {self.more}", "dim")]
         return Content("\n").join(lines)
+
+    def _squeezed_width(self) -> int:
+        """The squeezed column's width: what the panel leaves it once every other column
+        has its widest cell (plus the gaps), but at least :attr:`keep` cells."""
+        natural = [
+            max([len(title), *(row[index].cell_length for row in self.rows)])
+            for index, title in enumerate(self.header)
+        ]
+        natural[-1] = min(natural[-1], LAST)
+        others = sum(natural) - natural[self.squeeze] + GAP * (len(natural) - 1)
+        return max(self.keep, self.content_size.width - others)
