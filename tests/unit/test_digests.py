@@ -49,7 +49,7 @@ def review(**extra) -> dict:
         "owner": "ana",
         "team": None,
         "period": "2026-W12",
-        "status": "completed",
+        "status": "complete",
         "completed_at": "2026-03-20T09:30:00Z",
         "created_at": "2026-03-20T09:00:00Z",
         "answers": {"wins": "Shipped the importer", "risks": "A long secret text"},
@@ -68,7 +68,7 @@ def test_review_headers_keep_the_header_fields_and_drop_answers_and_notes():
             "owner": "ana",
             "team": None,
             "period": "2026-W12",
-            "status": "completed",
+            "status": "complete",
             "completed_at": "2026-03-20T09:30:00Z",
         }
     ]
@@ -87,7 +87,7 @@ def test_review_headers_leave_out_missing_fields_and_keep_the_order_of_reviews()
 def test_review_headers_do_not_share_the_records():
     original = review()
     review_headers([original])[0]["status"] = "changed"
-    assert original["status"] == "completed"
+    assert original["status"] == "complete"
 
 
 def commitment(rid: str, source: str, status: str) -> dict:
