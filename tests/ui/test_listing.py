@@ -69,3 +69,17 @@ async def test_a_squeezed_title_keeps_its_minimum_in_a_narrow_panel():
         await pilot.pause()
         _header, row = shown(app)
         assert row.startswith("0d   Waiting on")  # 10 cells of title, the rest cropped
+
+
+async def test_no_rows_show_what_to_do_instead_of_an_empty_header():
+    class Empty(App):
+        def compose(self) -> ComposeResult:
+            yield Listing(HEADER, "press 3", squeeze=1, id="listing", empty="No open roadblocks")
+
+    app = Empty()
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        assert shown(app) == ["No open roadblocks"]
+        app.query_one(Listing).show(rows(1, "Short"))
+        await pilot.pause()
+        assert shown(app)[0].split() == HEADER

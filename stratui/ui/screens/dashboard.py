@@ -35,10 +35,33 @@ class DashboardScreen(StratuiScreen):
 
     def compose_body(self) -> ComposeResult:
         with Grid(id="dashboard"):
-            yield Listing(WEEK, "press 2", squeeze=2, keep=32, id="week", classes="panel")
+            yield Listing(
+                WEEK,
+                "press 2",
+                squeeze=2,
+                keep=32,
+                id="week",
+                classes="panel",
+                empty="Nothing committed this week: press 2, then a to add",
+            )
             yield Static(id="next", classes="panel")
-            yield Listing(ROADBLOCKS, "press 3", squeeze=3, id="roadblocks", classes="panel")
-            yield Listing(GOALS, "press 4", squeeze=1, keep=20, id="goals", classes="panel")
+            yield Listing(
+                ROADBLOCKS,
+                "press 3",
+                squeeze=3,
+                id="roadblocks",
+                classes="panel",
+                empty="No open roadblocks",
+            )
+            yield Listing(
+                GOALS,
+                "press 4",
+                squeeze=1,
+                keep=20,
+                id="goals",
+                classes="panel",
+                empty="No active goals: press 4, then n to add",
+            )
 
     def on_mount(self) -> None:
         self._next: list[Content] = []  # the "Next" panel's lines, the retro lines aside
@@ -128,4 +151,5 @@ class DashboardScreen(StratuiScreen):
 
 def _spark_row(label: str, spark: str, value: str) -> Content:
     """``Say/do  ▁▃▅█  80%``: a dim label, the bars in the accent colour, the figure."""
-    return Content.assemble((label.ljust(SPARK_LABEL), "dim"), (spark, "$accent"), f" {value}")
+    bars = (spark + " ", "$accent") if spark else ""
+    return Content.assemble((label.ljust(SPARK_LABEL), "dim"), bars, value)

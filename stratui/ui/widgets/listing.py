@@ -38,12 +38,14 @@ class Listing(Widget):
         keep: int = 24,
         id: str,
         classes: str = "",
+        empty: str = "",
     ) -> None:
         """``header`` names the columns; ``more`` says where the whole list is, as in
-        ``+3 more: press 3``."""
+        ``+3 more: press 3``; ``empty`` is shown, dimmed, when there are no rows."""
         super().__init__(id=id, classes=classes)
         self.header = header
         self.more = more
+        self.empty = empty
         self.squeeze = squeeze
         self.keep = keep
         self.rows: list[list[Content]] = []
@@ -54,6 +56,8 @@ class Listing(Widget):
         self.refresh()
 
     def render(self) -> Content:
+        if not self.rows:
+            return Content.styled(self.empty, "dim")
         lines = columns(self.rows, self.header, {self.squeeze: self._squeezed_width()})
         room = self.content_size.height
         if room and len(lines) > room:
