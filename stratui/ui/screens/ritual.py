@@ -29,11 +29,11 @@ from stratui.review_service import ReviewError
 from stratui.rituals.validation import DraftInvalid
 from stratui.services import Stratui
 from stratui.store.errors import StoreError
-from stratui.ui.screens.weekly.step import Step, step_id
-from stratui.ui.screens.weekly.widgets import StepIndicator
+from stratui.ui.screens.steps import Step, step_id
 from stratui.ui.text import literal, literal_block
 from stratui.ui.widgets.footer import Footer
 from stratui.ui.widgets.header import app_header
+from stratui.ui.widgets.review import StepIndicator
 
 SAVE_DELAY = 0.3  # seconds after the last key typed before the draft is saved
 MAX_PROBLEMS = 4  # inline messages shown at once (the rest are counted)

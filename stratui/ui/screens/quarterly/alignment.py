@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from stratui.ui.screens.weekly.step import Step
-from stratui.ui.screens.weekly.widgets import ReviewTable
+from stratui.ui.screens.steps import Step
 from stratui.ui.text import cell
+from stratui.ui.widgets.review import ReviewTable
 from stratui.ui.widgets.standing import percent
 
 

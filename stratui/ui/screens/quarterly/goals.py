@@ -10,10 +10,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from stratui.rituals.quarterly import DISPOSITIONS, GoalVerdict
+from stratui.ui.screens.steps import Step
 from stratui.ui.screens.weekly.goals import _number
-from stratui.ui.screens.weekly.step import Step
-from stratui.ui.screens.weekly.widgets import InlineEdit
 from stratui.ui.text import literal
+from stratui.ui.widgets.review import InlineEdit
 from stratui.ui.widgets.standing import health_text, number, percent
 
 KEYS = {"achieved": "a", "dropped": "d", "continued": "c"}

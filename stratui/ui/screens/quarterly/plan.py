@@ -9,9 +9,9 @@ from textual.widgets import Static
 from stratui.domain.quarters import next_quarter
 from stratui.rituals.quarterly import NewGoal, new_goal_problems
 from stratui.ui.modals.form import Field, Form
-from stratui.ui.screens.weekly.step import Step
-from stratui.ui.screens.weekly.widgets import ReviewTable
+from stratui.ui.screens.steps import Step
 from stratui.ui.text import cell
+from stratui.ui.widgets.review import ReviewTable
 
 
 class PlanStep(Step):

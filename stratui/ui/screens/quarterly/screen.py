@@ -28,7 +28,7 @@ from stratui.ui.screens.quarterly.goals import VerdictStep
 from stratui.ui.screens.quarterly.plan import PlanStep
 from stratui.ui.screens.quarterly.summary import QuarterlySummaryStep
 from stratui.ui.screens.ritual import RitualScreen
-from stratui.ui.screens.weekly.step import Step
+from stratui.ui.screens.steps import Step
 from stratui.ui.styles import stylesheet
 
 TITLE = "Quarterly review"

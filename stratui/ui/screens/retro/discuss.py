@@ -15,8 +15,8 @@ from stratui.rituals.retro import NewAction
 from stratui.rituals.typed import read_date
 from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.retro.phase import Phase
-from stratui.ui.screens.weekly.widgets import InlineEdit, ReviewTable
 from stratui.ui.text import cell, literal
+from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 ACTION = "action:"  # the row key prefix of an action in the actions table
 

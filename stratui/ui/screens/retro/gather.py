@@ -16,8 +16,8 @@ from textual.widgets import Input, Static
 from stratui.rituals.retro_formats import CATEGORIES, CATEGORY_PROMPTS, CATEGORY_TITLES
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.screens.retro.widgets import ChoicePicker
-from stratui.ui.screens.weekly.widgets import InlineEdit, ReviewTable
 from stratui.ui.text import cell, literal
+from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 HIDDEN = "hidden card"
 

@@ -8,8 +8,8 @@ from textual.widgets import Static
 
 from stratui.rituals.retro_formats import CATEGORY_TITLES
 from stratui.ui.screens.retro.phase import Phase
-from stratui.ui.screens.weekly.widgets import InlineEdit, ReviewTable
 from stratui.ui.text import cell, literal
+from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 
 class GroupPhase(Phase):

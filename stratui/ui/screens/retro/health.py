@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from stratui.ui.screens.retro.phase import Phase
-from stratui.ui.screens.weekly.widgets import ReviewTable
 from stratui.ui.text import cell
+from stratui.ui.widgets.review import ReviewTable
 
 
 class HealthPhase(Phase):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from stratui.rituals.retro import RetroRefused
-from stratui.ui.screens.weekly.step import Step
+from stratui.ui.screens.steps import Step
 
 if TYPE_CHECKING:
     from stratui.retro_service import Retros

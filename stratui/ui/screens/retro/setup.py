@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from stratui.rituals.retro_formats import CATEGORIES, CATEGORY_TITLES, FORMAT_TITLES, FORMATS
 from stratui.ui.screens.retro.phase import Phase
-from stratui.ui.screens.weekly.widgets import ReviewTable
+from stratui.ui.widgets.review import ReviewTable
 
 
 class SetupPhase(Phase):

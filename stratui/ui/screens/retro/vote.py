@@ -13,8 +13,8 @@ from textual.widgets import Static
 
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.screens.retro.widgets import ChoicePicker
-from stratui.ui.screens.weekly.widgets import ReviewTable
 from stratui.ui.text import cell, literal
+from stratui.ui.widgets.review import ReviewTable
 
 
 class VotePhase(Phase):

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from stratui.rituals.draft import WeeklyDraft
+from stratui.ui.screens.steps import Step
 from stratui.ui.screens.team_review.step import (
     TeamStep,
     current_part,
@@ -15,9 +16,8 @@ from stratui.ui.screens.team_review.step import (
     member_view,
 )
 from stratui.ui.screens.weekly.lookback import LookBackStep
-from stratui.ui.screens.weekly.step import Step
-from stratui.ui.screens.weekly.widgets import InlineEdit, ReviewTable
 from stratui.ui.text import cell, literal
+from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 
 class MemberLookBack(LookBackStep):

@@ -26,12 +26,12 @@ from stratui.rituals.team import (
 from stratui.store.errors import StoreError
 from stratui.team_review import TeamReviews
 from stratui.ui.screens.ritual import RitualScreen
+from stratui.ui.screens.steps import Step
 from stratui.ui.screens.team_review.adjust import TeamAdjustStep
 from stratui.ui.screens.team_review.commit import TeamCommitStep
 from stratui.ui.screens.team_review.members import MembersStep
 from stratui.ui.screens.team_review.summary import TeamSummaryStep
 from stratui.ui.screens.team_review.team import TeamChoiceStep
-from stratui.ui.screens.weekly.step import Step
 from stratui.ui.styles import stylesheet
 
 STEP_CLASSES: tuple[type[Step], ...] = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stratui.rituals.draft import WeeklyDraft
-from stratui.ui.screens.weekly.step import Step
+from stratui.ui.screens.steps import Step
 
 if TYPE_CHECKING:
     from stratui.rituals.team import MemberPart, TeamContext, TeamReviewDraft

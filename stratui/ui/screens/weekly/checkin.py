@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
 from stratui.domain.dates import parse_week_arg
-from stratui.ui.screens.weekly.step import Step
-from stratui.ui.screens.weekly.widgets import PulsePicker
+from stratui.ui.screens.steps import Step
+from stratui.ui.widgets.review import PulsePicker
 
 
 class CheckInStep(Step):

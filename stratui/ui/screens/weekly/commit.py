@@ -9,9 +9,9 @@ from textual.widgets import Input, Static
 
 from stratui.domain.weeks import next_week
 from stratui.rituals.weekly import NewCommitment
-from stratui.ui.screens.weekly.step import Step
-from stratui.ui.screens.weekly.widgets import ReviewTable
+from stratui.ui.screens.steps import Step
 from stratui.ui.text import cell, literal
+from stratui.ui.widgets.review import ReviewTable
 
 NEW = "new:"  # the row key prefix of a commitment made in this review
 

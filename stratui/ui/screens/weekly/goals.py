@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from stratui.ui.screens.weekly.step import Step
-from stratui.ui.screens.weekly.widgets import InlineEdit, ReviewTable
+from stratui.ui.screens.steps import Step
 from stratui.ui.text import cell, literal
+from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 
 class GoalsStep(Step):

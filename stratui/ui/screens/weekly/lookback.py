@@ -8,9 +8,9 @@ from textual.widgets import Static
 
 from stratui.domain.inputs import parse_progress
 from stratui.domain.weeks import next_week
-from stratui.ui.screens.weekly.step import Step
-from stratui.ui.screens.weekly.widgets import InlineEdit, ReviewTable
+from stratui.ui.screens.steps import Step
 from stratui.ui.text import cell, literal
+from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 
 class LookBackStep(Step):

@@ -10,9 +10,9 @@ from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.schema import ROADBLOCK_KINDS, SEVERITIES
 from stratui.rituals.weekly import NewRoadblock
 from stratui.ui.modals.form import Field, Form
-from stratui.ui.screens.weekly.step import Step
-from stratui.ui.screens.weekly.widgets import InlineEdit, ReviewTable
+from stratui.ui.screens.steps import Step
 from stratui.ui.text import cell, literal
+from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 NEW = "new:"  # the row key prefix of a roadblock raised in this review
 

@@ -28,13 +28,13 @@ from stratui.rituals.weekly import (
     validate_step,
 )
 from stratui.ui.screens.ritual import RitualScreen
+from stratui.ui.screens.steps import Step
 from stratui.ui.screens.weekly.adjust import AdjustStep
 from stratui.ui.screens.weekly.checkin import CheckInStep
 from stratui.ui.screens.weekly.commit import CommitStep
 from stratui.ui.screens.weekly.goals import GoalsStep
 from stratui.ui.screens.weekly.lookback import LookBackStep
 from stratui.ui.screens.weekly.roadblocks import RoadblocksStep
-from stratui.ui.screens.weekly.step import Step
 from stratui.ui.screens.weekly.summary import SummaryStep
 from stratui.ui.styles import stylesheet
 

@@ -1,5 +1,8 @@
-"""What every step of the weekly review shares: access to the draft, redrawing from it,
-and handing what is typed but not yet submitted over before the step is left."""
+"""What every step of a ritual shares (the weekly review's, and the team review's, the
+retrospective's and the quarterly review's, which follow its pattern): access to the
+draft, redrawing from it, and handing what is typed but not yet submitted over before
+the step is left. Beside the screens, not in the weekly package, so that the ritual
+screen shell (:mod:`stratui.ui.screens.ritual`) and the weekly review can both import it."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.containers import Vertical
 
-from stratui.ui.screens.weekly.widgets import InlineEdit
+from stratui.ui.widgets.review import InlineEdit
 
 if TYPE_CHECKING:
     from stratui.review_service import WeeklyReviews

@@ -1,5 +1,5 @@
-"""Small widgets the weekly review's steps share: the step indicator, a table that
-goes on with Enter, a one-line question under a table, and the pulse picker."""
+"""Small widgets the rituals' steps share: the step indicator, a table that goes on
+with Enter, a one-line question under a table, and the pulse picker."""
 
 from __future__ import annotations
 
