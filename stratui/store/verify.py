@@ -46,7 +46,8 @@ def check_store(store) -> list[str]:
             for rid, record in shard.items():
                 if rid in records[collection]:
                     problems.append(
-                        f"{collection} {rid}: stored twice ({where[collection, rid]}, {rel})"
+                        f"{collection} {rid}: stored twice ({where[collection, rid]}, {rel}); "
+                        "after a git merge, `stratui sync` keeps the right copy"
                     )
                 records[collection][rid] = record
                 where[collection, rid] = rel
