@@ -1,6 +1,6 @@
 """Cold start of the TUI to its dashboard, against a minimal Textual app, side by side.
 
-    python -m benchmarks.startup [--rounds 10]
+    python -m benchmarks.startup [--rounds 21]
 
 Both run headless in a fresh process of the same interpreter: the minimal app exits in
 ``on_mount``; stratui opens its dashboard on a 10-year, 10-person store and exits after
@@ -67,7 +67,7 @@ def _time(code: str, *args: str) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.startup", description=__doc__)
-    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=21)
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="stratui-startup-"))
     try:

@@ -169,6 +169,31 @@ async def test_theme_choice_is_remembered(stratui):
     assert second.theme == chosen != "textual-dark"
 
 
+async def test_text_is_drawn_in_the_themes_colours_on_every_screen_shown(app):
+    """Screens are styled without Textual's full CSS refresh (StratuiApp._load_screen_css):
+    their text must still be the theme's foreground, opaque, in dark and light."""
+
+    def text_colour() -> tuple:
+        style = app.screen.query_one("#next").visual_style
+        return (style.foreground.a, style.foreground.hex, style.background.hex)
+
+    theme_colours = {}
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        for _ in range(2):
+            theme = app.current_theme
+            alpha, foreground, background = text_colour()
+            assert alpha == 1 and foreground != background
+            theme_colours[theme.name] = foreground
+            await pilot.press("2", "1")  # away to a screen made now, and back
+            await pilot.pause()
+            assert text_colour() == (alpha, foreground, background)
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+    assert set(theme_colours) == {"textual-dark", "textual-light"}
+    assert theme_colours["textual-dark"] != theme_colours["textual-light"]
+
+
 async def test_help_lists_every_screens_keys(app):
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f1")
