@@ -111,17 +111,12 @@ class DashboardScreen(StratuiScreen):
         ]
         self.query_one("#goals", Listing).show(goals)
 
-    @property
-    def next_text(self) -> str:
-        """The "Next" panel as plain text, line by line."""
-        return "\n".join(line.plain for line in [*self._next, *self._retros])
-
     def _show_next(self) -> None:
         self.query_one("#next", Static).update(Content("\n").join([*self._next, *self._retros]))
 
     def _read_retros(self) -> None:
         """My teams' retrospectives, read once the rest of the dashboard is on screen
-        (finding their open actions reads a year of commitments)."""
+        (their open actions are looked for in a year of commitments' summaries)."""
         self._retros = [Content(line.text) for line in build_retro_lines(self.stratui)]
         self._show_next()
 
