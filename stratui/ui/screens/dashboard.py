@@ -42,7 +42,7 @@ class DashboardScreen(StratuiScreen):
                 keep=32,
                 id="week",
                 classes="panel",
-                empty="Nothing committed this week: press 2, then a to add",
+                empty="Nothing yet: press 2, then a",
             )
             yield Static(id="next", classes="panel")
             yield Listing(
@@ -60,7 +60,7 @@ class DashboardScreen(StratuiScreen):
                 keep=20,
                 id="goals",
                 classes="panel",
-                empty="No active goals: press 4, then n to add",
+                empty="None yet: press 4, then n",
             )
 
     def on_mount(self) -> None:
