@@ -21,6 +21,7 @@ from stratui.domain.metrics.scope import Scope
 from stratui.domain.metrics.series import open_roadblocks_series, say_do_series
 from stratui.domain.weeks import monday, shift_week, week_of
 from stratui.people import teams_of
+from stratui.ritual_drafts import newest_first, recent_keys
 from stratui.rituals.periods import is_due
 from stratui.rituals.retro_history import RetroDue
 from stratui.services import Stratui
@@ -127,18 +128,18 @@ def _gather(app: Stratui) -> Dashboard:
         if item.goal.get("owner") in (None, "", me) or not item.goal.get("parent_id")
     ]
     quarters = {key_for_week(shift_week(week, -13 * back)) for back in range(STREAK_QUARTERS)}
-    reviews = [
-        header
-        for headers in app.store.digests(
-            "reviews", digests.REVIEW_HEADERS, digests.review_headers, keys=quarters
-        ).values()
-        for header in headers  # type: ignore[attr-defined]
-        if header.get("ritual") == "weekly" and header.get("owner") == me
-    ]
-    drafts = sorted(
-        (review for review in reviews if review.get("status") == "draft"),
-        key=lambda review: (str(review["period"]), review["id"]),
+    recent = set(recent_keys(today))  # where `w` looks for a draft to resume
+    summaries = app.store.digests(
+        "reviews", digests.REVIEW_HEADERS, digests.review_headers, keys=quarters | recent
     )
+    reviews, drafts = [], []
+    for key, headers in summaries.items():
+        for header in headers:  # type: ignore[attr-defined]
+            if header.get("ritual") == "weekly" and header.get("owner") == me:
+                reviews.append(header)
+                if header.get("status") == "draft" and key in recent:
+                    drafts.append(header)
+    drafts = newest_first(drafts)  # the one `w` resumes first
     return Dashboard(
         me=me,
         today=today,

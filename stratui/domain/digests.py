@@ -7,16 +7,34 @@ Pure functions over live records.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Mapping
 
 OPEN = "9999-12-31"  # later than any resolution: a shard holding an open roadblock
 
-LAST_OPEN_DAY = "last-open-day-1"
-REVIEW_HEADERS = "review-headers-1"
-OPEN_RETRO_ACTIONS = "open-retro-actions-1"
+# What the due, streak and retro-cadence figures read of a review, and the resume offer
+# (the newest updated draft first).
+HEADER_FIELDS = (
+    "id",
+    "ritual",
+    "owner",
+    "team",
+    "period",
+    "status",
+    "completed_at",
+    "updated_at",
+)
 
-# What the due, streak and retro-cadence figures read of a review.
-HEADER_FIELDS = ("id", "ritual", "owner", "team", "period", "status", "completed_at")
+
+def named_after(name: str, fields: Iterable[str]) -> str:
+    """``name`` and a checksum of ``fields``: a summary named so cannot be served from
+    files made with other fields."""
+    return f"{name}-{zlib.crc32(' '.join(fields).encode()):08x}"
+
+
+LAST_OPEN_DAY = "last-open-day-1"
+REVIEW_HEADERS = named_after("review-headers", HEADER_FIELDS)
+OPEN_RETRO_ACTIONS = "open-retro-actions-1"
 
 
 def last_open_day(roadblocks: Iterable[Mapping]) -> str:

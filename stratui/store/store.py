@@ -60,7 +60,7 @@ class Store:
         self._manifest: dict[str, list[int]] | None = None
         self._ids: dict[str, set[str]] = {}
         # digest file -> {file: [signature, summary]}; entries are checked against the
-        # shard's signature on every use, so one kept from an earlier read is never stale
+        # shard's signature on every use, as the read cache and the id index are
         self._digests: dict[str, dict[str, list]] = {}
         self._opened = False
         self._tx: Transaction | None = None
@@ -385,8 +385,11 @@ class Store:
         ``.stratui/digests/`` with the signature of the file it was made from, so a
         shard is read again only when it changed: a screen that needs, say, the shards
         holding an open roadblock reads two files instead of forty. ``name`` stands for
-        ``summarise``; give a changed function a new name. Summaries must be JSON.
-        ``keys`` limits the shards, as in :meth:`find`.
+        ``summarise``; give a changed function a new name. Summaries must be JSON, and
+        are the cache's own: do not change them. ``keys`` limits the shards, as in
+        :meth:`find`. A summary is as fresh as the store's change detection: a file
+        rewritten with the same size and modification time is not noticed (see
+        :meth:`verify_changes`).
         """
         if collection in UNSHARDED:
             raise ValueError(f"{collection} has no shards to summarise")

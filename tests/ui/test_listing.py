@@ -83,3 +83,21 @@ async def test_no_rows_show_what_to_do_instead_of_an_empty_header():
         app.query_one(Listing).show(rows(1, "Short"))
         await pilot.pause()
         assert shown(app)[0].split() == HEADER
+
+
+async def test_a_one_line_panel_says_only_how_many_rows_it_cannot_show():
+    app = OneListing()
+    async with app.run_test(size=(60, 10)) as pilot:
+        listing = app.query_one(Listing)
+        listing.styles.height = 1
+        listing.show(rows(3, "Short"))
+        await pilot.pause()
+        assert shown(app) == ["+3 more: press 3"]
+        listing.styles.height = 3
+        await pilot.pause()
+        header, row, more = shown(app)
+        assert (header.split(), row.split(), more) == (
+            HEADER,
+            ["0d", "Short", "ana"],
+            "+2 more: press 3",
+        )

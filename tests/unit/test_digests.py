@@ -52,6 +52,7 @@ def review(**extra) -> dict:
         "status": "complete",
         "completed_at": "2026-03-20T09:30:00Z",
         "created_at": "2026-03-20T09:00:00Z",
+        "updated_at": "2026-03-20T09:30:00Z",
         "answers": {"wins": "Shipped the importer", "risks": "A long secret text"},
         "notes": "Private notes",
         "participants": ["ana", "ben"],
@@ -70,6 +71,7 @@ def test_review_headers_keep_the_header_fields_and_drop_answers_and_notes():
             "period": "2026-W12",
             "status": "complete",
             "completed_at": "2026-03-20T09:30:00Z",
+            "updated_at": "2026-03-20T09:30:00Z",
         }
     ]
     assert set(headers[0]) == set(HEADER_FIELDS)
@@ -125,4 +127,10 @@ def test_every_summary_is_json_as_the_store_requires():
 def test_each_summary_has_its_own_versioned_name():
     names = [digests.LAST_OPEN_DAY, digests.REVIEW_HEADERS, digests.OPEN_RETRO_ACTIONS]
     assert len(set(names)) == 3
-    assert all(name.rsplit("-", 1)[1].isdigit() for name in names)
+    assert digests.LAST_OPEN_DAY.endswith("-1") and digests.OPEN_RETRO_ACTIONS.endswith("-1")
+
+
+def test_review_headers_are_named_after_their_fields():
+    fewer = digests.named_after("review-headers", digests.HEADER_FIELDS[:-1])
+    assert digests.named_after("review-headers", digests.HEADER_FIELDS) == digests.REVIEW_HEADERS
+    assert fewer.startswith("review-headers-") and fewer != digests.REVIEW_HEADERS

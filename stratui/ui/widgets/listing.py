@@ -61,8 +61,9 @@ class Listing(Widget):
         lines = columns(self.rows, self.header, {self.squeeze: self._squeezed_width()})
         room = self.content_size.height
         if room and len(lines) > room:
-            hidden = len(lines) - room + 1
-            lines = [*lines[: room - 1], Content.styled(f"+{hidden} more: {self.more}", "dim")]
+            shown = max(room - 2, 0)  # rows under the header, above the "more" line
+            more = Content.styled(f"+{len(self.rows) - shown} more: {self.more}", "dim")
+            lines = [*lines[: shown + 1], more] if room > 1 else [more]
         return Content("\n").join(lines)
 
     def _squeezed_width(self) -> int:
