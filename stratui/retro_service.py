@@ -18,6 +18,9 @@ No Textual and no Rich here; TinyDB only through the store.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from stratui import people, retro_status
 from stratui.domain import people as names
 from stratui.domain import records as rec
@@ -27,6 +30,8 @@ from stratui.ritual_drafts import (
     completed_review,
     current_draft,
     discard_draft,
+    file_safe,
+    write_summary_file,
     written,
 )
 from stratui.rituals.retro import RetroContext, RetroDraft
@@ -239,6 +244,15 @@ class Retros:
             by_ids(self.store, "commitments", made_actions),
             self._previous(draft),
         )
+
+    def write_summary(self, review_id: str, path: str | os.PathLike | None = None) -> Path:
+        """Write the retrospective's Markdown summary to ``path`` atomically; returns the path.
+
+        The default path is ``retro-<period>-<team>.md`` in the current directory.
+        """
+        review = completed_review(self.store, review_id, "retro")
+        name = f"retro-{review['period']}-{file_safe(review.get('team'))}.md"
+        return write_summary_file(self.summary_markdown(review["id"]), path, name)
 
     # -- for the dashboard and the history ---------------------------------------------
 

@@ -12,6 +12,9 @@ No Textual and no Rich here; TinyDB only through the store.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from stratui import people
 from stratui.domain import people as names
 from stratui.domain import records as rec
@@ -21,8 +24,10 @@ from stratui.ritual_drafts import (
     completed_review,
     current_draft,
     discard_draft,
+    file_safe,
     recent_completed,
     refuse_completed_week,
+    write_summary_file,
     written,
 )
 from stratui.rituals.capacity import HINT_WEEKS
@@ -252,3 +257,12 @@ class TeamReviews:
             by_ids(self.store, "adjustments", made.get("adjustments", ())),
             self.store.find("goals"),
         )
+
+    def write_summary(self, review_id: str, path: str | os.PathLike | None = None) -> Path:
+        """Write the team review's Markdown summary to ``path`` atomically; returns the path.
+
+        The default path is ``team-review-<period>-<team>.md`` in the current directory.
+        """
+        review = completed_review(self.store, review_id, "team")
+        name = f"team-review-{review['period']}-{file_safe(review.get('team'))}.md"
+        return write_summary_file(self.summary_markdown(review["id"]), path, name)

@@ -152,7 +152,9 @@ def test_choosing_a_team_by_name_or_by_me(store, monkeypatch):
 # -- the team weekly review ----------------------------------------------------------------
 
 
-def test_a_full_team_review_of_three_people_is_stored_as_the_right_records(store):
+def test_a_full_team_review_of_three_people_is_stored_as_the_right_records(
+    store, tmp_path, monkeypatch
+):
     app = app_on(store)
     platform(app)
     a1 = app.log("Profile the gateway", owner="ana", week="2026-W47")
@@ -214,6 +216,12 @@ def test_a_full_team_review_of_three_people_is_stored_as_the_right_records(store
     summary = service.summary_markdown(review["id"][:6])
     assert summary == preview
     assert "## chioma" in summary and "⚠ escalated to mia (critical)" in summary
+    written_to = service.write_summary(review["id"], tmp_path / "team.md")
+    assert written_to.read_text(encoding="utf-8") == summary
+    monkeypatch.chdir(tmp_path)
+    default = service.write_summary(review["id"])
+    assert default == tmp_path / "team-review-2026-W47-Platform.md"
+    assert default.read_text(encoding="utf-8") == summary
     with pytest.raises(ReviewError, match="already complete"):
         service.start_or_resume("Platform", "2026-W47")
 
@@ -259,7 +267,9 @@ def run_retro(service: Retros, cards, actions, started=None) -> tuple[dict, Retr
     return review, draft
 
 
-def test_two_retros_in_a_row_the_second_disposes_of_the_firsts_actions(store):
+def test_two_retros_in_a_row_the_second_disposes_of_the_firsts_actions(
+    store, tmp_path, monkeypatch
+):
     app = app_on(store)
     platform(app)
     first_review, first = run_retro(
@@ -309,6 +319,10 @@ def test_two_retros_in_a_row_the_second_disposes_of_the_firsts_actions(store):
     assert "- [x] Quarantine flaky tests · owner ben · done" in summary
     assert "- [ ] Write a handover · owner chioma · ↻ carried over" in summary
     assert "- pace 3/5 (was 5, -2)" in summary
+    monkeypatch.chdir(tmp_path)
+    written_to = service.write_summary(review["id"])
+    assert written_to.name == f"retro-{review['period']}-{review['team']}.md"
+    assert written_to.read_text(encoding="utf-8") == summary
     assert [(a.commitment["title"], a.age_days) for a in service.open_actions()] == [
         ("Write a handover", 0)
     ]

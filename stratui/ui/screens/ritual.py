@@ -118,7 +118,8 @@ class RitualScreen(Screen):
         raise NotImplementedError
 
     def unplaced_invalid(self, invalid: DraftInvalid) -> None:
-        """Completing found the draft invalid but no step says why."""
+        """Completing found the draft invalid but no step says why: show its problems."""
+        self.show_problems(list(invalid.problems))
 
     def write_summary_file(self) -> Path:
         """Write the completed review's Markdown into the current directory."""

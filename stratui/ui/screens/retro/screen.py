@@ -11,17 +11,14 @@ review's screen, whose layout and keys it shares.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from textual.binding import Binding
 
 from stratui.retro_service import Retros
-from stratui.ritual_drafts import file_safe, write_summary_file
 from stratui.rituals.retro import (
     PHASE_TITLES,
     PHASES,
     RITUAL_TITLE,
-    DraftInvalid,
     RetroContext,
     RetroDraft,
     validate_phase,
@@ -110,13 +107,3 @@ class RetroScreen(RitualScreen):
     def validate(self, name: str, today: dt.date) -> list[str]:
         assert self.draft is not None
         return validate_phase(self.draft, name, today=today)
-
-    def unplaced_invalid(self, invalid: DraftInvalid) -> None:
-        self.show_problems(list(invalid.problems))
-
-    def write_summary_file(self) -> Path:
-        """Write the finished retrospective's Markdown into the current directory, atomically."""
-        assert self.completion is not None
-        review = self.completion.review
-        name = f"retro-{review['period']}-{file_safe(review.get('team'))}.md"
-        return write_summary_file(self.reviews.summary_markdown(review["id"]), None, name)

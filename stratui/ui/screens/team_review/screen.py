@@ -8,17 +8,14 @@ and shows, on the frame the retrospective shares (:class:`RitualScreen`).
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from textual.binding import Binding
 
 from stratui.review_service import ReviewError
-from stratui.ritual_drafts import file_safe, write_summary_file
 from stratui.rituals.team import (
     RITUAL_TITLE,
     STEP_TITLES,
     STEPS,
-    DraftInvalid,
     TeamContext,
     TeamReviewDraft,
     validate_step,
@@ -98,13 +95,3 @@ class TeamReviewScreen(RitualScreen):
     def validate(self, name: str, today: dt.date) -> list[str]:
         assert self.draft is not None
         return validate_step(self.draft, name, today=today)
-
-    def unplaced_invalid(self, invalid: DraftInvalid) -> None:
-        self.show_problems(list(invalid.problems))
-
-    def write_summary_file(self) -> Path:
-        """Write the completed review's Markdown into the current directory, atomically."""
-        assert self.completion is not None
-        review = self.completion.review
-        name = f"team-review-{review['period']}-{file_safe(review.get('team'))}.md"
-        return write_summary_file(self.reviews.summary_markdown(review["id"]), None, name)
