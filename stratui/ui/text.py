@@ -59,3 +59,14 @@ def columns(
 
     head = line([Content(title) for title in header]).stylize("bold")
     return [head, *(line(cells) for cells in rows)]
+
+
+def error_message(error: BaseException) -> str:
+    """What ``error`` says, for a person: its message as raised.
+
+    ``str()`` of a ``KeyError`` quotes its argument (``'no such member'``); the message
+    itself is wanted, with any quotes it contains (``got 'abc'``) kept.
+    """
+    if isinstance(error, KeyError) and len(error.args) == 1:
+        return str(error.args[0])
+    return str(error)

@@ -2,7 +2,8 @@
 
 Like :class:`~stratui.ui.modals.form.Form`, it knows no rule: ``submit(value)`` runs the
 use case and raises ``ValueError`` (or ``LookupError``) with a message; the dialog then
-stays open with the message under the list.
+stays open with the message under the list. The list scrolls (at most 10 rows, so that
+at 80x24 the title, a message of a few lines and the hint fit around it).
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from collections.abc import Callable, Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from stratui.ui.modals.frame import DialogFrame, dialog_parts
 from stratui.ui.styles import stylesheet
-from stratui.ui.text import literal
+from stratui.ui.text import error_message
 
 
 class Choose(ModalScreen[object]):
@@ -27,7 +28,7 @@ class Choose(ModalScreen[object]):
 
     CSS_PATH = stylesheet("dialogs.tcss")
 
-    DEFAULT_CSS = "Choose #choose-list { height: auto; max-height: 12; }"
+    DEFAULT_CSS = "Choose #choose-list { height: auto; max-height: 10; }"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choose.cancel")]
 
     def __init__(
@@ -45,14 +46,12 @@ class Choose(ModalScreen[object]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog form"):
-            yield Static(self.choose_title, classes="dialog-title")
+        with DialogFrame(classes="dialog form"):
+            yield from dialog_parts(self.choose_title, "Enter: choose   Esc: cancel")
             yield OptionList(
                 *(Option(Text(shown), id=value) for shown, value in self.options),
                 id="choose-list",
             )
-            yield Static("", id="form-error", classes="form-error")
-            yield Static("Enter: choose   Esc: cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
@@ -70,7 +69,7 @@ class Choose(ModalScreen[object]):
         try:
             result = self.submit(value)
         except (ValueError, LookupError) as error:
-            self.query_one("#form-error", Static).update(literal(str(error).strip("'\"")))
+            self.query_one(DialogFrame).show_error(error_message(error))
             return
         self.dismiss(result)
 

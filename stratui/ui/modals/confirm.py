@@ -1,14 +1,20 @@
-"""A yes/no question (deleting asks first)."""
+"""A yes/no question (deleting asks first).
+
+The question scrolls inside the dialog's frame when it is too long for the terminal;
+the buttons stay docked below it. The focus starts on "No", so an Enter typed by habit
+does not delete anything: yes is ``y`` or the Yes button.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from stratui.ui.modals.frame import DialogFrame
 from stratui.ui.styles import stylesheet
 
 
@@ -16,6 +22,8 @@ class Confirm(ModalScreen[bool]):
     """Ask ``question``; dismiss with True for yes."""
 
     CSS_PATH = stylesheet("dialogs.tcss")
+
+    AUTO_FOCUS = "#no"
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
@@ -27,7 +35,7 @@ class Confirm(ModalScreen[bool]):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with DialogFrame(classes="dialog confirm"):
             yield Static(self.question, classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Yes (y)", id="yes", variant="error")
