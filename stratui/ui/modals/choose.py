@@ -14,16 +14,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from stratui.ui.modals.frame import DialogFrame, dialog_parts
+from stratui.ui.modals.frame import DialogFrame, DialogScreen, dialog_parts
 from stratui.ui.styles import stylesheet
 from stratui.ui.text import error_message
 
 
-class Choose(ModalScreen[object]):
+class Choose(DialogScreen[object]):
     """Ask for one of ``options`` (``(shown, value)``; shown as typed, never markup)."""
 
     CSS_PATH = stylesheet("dialogs.tcss")
@@ -69,7 +68,7 @@ class Choose(ModalScreen[object]):
         try:
             result = self.submit(value)
         except (ValueError, LookupError) as error:
-            self.query_one(DialogFrame).show_error(error_message(error))
+            self.show_error(error_message(error))
             return
         self.dismiss(result)
 

@@ -11,14 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from stratui.ui.modals.frame import DialogFrame
+from stratui.ui.modals.frame import DialogFrame, DialogScreen
 from stratui.ui.styles import stylesheet
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(DialogScreen[bool]):
     """Ask ``question``; dismiss with True for yes."""
 
     CSS_PATH = stylesheet("dialogs.tcss")

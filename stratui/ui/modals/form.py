@@ -21,10 +21,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, Select
 
-from stratui.ui.modals.frame import DialogFrame, dialog_parts
+from stratui.ui.modals.frame import DialogFrame, DialogScreen, dialog_parts
 from stratui.ui.styles import stylesheet
 from stratui.ui.text import cell, error_message
 from stratui.ui.widgets.line_input import LineInput
@@ -48,7 +47,7 @@ def _width(label: Content | str) -> int:
     return label.cell_length if isinstance(label, Content) else cell_len(label)
 
 
-class Form(ModalScreen[object]):
+class Form(DialogScreen[object]):
     """Ask for ``fields``; ``submit(values)`` returns the result or raises ValueError."""
 
     CSS_PATH = stylesheet("dialogs.tcss")
@@ -124,15 +123,18 @@ class Form(ModalScreen[object]):
         try:
             result = self.submit(self.values())
         except (ValueError, LookupError) as error:
-            self._focus_field(getattr(error, "field", None))
-            self.query_one(DialogFrame).show_error(error_message(error))
+            message = error_message(error)
+            self._focus_field(getattr(error, "field", None) or message.split(":", 1)[0])
+            self.show_error(message)
             return
         self.dismiss(result)
 
     def _focus_field(self, name: object) -> None:
-        """Focus the field a validation error names (``ValidationError.field``), if the
-        form has it, so the person lands where the fix is."""
-        if isinstance(name, str) and any(spec.name == name for spec in self.fields):
+        """Focus the field an error names, if the form has it, so the person lands where
+        the fix is: ``ValidationError.field``, or the ``field:`` its message starts with
+        (``due: cannot read ...``; ``--on:`` from a use case the CLI shares is ``on``)."""
+        name = str(name).strip().lstrip("-")
+        if any(spec.name == name for spec in self.fields):
             self.query_one(f"#field-{name}").focus()
 
     def action_cancel(self) -> None:
