@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 
 from stratui.services import Stratui
+from stratui.ui.screenshot import Screenshots
 from stratui.ui.settings import DEFAULT_THEME, load_settings, save_setting
 from stratui.ui.styles import stylesheet
 
@@ -38,6 +39,8 @@ MAIN_SCREENS = ("dashboard", "commitments", "roadblocks", "goals", "history", "t
 # The rituals ``stratui review RITUAL`` opens straight into, by the screen that runs them.
 # A ritual's screen takes ``team=`` when the ritual belongs to a team; the team and
 # quarterly reviews' take ``period=`` (a week or a quarter other than their default).
+# Those options are the launch's: they go to the ritual opened at launch only, and a
+# ritual opened later by its key starts from its own defaults.
 RITUAL_SCREENS = {
     "weekly": "weekly",
     "team": "team",
@@ -56,7 +59,7 @@ def _new_screen(name: str) -> Screen:
     return screen_class(name)()
 
 
-class StratuiApp(App):
+class StratuiApp(Screenshots, App):
     """Execution reviews in the terminal."""
 
     TITLE = "stratui"
@@ -90,15 +93,15 @@ class StratuiApp(App):
         period: str | None = None,
     ) -> None:
         """``start`` names a ritual of :data:`RITUAL_SCREENS` to open straight into
-        (``stratui review weekly``), for ``team`` when it is a team's ritual."""
+        (``stratui review weekly``); ``team`` and ``period`` are options of that ritual
+        only (``--team``, ``--week``, ``--quarter``), not of those opened later."""
         super().__init__()
         if start is not None and start not in RITUAL_SCREENS:
             raise ValueError(f"start: expected one of {', '.join(RITUAL_SCREENS)}, got {start!r}")
         self.stratui = stratui
         self.poll = poll
         self.start = start
-        self.team = team
-        self.period = period
+        self.launch_options = {k: v for k, v in (("team", team), ("period", period)) if v}
         # Set before the header is drawn: setting it on mount would lay the screen out again.
         self.sub_title = f"{stratui.me} · {stratui.store.location}"
         theme = load_settings().get("theme", DEFAULT_THEME)
@@ -119,7 +122,8 @@ class StratuiApp(App):
         if self.poll:
             self.set_interval(self.poll, self.check_store)
         if self.start is not None:
-            self.push_screen(self._ritual_screen(self.start))
+            ritual = screen_class(RITUAL_SCREENS[self.start])
+            self.push_screen(ritual(**self.launch_options))
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """``title · sub title``, the sub title dimmed, both literal.
@@ -176,14 +180,10 @@ class StratuiApp(App):
 
     async def action_ritual(self, name: str) -> None:
         """Open a team ritual of :data:`RITUAL_SCREENS` (resuming its draft) over the
-        dashboard, for the app's team (the only team, else one's own)."""
+        dashboard, with its defaults (the only team, else one's own): the launch's
+        options were the launch ritual's."""
         await self.switch_mode("dashboard")
-        self.push_screen(self._ritual_screen(name))
-
-    def _ritual_screen(self, name: str) -> Screen:
-        """A new screen of the ritual ``name``, for the app's team and period, if given."""
-        options = {"team": self.team, "period": self.period}
-        return screen_class(RITUAL_SCREENS[name])(**{k: v for k, v in options.items() if v})
+        self.push_screen(screen_class(RITUAL_SCREENS[name])())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("weekly", "ritual"):  # not while in it (perhaps under its dialogs)
