@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from stratui.rituals.weekly import STEP_TITLES, STEPS
+from stratui.ui.widgets.line_input import LineInput
 
 
 class StepIndicator(Horizontal):
@@ -92,7 +93,7 @@ class InlineEdit(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(classes="inline-label")
-        yield Input(classes="inline-input")
+        yield LineInput(classes="inline-input")  # a paste keeps all its lines
 
     def on_mount(self) -> None:
         self.display = False
