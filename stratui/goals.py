@@ -3,8 +3,8 @@
 Shared by the command line (``stratui goal ...``) and the TUI's goal tree and goal
 detail. Each change is one store transaction; refused input raises
 :class:`~stratui.domain.schema.ValidationError` whose ``field`` names the input (``parent``,
-``end``, ``name``, ``baseline``, ``target``, ``value``, ``confidence``, ``date``...) and
-nothing is written. Ids may be given as any unique prefix.
+``end``, ``owner``, ``name``, ``baseline``, ``target``, ``value``, ``confidence``,
+``date``...) and nothing is written. Ids may be given as any unique prefix.
 
 - the cascade: :func:`create` (a child inherits its parent's dates and team),
   :func:`edit`, :func:`move` (never into a cycle), :func:`drop`, :func:`achieve`,
@@ -79,8 +79,9 @@ def create(app: Stratui, fields: dict) -> dict:
     parent's ``start``, ``end`` and ``team`` unless given (``None`` counts as not given).
     ``quarter`` (``YYYY-Qn``) gives ``start`` and ``end`` (unless given) the fiscal
     quarter's first and last day, before anything is inherited. ``owner`` defaults to
-    me. ``metric`` may be a dict of typed parts (see
-    :func:`~stratui.domain.key_results.make_metric`). The end may not precede the start.
+    me and must be a person (see :meth:`Stratui.person_named`). ``metric`` may be a dict
+    of typed parts (see :func:`~stratui.domain.key_results.make_metric`). The end may not
+    precede the start.
     """
     fields = {key: value for key, value in fields.items() if value is not None}
     parent_ref = fields.pop("parent", None)
@@ -99,7 +100,7 @@ def create(app: Stratui, fields: dict) -> dict:
             fields["metric"] = kr.make_metric(
                 metric.get("name"), metric.get("baseline"), metric.get("target"), metric.get("unit")
             )
-        fields.setdefault("owner", app.me)
+        fields["owner"] = app.person_named(fields.get("owner"), "owner")
         _check_dates(fields)
         record = rec.new_record("goals", {**fields, "status": "active"}, app.clock.now())
         return tx.insert("goals", record)
@@ -129,10 +130,12 @@ def edit(app: Stratui, ref: str, changes: dict) -> dict:
     """Change a goal's fields (``None`` removes an optional one); returns the record.
 
     A change of ``parent_id`` is checked like :func:`move`; the end may not precede the
-    start.
+    start; a new ``owner`` must be a person (see :meth:`Stratui.person_named`).
     """
     with app.store.transaction() as tx:
         record = app.store.resolve("goals", ref)
+        if changes.get("owner") is not None:
+            changes = {**changes, "owner": app.person_named(changes["owner"], "owner")}
         if changes.get("parent_id"):
             goal_tree.check_move(record["id"], changes["parent_id"], app.store.all("goals"))
         changed = rec.updated("goals", record, changes, app.clock.now())

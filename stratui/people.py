@@ -98,11 +98,15 @@ def rename_person(app: Stratui, old: str, new: str) -> dict:
     Every record naming the person (commitment, roadblock and goal owners, review owners,
     facilitators and participants, team members, retro card authors, and the names inside
     the rituals' drafts) is rewritten, with the local ``me`` setting when it named them.
+    When the person was me by the login name, me is set to the new name, so that me stays
+    a person (``STRATUI_ME`` is the user's to change).
     """
+    me = who_am_i(app)
     person, old_name = _rename_everywhere(
         app, "people", "person", old, new, rules.PERSON_REFERENCES, rename_person_in_answers
     )
-    if person["name"] != old_name and _configured_me(app) == old_name:
+    followed = me.name if me.source == "login" else me.configured
+    if person["name"] != old_name and followed == old_name:
         _write_config(app, {**_read_config(app), "me": person["name"]})
     return person
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from stratui.domain import records as rec
+from stratui.domain.schema import ValidationError
 from stratui.services import Stratui
 
 STATES = ("open", "resolved", "all")
@@ -23,14 +24,15 @@ def roadblocks(app: Stratui, *, state: str = "open", kind: str | None = None) ->
 
 
 def assign(app: Stratui, ref: str, owner: str) -> dict:
-    """Give a roadblock to whoever removes it."""
+    """Give a roadblock to whoever removes it: an existing person (ValidationError, field
+    ``owner``, listing who exists, otherwise)."""
     if not owner.strip():
-        raise ValueError("owner: name who removes it")
+        raise ValidationError("owner", "name who removes it")
     with app.store.transaction() as tx:
         record = app.store.resolve("roadblocks", ref)
+        name = app.person_named(owner, "owner")
         return tx.put(
-            "roadblocks",
-            rec.updated("roadblocks", record, {"owner": owner.strip()}, app.clock.now()),
+            "roadblocks", rec.updated("roadblocks", record, {"owner": name}, app.clock.now())
         )
 
 

@@ -52,6 +52,44 @@ class Stratui:
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self.store = store
         self.clock = clock or Clock()
+        store.before_commit = self._me_first
+
+    def _me_first(self, tx) -> None:
+        """A store's first write (or any write while it has no people) makes ``me`` a person.
+
+        So a new user's first ``stratui log`` (or ``person add ben``, or weekly review)
+        just works, and the records it writes name a person. An import writes its
+        document as it is (see :meth:`import_document`); a ``me`` that is not a valid
+        name is not added.
+        """
+        from stratui.domain import people as rules
+
+        everyone = self.store.all("people")  # with this write's
+        if everyone and self.store.backend.exists():
+            return
+        try:
+            name = rules.check_name(self.me)
+        except ValidationError:
+            return
+        if rules.find_named(everyone, name) is None:
+            person = rec.new_record("people", {"name": name, "teams": []}, self.clock.now())
+            tx.insert("people", person)
+
+    def person_named(self, name: str | None, field: str) -> str:
+        """The stored name of the person ``name`` (default: me) for a record's ``field``.
+
+        Found exactly, else up to case (``ANA`` gives ``ana``). Anyone else is refused
+        with a ValidationError naming ``field`` and who exists. ``me`` is accepted while
+        the store has no people yet, as the write then makes me its first person (see
+        :meth:`_me_first`). Call it inside the write's transaction.
+        """
+        from stratui.domain import people as rules
+
+        name = (name or "").strip() or self.me
+        everyone = self.store.all("people")
+        if not everyone and rules.same_name(name, self.me):
+            return rules.check_name(self.me, field)
+        return str(rules.require_named(everyone, name, field, "person")["name"])
 
     @property
     def me(self) -> str:
@@ -83,7 +121,7 @@ class Stratui:
             goal_id = self.store.resolve("goals", goal)["id"] if goal else None
             record = rec.new_commitment(
                 title=title,
-                owner=owner or self.me,
+                owner=self.person_named(owner, "owner"),
                 week=week or self.this_week(),
                 now=self.clock.now(),
                 goal_id=goal_id,
@@ -213,7 +251,7 @@ class Stratui:
                     "title": title.strip(),
                     "kind": kind,
                     "severity": severity,
-                    "owner": owner or self.me,
+                    "owner": self.person_named(owner, "owner"),
                     "raised_on": self.clock.today().isoformat(),
                     **link,
                 },
@@ -255,6 +293,7 @@ class Stratui:
             return self.store.get(collection, rid, deleted=True)
 
         with self.store.transaction() as tx:
+            tx.before_commit = None  # the document as it is: me is not added to it
             plan = plan_import(document, lookup)
             tx.put_many(plan.writes)
         return plan

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 
 from stratui.cli import argtypes
-from stratui.cli.common import UsageError, open_app
+from stratui.cli.common import UsageError, open_app, options_named
 
 
 def define_log(log: argparse.ArgumentParser) -> None:
@@ -57,25 +57,34 @@ def define_block(block: argparse.ArgumentParser) -> None:
     block.add_argument("--owner", type=argtypes.nonempty, help="who removes it (default: me)")
 
 
+_OPTIONS = {"owner": "--owner", "person": "--owner"}
+"""The use cases' fields, as these commands' options name them in an error."""
+
+
 def run_log(args) -> int:
     app = open_app(args)
-    record = app.log(
-        args.title,
-        owner=args.owner,
-        week=args.week,
-        goal=args.goal,
-        due=args.due,
-        confidence=args.confidence,
-    )
+    with options_named(_OPTIONS):
+        record = app.log(
+            args.title,
+            owner=args.owner,
+            week=args.week,
+            goal=args.goal,
+            due=args.due,
+            confidence=args.confidence,
+        )
     print(record["id"])
     return 0
 
 
 def run_list(args) -> int:
     app = open_app(args)
-    found = app.commitments(
-        week=args.week, owner=args.owner, status=args.status, everything=args.all
-    )
+    owner = None
+    if args.owner:
+        from stratui.people import person
+
+        with options_named(_OPTIONS):
+            owner = person(app, args.owner)["name"]
+    found = app.commitments(week=args.week, owner=owner, status=args.status, everything=args.all)
     if args.json:
         import json
 
@@ -119,8 +128,9 @@ def run_set(args) -> int:
 
 
 def run_block(args) -> int:
-    record = open_app(args).block(
-        args.title, kind=args.kind, severity=args.severity, on=args.on, owner=args.owner
-    )
+    with options_named(_OPTIONS):
+        record = open_app(args).block(
+            args.title, kind=args.kind, severity=args.severity, on=args.on, owner=args.owner
+        )
     print(record["id"])
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 EXIT_STORE = 1
 EXIT_USAGE = 2
@@ -11,6 +13,26 @@ EXIT_USAGE = 2
 
 class UsageError(Exception):
     """Bad input from the user: printed as one line, exit code 2."""
+
+
+@contextmanager
+def options_named(options: Mapping[str, str]) -> Iterator[None]:
+    """Turn a use case's ValidationError into a UsageError naming the command's option.
+
+    ``options`` maps the use case's field (``owner``) to what the command line calls it
+    (``--owner``); a field not in it keeps its name, and an error about a stored record
+    (``record`` set) is left as it is.
+    """
+    from stratui.domain.schema import ValidationError
+
+    try:
+        yield
+    except ValidationError as error:
+        if error.record is not None:
+            raise
+        label = options.get(error.field, error.field)
+        message = str(error).removeprefix(f"{error.field}: ")
+        raise UsageError(f"{label}: {message}") from None
 
 
 def store_path(db: str | None) -> str:

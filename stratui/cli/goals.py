@@ -14,13 +14,14 @@ from __future__ import annotations
 import argparse
 
 from stratui.cli import argtypes, goal_text
-from stratui.cli.common import UsageError, open_app
+from stratui.cli.common import UsageError, open_app, options_named
 
 # Which option of a command a use case's ValidationError field means.
 _OPTIONS = {
     "add": {
         "title": "TITLE",
         "parent": "--parent",
+        "owner": "--owner",
         "start": "--start",
         "end": "--end",
         "quarter": "--quarter",
@@ -35,6 +36,7 @@ _OPTIONS = {
         "note": "--note",
         "date": "--date",
     },
+    "list": {"person": "--owner"},
     "move": {"parent": "--under"},
     "metric": {"name": "--name", "baseline": "--baseline", "target": "--target", "unit": "--unit"},
 }
@@ -154,21 +156,8 @@ def define_quarter(quarter: argparse.ArgumentParser) -> None:
 
 
 def run_goal(args) -> int:
-    from stratui.domain.schema import ValidationError
-
-    try:
+    with options_named(_OPTIONS.get(args.action, {})):
         return _ACTIONS[args.action](args)
-    except ValidationError as error:
-        raise _usage(error, _OPTIONS.get(args.action, {})) from None
-
-
-def _usage(error, options: dict[str, str]) -> Exception:
-    """A use case's refusal as a usage error naming the command-line option."""
-    option = options.get(error.field)
-    text = str(error)
-    if option is None or error.record is not None:
-        return UsageError(text)
-    return UsageError(f"{option}: {text.removeprefix(f'{error.field}: ')}")
 
 
 def _add(args) -> int:
@@ -204,11 +193,11 @@ def _add(args) -> int:
 
 
 def _list(args) -> int:
-    from stratui import goals
+    from stratui import goals, people
 
-    rows = goals.tree(
-        open_app(args), status=None if args.all else "active", owner=args.owner, team=args.team
-    )
+    app = open_app(args)
+    owner = people.person(app, args.owner)["name"] if args.owner else None
+    rows = goals.tree(app, status=None if args.all else "active", owner=owner, team=args.team)
     if args.json:
         import json
 

@@ -10,11 +10,9 @@ accepted, exit 2, and nothing is written.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from stratui.cli import argtypes
-from stratui.cli.common import UsageError, open_app
+from stratui.cli.common import open_app, options_named
 
 # The service's field names, as the command line names them in an error.
 _ARGUMENTS = {
@@ -126,23 +124,13 @@ def run_team(args) -> int:
     return 0
 
 
-@contextmanager
-def _naming(**arguments: str) -> Iterator[None]:
+def _naming(**arguments: str):
     """Turn the service's ValidationError into a UsageError naming the argument.
 
     ``arguments`` maps a service field to this action's argument where it differs from
     :data:`_ARGUMENTS` (``team rename`` takes the team as ``NAME``, not ``TEAM``).
     """
-    from stratui.domain.schema import ValidationError
-
-    try:
-        yield
-    except ValidationError as error:
-        if error.record is not None:
-            raise
-        label = arguments.get(error.field) or _ARGUMENTS.get(error.field, error.field)
-        message = str(error).removeprefix(f"{error.field}: ")
-        raise UsageError(f"{label}: {message}") from None
+    return options_named({**_ARGUMENTS, **arguments})
 
 
 def _members(args) -> str:

@@ -101,8 +101,15 @@ def run_demo(args) -> int:
 
 
 def run_check(args) -> int:
+    from contextlib import suppress
+
+    from stratui.store.errors import StoreError
+    from stratui.store.verify import unknown_people
+
     app = open_app(args)
     problems = app.store.check()
+    with suppress(StoreError):  # a damaged file: check has said so
+        problems += unknown_people(app.store)
     if problems:
         for line in problems:
             print(line, file=sys.stderr)

@@ -65,6 +65,10 @@ class Store:
         self._opened = False
         self._tx: Transaction | None = None
         self._read_depth = 0
+        self.before_commit: Callable[[Transaction], None] | None = None
+        """Called with each transaction just before it commits (under the lock, its changes
+        staged) to add what the caller's rules require: the use cases make ``me`` a new
+        store's first person (``stratui.services``). A transaction may set its own."""
 
     @classmethod
     def at(cls, path: str) -> Store:
@@ -350,9 +354,8 @@ class Store:
 
         ``keys`` limits a sharded collection to those shards (see ``layout``); without
         it every shard is read. ``where`` filters further. Results are in creation order.
+        Without ``equals`` there is no query for TinyDB to run, and it is not loaded.
         """
-        from stratui.store import tiny  # TinyDB: loaded by the commands that query
-
         with self.reading():
             if collection in UNSHARDED:
                 rels = [relpath(collection, None)]
@@ -365,7 +368,7 @@ class Store:
                 records = self._shard_records(rel)
                 if not records:
                     continue
-                for document in tiny.search(collection, records, equals):
+                for document in _search(collection, records, equals):
                     record = dict(document)
                     if where is None or where(record):
                         found[record["id"]] = record
@@ -483,6 +486,7 @@ class Transaction:
         self.store = store
         self.staged: dict[str, dict[str, dict]] = {}
         self._hold = None
+        self.before_commit = store.before_commit  # None: commit exactly what was staged
 
     def __enter__(self) -> Transaction:
         store = self.store
@@ -628,6 +632,8 @@ class Transaction:
             self._lock()
             store._tx = self
             self._stage_on_top_of_files()
+        if self.before_commit is not None:
+            self.before_commit(self)
         writes: dict[str, bytes] = {}
         if not backend.exists():
             writes[META_FILE] = encode_meta({"format": STORE_FORMAT, "schema": SCHEMA_VERSION})
@@ -645,6 +651,16 @@ class Transaction:
         store._save_index(
             listing, {rel: sorted(recs) for rel, recs in self.staged.items()}, (), ours=True
         )
+
+
+def _search(collection: str, records: Mapping[str, dict], equals: Mapping[str, object]):
+    """The live records of one shard whose fields equal ``equals``: a TinyDB query, but
+    only when there is something to query (TinyDB is loaded by the commands that do)."""
+    if not equals:
+        return [record for record in records.values() if not record.get("deleted")]
+    from stratui.store import tiny
+
+    return tiny.search(collection, records, equals)
 
 
 def _is_meta(data: bytes) -> bool:

@@ -2,11 +2,13 @@
 
 Unlike the cheap check every command makes (only files changed since last seen), this
 reads everything: each file decodes, each record is valid and sits in the shard its
-fields call for, ids are unique, and every reference points to a live record.
+fields call for, ids are unique, and every reference points to a live record. And
+:func:`unknown_people` lists the records that name someone who is not a person.
 """
 
 from __future__ import annotations
 
+from stratui.domain.people import PERSON_REFERENCES
 from stratui.domain.schema import ValidationError, references, validate_record
 from stratui.store.errors import StoreError
 from stratui.store.layout import (
@@ -75,6 +77,34 @@ def check_store(store) -> list[str]:
                     problems.append(
                         f"{collection} {rid}: {field} {value} points to no {target} record"
                     )
+    return problems
+
+
+def unknown_people(store) -> list[str]:
+    """A line for each live record that names someone who is not a person: a field of
+    ``PERSON_REFERENCES`` (an owner, a member, a participant...), matched exactly, as a
+    rename matches names. [] when everyone named exists.
+
+    Apart from :func:`check_store` (what ``Store.check`` returns: is the store sound as a
+    store) because it is about what the records say, not how they are kept: ``stratui
+    check`` reports both.
+    """
+    collections = store.collections()
+    people = {p.get("name") for p in collections.get("people", ())}
+    problems: list[str] = []
+    for collection, (single, lists) in PERSON_REFERENCES.items():
+        if collection == "people":
+            continue
+        for record in sorted(collections.get(collection, ()), key=lambda r: r["id"]):
+            rid = record["id"]
+            for field in (*single, *lists):
+                value = record.get(field)
+                names = value if isinstance(value, list) else [] if value is None else [value]
+                unknown = [n for n in dict.fromkeys(names) if n not in people]
+                if unknown:
+                    who = ", ".join(repr(n) for n in unknown)
+                    verb = "names" if len(unknown) == 1 else "name"
+                    problems.append(f"{collection} {rid}: {field} {who} {verb} no person")
     return problems
 
 

@@ -53,6 +53,8 @@ TWIN_B = "aaaa2222aaaa2222"
 SOLO = "bbbb3333bbbb3333"  # a commitment of ben next week
 CLASH_GOAL = "cccc1111cccc1111"  # a goal and a commitment sharing the prefix "cccc"
 CLASH_COMMITMENT = "cccc2222cccc2222"
+ANA = "dddd1111dddd1111"  # the people the seed's records name
+BEN = "dddd2222dddd2222"
 
 
 def _stamp(second: int) -> str:
@@ -90,9 +92,21 @@ def document(**collections: list[dict]) -> dict:
     return {"format": "stratui", "version": 1, "exported_at": _stamp(59), **collections}
 
 
+def person(rid: str, name: str, second: int) -> dict:
+    return {
+        "id": rid,
+        "name": name,
+        "teams": [],
+        "created_at": _stamp(second),
+        "updated_at": _stamp(second),
+    }
+
+
 def seed_document() -> dict:
-    """Records with chosen ids: twins sharing a prefix, a goal, ben's commitment next week."""
+    """Records with chosen ids: twins sharing a prefix, a goal, ben's commitment next week
+    (and ana and ben, whom they name)."""
     return document(
+        people=[person(ANA, ME, 0), person(BEN, "ben", 1)],
         goals=[goal(GOAL_ID, "Ship v2", 0), goal(CLASH_GOAL, "Hire two", 1)],
         commitments=[
             commitment(TWIN_A, "First twin", 2),

@@ -88,6 +88,7 @@ def test_log_prints_the_new_id_and_stores_an_open_manual_commitment_of_me_this_w
     ],
 )
 def test_log_options_are_stored(cli, store, options, expected):
+    assert cli("person", "add", "ben").returncode == 0
     done = cli("log", "Pair with Ben", *options)
     assert done.returncode == 0, done.stderr
     record = stored(store, done.stdout.strip())
@@ -299,6 +300,7 @@ def test_block_without_options_is_an_unlinked_medium_other_roadblock_of_me(cli, 
 
 
 def test_block_owner_names_who_removes_it(cli, store):
+    assert cli("person", "add", "carla").returncode == 0
     done = cli("block", "Needs a decision", "--owner", "carla", "--kind", "decision")
     assert stored(store, done.stdout.strip(), "roadblocks")["owner"] == "carla"
 
@@ -311,7 +313,7 @@ def test_check_says_the_store_is_sound(run, store):
     run("block", "Waiting")
     done = run("check")
     assert done.returncode == 0, done.stderr
-    assert done.stdout == f"store {store} is sound: 2 records\n"
+    assert done.stdout == f"store {store} is sound: 3 records\n"  # and me, made a person
 
 
 def test_check_of_a_store_that_does_not_exist_says_so_and_creates_nothing(run, store):
@@ -324,6 +326,8 @@ def test_check_of_a_store_that_does_not_exist_says_so_and_creates_nothing(run, s
 def test_me_is_stratui_me_else_the_stores_config_else_the_login_name(run, store):
     login = {"LOGNAME": "zed", "USER": "zed"}
     assert run("log", "Blank me", env={**login, "STRATUI_ME": "   "}).returncode == 0
+    assert run("person", "add", "bea").returncode == 0
+    assert run("person", "add", "carla").returncode == 0
     assert run("block", "Mine", env={**login, "STRATUI_ME": " bea "}).returncode == 0
     (store / ".stratui" / "config.json").write_text('{"me": "carla"}', encoding="utf-8")
     assert run("log", "Configured", env={**login, "STRATUI_ME": None}).returncode == 0

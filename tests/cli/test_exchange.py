@@ -40,6 +40,7 @@ def test_export_json_is_the_documented_document(run, tmp_path):
     counts = {name: len(exported[name]) for name in COLLECTIONS}
     assert counts == {
         **dict.fromkeys(COLLECTIONS, 0),
+        "people": 2,
         "goals": 2,
         "commitments": 6,
         "roadblocks": 1,
@@ -93,7 +94,7 @@ def test_import_into_a_fresh_store_reproduces_the_same_export(run, tmp_path):
     fresh = tmp_path / "fresh"
     done = run("--db", str(fresh), "import", str(backup), db=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "imported 9 new, 0 updated, 0 unchanged\n"
+    assert done.stdout == "imported 11 new, 0 updated, 0 unchanged\n"
     second = run("--db", str(fresh), "export", db=False).stdout
     assert without_stamp(second) == without_stamp(first)
     assert run("--db", str(fresh), "check", db=False).returncode == 0
@@ -101,7 +102,7 @@ def test_import_into_a_fresh_store_reproduces_the_same_export(run, tmp_path):
 
 def test_importing_the_same_file_twice_changes_nothing_the_second_time(run, store, tmp_path):
     seed = write_json(tmp_path / "seed.json", seed_document())
-    assert run("import", str(seed)).stdout == "imported 6 new, 0 updated, 0 unchanged\n"
+    assert run("import", str(seed)).stdout == "imported 8 new, 0 updated, 0 unchanged\n"
     before = fingerprint(store)
     again = run("import", str(seed))
     assert again.returncode == 0
@@ -125,7 +126,7 @@ def test_import_keeps_a_newer_store_copy_and_takes_a_newer_file_copy(cli, store,
 def test_import_dash_reads_stdin(run, store):
     done = run("import", "-", input=json.dumps(seed_document()))
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "imported 6 new, 0 updated, 0 unchanged\n"
+    assert done.stdout == "imported 8 new, 0 updated, 0 unchanged\n"
     assert len(records(run("list", "--all", "--json"))) == 4
 
 

@@ -31,6 +31,7 @@ def goal_of(store, rid: str) -> dict:
 @pytest.fixture
 def cascade(cli):
     """A company goal with a key result, a team goal under it, a personal goal under that."""
+    assert cli("person", "add", "ceo").returncode == 0
     company = new_id(
         cli(
             "goal",

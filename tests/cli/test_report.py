@@ -15,7 +15,8 @@ from stratui.report import build_report
 from stratui.store.store import Store
 
 from ._report_data import ANA_REPORT, G1, G2, G3, report_document
-from ._support import fingerprint, one_error_line, write_json
+from ._support import commitment, fingerprint, one_error_line, write_json
+from ._support import document as export_document
 
 
 @pytest.fixture
@@ -221,10 +222,14 @@ def test_a_report_reads_only_the_shards_its_window_needs():
     assert len(by_collection["roadblocks"]) > 4  # all of them, years back
 
 
-def test_a_person_known_only_by_their_commitments_has_a_report(cli, store):
-    """``stratui log`` makes no person record: owning commitments is enough to be known."""
-    logged = cli("log", "Quick one", "--week", "2026-W46")
-    assert cli("done", logged.stdout.strip()).returncode == 0
+def test_a_person_known_only_by_their_commitments_has_a_report(cli, store, tmp_path):
+    """A store with no person record (an import of commitments only): owning commitments
+    is enough to be known."""
+    quick = commitment(
+        "eeee1111eeee1111", "Quick one", 0, week="2026-W46", status="done", progress=100
+    )
+    only = export_document(commitments=[{**quick, "closed_on": "2026-11-13"}])
+    assert cli("import", str(write_json(tmp_path / "only.json", only))).returncode == 0
     document = report_json(cli, "--owner", "ana", "--weeks", "1")
     assert document["window"] == {"start": "2026-W46", "end": "2026-W46", "weeks": 1}
     assert document["weeks"][0] == {

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from stratui import fiscal
+from stratui import fiscal, people
 from stratui import goals as cases
 from stratui.clock import Clock
 from stratui.domain.goal_tree import CascadeError
@@ -22,7 +22,10 @@ START = dt.date(2026, 1, 1)
 @pytest.fixture
 def app(monkeypatch) -> Stratui:
     monkeypatch.setenv("STRATUI_ME", "ana")
-    return Stratui(Store.in_memory(), Clock(START))
+    app = Stratui(Store.in_memory(), Clock(START))
+    for name in ("ana", "ben", "ceo"):  # whom the goals and commitments name
+        people.add_person(app, name)
+    return app
 
 
 def on(app: Stratui, day: dt.date) -> Stratui:

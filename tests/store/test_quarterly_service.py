@@ -8,6 +8,7 @@ import json
 import pytest
 
 from stratui import goals as cases
+from stratui import people
 from stratui.clock import Clock
 from stratui.domain import records
 from stratui.domain.schema import ValidationError
@@ -27,6 +28,8 @@ def app(monkeypatch) -> Stratui:
 
 def seed(app: Stratui) -> dict[str, dict]:
     """Ana's fourth quarter: three goals under a company goal, work on two of them."""
+    for name in ("ana", "ben", "ceo"):  # whom the goals and commitments name
+        people.add_person(app, name)
     company = cases.create(
         app,
         {

@@ -16,6 +16,7 @@ import textwrap
 
 import pytest
 
+from stratui import people
 from stratui.clock import Clock
 from stratui.domain import records
 from stratui.review_service import ReviewError, WeeklyReviews, summary_file_name
@@ -38,6 +39,8 @@ def reviews_of(store: Store, today: dt.date = FRIDAY) -> WeeklyReviews:
 
 def seed(app: Stratui) -> dict[str, dict]:
     """Ana's week 2026-W47: three commitments, an open roadblock, an active goal."""
+    people.add_person(app, "ana")
+    people.add_person(app, "ben")
     goal = records.new_record(
         "goals", {"title": "Cut latency", "owner": "ana", "status": "active"}, app.clock.now()
     )
@@ -118,12 +121,14 @@ def test_a_draft_survives_kill_9_right_after_a_save(tmp_path):
     child = textwrap.dedent(
         f"""
         import datetime as dt, os, signal
+        from stratui import people
         from stratui.clock import Clock
         from stratui.review_service import WeeklyReviews
         from stratui.services import Stratui
         from stratui.store.store import Store
 
         app = Stratui(Store.at({str(root)!r}), Clock(dt.date(2026, 11, 20)))
+        people.add_person(app, "ana")
         app.log("Profile the gateway", owner="ana", week="2026-W47")
         service = WeeklyReviews(app)
         review, draft = service.start_or_resume("ana")

@@ -149,8 +149,11 @@ class Team:
         return Member(name, self.root / name, self.env)
 
     def founded(self, lead: str = "lea") -> Member:
-        """The lead clones the empty repository, sets the store up and shares it."""
+        """The lead clones the empty repository, sets the store up with the team's people
+        (the lead, ana, ben and carl) and shares it."""
         member = self.clone(lead)
         member.ok("sync", "setup")
+        for name in (lead, "ana", "ben", "carl"):
+            member.ok("person", "add", name)
         member.sync()
         return member

@@ -7,6 +7,7 @@ import sys
 
 from textual.widgets import DataTable, Input, Static
 
+from stratui import people
 from stratui.ui.app import StratuiApp
 from stratui.ui.modals.form import Form
 
@@ -23,6 +24,7 @@ def cells(table: DataTable) -> list[list[str]]:
 
 
 async def test_dashboard_shows_this_weeks_commitments_and_open_roadblocks(app, stratui):
+    people.add_person(stratui, "ben")
     stratui.log("Write the plan")
     done = stratui.log("Fix the build")
     stratui.complete(done["id"])
@@ -217,6 +219,7 @@ async def test_it_fits_in_80_by_24(app, stratui):
 
 
 async def test_raise_assign_and_resolve_a_roadblock_by_keys(app, stratui):
+    people.add_person(stratui, "ben")
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("3", "a")
         await pilot.pause()
