@@ -97,7 +97,30 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    A reader that stops early (``stratui list --all | head -3``) closes the pipe: the
+    command then ends quietly, with exit code 0, whatever it was printing.
+    """
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # what is still buffered goes now, while a closed pipe is caught
+    except BrokenPipeError:
+        _discard_output()
+        return 0
+    return code
+
+
+def _discard_output() -> None:
+    """Point stdout at the null device, so the interpreter's last flush finds no pipe."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no file descriptor (tests' capture)
+        pass
+
+
+def _run(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(_command_in(argv))
     args = parser.parse_args(argv)
@@ -110,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         return _command(args.command, "run")(args)
     except UsageError as error:
         return fail(str(error), EXIT_USAGE)
+    except BrokenPipeError:
+        raise  # the reader has gone: see main
     except Exception as error:
         return report(error)
 

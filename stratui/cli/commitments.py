@@ -96,7 +96,8 @@ def run_list(args) -> int:
 
     if not found:
         scope = "any week" if args.all else (args.week or app.this_week())
-        print(f"no commitments for {scope}")
+        filters = [f"{k} {v}" for k, v in (("owner", owner), ("status", args.status)) if v]
+        print(f"no commitments for {scope}" + (f" with {' and '.join(filters)}" if filters else ""))
         return 0
     goals = {goal["id"]: goal for goal in app.store.all("goals")}
     print(commitment_table(found, goals))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from stratui.cli import argtypes
-from stratui.cli.common import UsageError, needs_terminal, run_tui
+from stratui.cli.common import UsageError, needs_terminal, open_app, options_named, run_tui
 
 RITUALS = ("weekly", "team", "retro", "quarterly")
 TEAM_RITUALS = ("team", "retro", "quarterly")  # the rituals --team applies to
@@ -32,5 +32,31 @@ def run_review(args) -> int:
         raise UsageError("--week: only for the team review")
     if args.team and args.ritual not in TEAM_RITUALS:
         raise UsageError(f"--team: only for the {', '.join(TEAM_RITUALS)} reviews")
+    _refuse_what_cannot_start(args)
     needs_terminal(f"review {args.ritual}")
     return run_tui(args, start=args.ritual, team=args.team, period=args.quarter or args.week)
+
+
+def _refuse_what_cannot_start(args) -> None:
+    """Refuse, before the TUI opens, a ``--team`` the store does not know and a team
+    review ``--week`` that is already complete (the screen could only say so)."""
+    if not (args.team or args.week):
+        return
+    from stratui import people
+    from stratui.domain.schema import ValidationError
+    from stratui.ritual_drafts import ReviewError, refuse_completed_week
+
+    app = open_app(args)
+    with options_named({"team": "--team"}):
+        team = people.team(app, args.team)["name"] if args.team else None
+    if not args.week:
+        return
+    if team is None:
+        try:
+            team = people.choose_team(app)["name"]
+        except ValidationError:
+            return  # no team to tell by: the screen says why
+    try:
+        refuse_completed_week(app.store, "team", args.week, team=team)
+    except ReviewError as error:
+        raise UsageError(f"--week: {str(error).removeprefix('period: ')}") from None

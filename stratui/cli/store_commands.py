@@ -97,7 +97,28 @@ def run_demo(args) -> int:
         f"demo store at {app.store.location}: {plan.added} records, "
         f"{args.people} people, {args.weeks} weeks"
     )
+    print(_demo_me(app, document))
     return 0
+
+
+def _demo_me(app, document: dict) -> str:
+    """Make me a demo person unless me is set (STRATUI_ME or the store's config), so the
+    dashboard and the weekly review show someone's work; says who me is."""
+    from stratui import people
+    from stratui.domain.people import find_named, known_names
+
+    me = people.who_am_i(app)
+    if me.source == "login":
+        team = document["teams"][0] if document["teams"] else {}
+        me = people.set_me(app, (team.get("members") or [document["people"][0]["name"]])[0])
+        return f"me: {me.name}, a demo person (change it with: stratui person me NAME)"
+    where = "from STRATUI_ME" if me.source == "STRATUI_ME" else "set for this store"
+    if find_named(document["people"], me.name) is not None:
+        return f"me: {me.name} ({where})"
+    return (
+        f"me: {me.name} ({where}), who is not in the demo team; "
+        f"its people: {known_names(document['people'])}"
+    )
 
 
 def run_check(args) -> int:
