@@ -78,3 +78,17 @@ async def test_a_goal_owned_by_someone_unknown_is_refused_on_create_and_edit(app
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, Form)
+
+
+async def test_editing_a_goal_without_an_owner_does_not_give_it_one(app, stratui):
+    from stratui import goals
+
+    company = goals.create(stratui, {"title": "Grow"})
+    company = goals.edit(stratui, company["id"], {"owner": None})  # a company goal
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "e")
+        await pilot.pause()
+        assert app.screen.query_one("#field-owner", Input).value == ""
+        await fill(pilot, title="Grow faster")
+        stored = stratui.store.get("goals", company["id"])
+        assert (stored["title"], stored.get("owner")) == ("Grow faster", None)

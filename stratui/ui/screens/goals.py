@@ -123,10 +123,13 @@ class GoalsScreen(StratuiScreen):
     # -- forms --------------------------------------------------------------------------
 
     def _fields(self, goal: dict | None = None) -> list[Field]:
+        """A new goal's fields (its owner me), or ``goal``'s as they are: a goal without
+        an owner (a company goal) is not given one by being edited."""
+        owner = self.stratui.me if goal is None else goal.get("owner") or ""
         goal = goal or {}
         return [
             Field("title", "Goal", goal.get("title", "")),
-            Field("owner", "Owner", goal.get("owner", self.stratui.me)),
+            Field("owner", "Owner", owner),
             Field("team", "Team (optional)", goal.get("team") or ""),
             Field("priority", "Priority 1-5 (optional)", str(goal.get("priority") or "")),
             Field("start", "Start (optional)", goal.get("start") or ""),
