@@ -96,3 +96,12 @@ def cli(tmp_path: Path, store: Path, monkeypatch, capsys):
         return subprocess.CompletedProcess(["stratui", *argv], code, out, err)
 
     return run_main
+
+
+@pytest.fixture
+def with_ben(cli):
+    """``cli`` on a store holding ana (me), ben, and a goal of ana's."""
+    assert cli("person", "add", "ben").returncode == 0
+    goal = cli("goal", "add", "Grow")
+    assert goal.returncode == 0, goal.stderr
+    return cli

@@ -14,16 +14,6 @@ from stratui.store.store import Store
 
 from ._support import one_error_line
 
-
-@pytest.fixture
-def crew(cli):
-    """ana (me) and ben; a goal of ana's."""
-    assert cli("person", "add", "ben").returncode == 0
-    goal = cli("goal", "add", "Grow")
-    assert goal.returncode == 0, goal.stderr
-    return cli
-
-
 # -- demo ------------------------------------------------------------------------------------
 
 
@@ -110,18 +100,18 @@ def test_review_team_of_a_week_already_reviewed_is_refused_before_the_tui_starts
 # -- list: an empty answer says what was asked -----------------------------------------------
 
 
-def test_an_empty_list_names_its_filters(crew):
-    done = crew("list", "--week", "last", "--owner", "ana", "--status", "missed")
+def test_an_empty_list_names_its_filters(with_ben):
+    done = with_ben("list", "--week", "last", "--owner", "ana", "--status", "missed")
     assert (done.returncode, done.stdout) == (
         0,
         "no commitments for 2026-W46 with owner ana and status missed\n",
     )
-    assert crew("list", "--all", "--status", "dropped").stdout == (
+    assert with_ben("list", "--all", "--status", "dropped").stdout == (
         "no commitments for any week with status dropped\n"
     )
 
 
-def test_goal_checkin_quotes_a_value_it_cannot_read_whole(crew):
-    goal = json.loads(crew("goal", "list", "--json").stdout)[0]["id"]
-    line = one_error_line(crew("goal", "checkin", goal, "--value", "abc"))
+def test_goal_checkin_quotes_a_value_it_cannot_read_whole(with_ben):
+    goal = json.loads(with_ben("goal", "list", "--json").stdout)[0]["id"]
+    line = one_error_line(with_ben("goal", "checkin", goal, "--value", "abc"))
     assert line.endswith("--value: expected a number, got 'abc'")

@@ -15,15 +15,6 @@ from stratui.store.store import Store
 from ._support import fingerprint, one_error_line, write_json
 
 
-@pytest.fixture
-def crew(cli):
-    """ana (me) and ben; a goal of ana's."""
-    assert cli("person", "add", "ben").returncode == 0
-    goal = cli("goal", "add", "Grow")
-    assert goal.returncode == 0, goal.stderr
-    return cli
-
-
 @pytest.mark.parametrize(
     "args",
     [
@@ -35,17 +26,17 @@ def crew(cli):
     ],
     ids=lambda args: " ".join(args[:2]),
 )
-def test_an_unknown_person_is_refused_naming_the_option_and_who_exists(crew, store, args):
+def test_an_unknown_person_is_refused_naming_the_option_and_who_exists(with_ben, store, args):
     before = fingerprint(store)
-    line = one_error_line(crew(*args))
+    line = one_error_line(with_ben(*args))
     assert line == "stratui: error: --owner: no person named 'ghost'; known people: ana, ben"
     assert fingerprint(store) == before
 
 
-def test_a_known_person_is_stored_by_their_name(crew, store):
-    rid = crew("log", "Pair", "--owner", "BEN").stdout.strip()
+def test_a_known_person_is_stored_by_their_name(with_ben, store):
+    rid = with_ben("log", "Pair", "--owner", "BEN").stdout.strip()
     assert Store.at(str(store)).get("commitments", rid)["owner"] == "ben"
-    assert json.loads(crew("list", "--owner", "Ben", "--json").stdout)[0]["id"] == rid
+    assert json.loads(with_ben("list", "--owner", "Ben", "--json").stdout)[0]["id"] == rid
 
 
 def test_a_new_users_first_log_just_works_and_makes_me_a_person(run, store):
