@@ -63,6 +63,9 @@ __all__ = ["CLOSING_DAYS", "QuarterlyReviews", "ReviewError", "summary_file_name
 CLOSING_DAYS = 14
 """From this many days before a quarter's end, the default review closes that quarter."""
 
+CHOICE_QUARTERS_BACK = 4
+"""How many quarters before the one in progress a review's quarter may be chosen from."""
+
 
 class QuarterlyReviews:
     """The quarterly strategy review of one store and clock (those of ``app``)."""
@@ -89,6 +92,34 @@ class QuarterlyReviews:
         previous = previous_quarter(current)
         owner, team = self._scope_names(owner, team)
         return current if self._completed(previous, owner, team) else previous
+
+    def quarter_in_progress(self) -> str:
+        """The fiscal quarter today is in: what the goals screen's quarterly review opens
+        (the goals on screen are this quarter's)."""
+        return quarter_of(self.clock.today(), fiscal_start(self.app))
+
+    def quarter_choices(self, draft: QuarterlyDraft) -> list[tuple[str, str]]:
+        """The quarters a review may close, oldest first, each with a note: the
+        :data:`CHOICE_QUARTERS_BACK` quarters before the one in progress, that one and
+        the next (and the draft's own, if not among them). ``("2026-Q4", "in
+        progress")``; a quarter whose review of the draft's scope is complete says so
+        (it cannot be chosen)."""
+        current = self.quarter_in_progress()
+        quarters = [shift_quarter(current, step) for step in range(-CHOICE_QUARTERS_BACK, 2)]
+        if is_valid_quarter(draft.period) and draft.period not in quarters:
+            quarters = sorted([*quarters, draft.period])
+        owner, team = draft.owner.strip(), draft.team.strip()
+        choices = []
+        for quarter in quarters:
+            notes = []
+            if quarter == current:
+                notes.append("in progress")
+            if quarter == draft.period:
+                notes.append("this review")
+            elif self._completed(quarter, owner, team):
+                notes.append("complete")
+            choices.append((quarter, ", ".join(notes)))
+        return choices
 
     def _scope_names(self, owner: str | None, team: str | None) -> tuple[str, str]:
         """``(owner, team)``, exactly one non-empty: the team's review, else the owner's or mine."""
@@ -180,12 +211,14 @@ class QuarterlyReviews:
     def save(self, review: dict, draft: QuarterlyDraft) -> dict:
         """Store ``draft`` in the review's ``answers``; returns the stored review record.
 
-        Called at every step, so quitting or a crash loses nothing.
+        Called at every step, so quitting or a crash loses nothing. Another quarter in
+        the draft moves the review to it (the quarter chosen in the TUI).
 
         Raises:
             UnknownId: the review is gone (deleted elsewhere).
-            ReviewError: it was completed meanwhile, or the draft names another period
-                or scope than the review (they are fixed when it starts).
+            ReviewError: it was completed meanwhile, the draft names another scope than
+                the review (fixed when it starts), or its new quarter is not one or has
+                a completed review of the scope (the message starts with ``period:``).
         """
         with self.store.transaction() as tx:
             current = current_draft(self.store, review["id"])
@@ -195,6 +228,13 @@ class QuarterlyReviews:
                 "participants": list(draft.participants),
                 "facilitator": draft.facilitator.strip() or None,
             }
+            if draft.period != current["period"]:
+                if not is_valid_quarter(draft.period):
+                    raise ReviewError(
+                        f"period: expected a quarter YYYY-Qn (2026-Q4), got {draft.period!r}"
+                    )
+                self._refuse_completed(draft.period, draft.owner, draft.team)
+                changes["period"] = draft.period
             return tx.put("reviews", rec.updated("reviews", current, changes, self.clock.now()))
 
     def discard(self, review: dict) -> dict:
@@ -257,8 +297,8 @@ class QuarterlyReviews:
 
         Raises:
             DraftInvalid: a step is invalid (its ``problems`` are the inline messages).
-            ReviewError: the review is complete already, its period or scope was changed,
-                or its period has another completed review of the scope.
+            ReviewError: the review is complete already, its scope was changed, or its
+                period has another completed review of the scope.
             UnknownId: the review is gone.
         """
         with self.store.transaction() as tx:
@@ -359,15 +399,13 @@ class QuarterlyReviews:
             )
 
     def _refuse_moved(self, current: dict, draft: QuarterlyDraft) -> None:
-        same = (
-            draft.period == current["period"]
-            and draft.owner.strip() == (current.get("owner") or "")
-            and draft.team.strip() == (current.get("team") or "")
+        same = draft.owner.strip() == (current.get("owner") or "") and draft.team.strip() == (
+            current.get("team") or ""
         )
         if not same:
             raise ReviewError(
-                f"review {current['id']}: its period and scope are fixed when it starts; "
-                "start another review for another quarter, person or team"
+                f"review {current['id']}: its scope is fixed when it starts; "
+                "start another review for another person or team"
             )
 
 

@@ -22,9 +22,10 @@ import os
 from pathlib import Path
 
 from stratui import people, retro_status
+from stratui.domain import goal_tree
 from stratui.domain import people as names
 from stratui.domain import records as rec
-from stratui.domain.weeks import is_valid_week, next_week, week_of, week_range
+from stratui.domain.weeks import is_valid_week, next_week, shift_week, week_of, week_range
 from stratui.ritual_drafts import (
     by_ids,
     completed_review,
@@ -41,6 +42,9 @@ from stratui.rituals.retro_summary import completion_markdown, retro_summary_mar
 from stratui.services import Stratui
 from stratui.store.layout import key_for_period, keys_for_weeks
 from stratui.team_rituals import new_draft_review, team_drafts
+
+CHOICE_WEEKS_BACK = 6
+"""How many weeks before this one a retrospective's week may be chosen from in the TUI."""
 
 
 class Retros:
@@ -143,10 +147,14 @@ class Retros:
         The previous retrospective is the team's latest completed one (not
         ``review_id``) of a period up to the draft's; its actions are the commitments
         with source ``retro`` linked to it, read from the shards between its period and
-        the week after the draft's.
+        the week after the draft's. The people and the active goals are what an action
+        may name.
         """
         found = names.find_named(self.store.all("teams"), draft.team)
         context = RetroContext(members=list(found.get("members", ())) if found else [])
+        context.people = self.store.all("people")
+        active = [goal for goal in self.store.all("goals") if goal.get("status") == "active"]
+        context.goals = [dict(goal) for goal, _ in goal_tree.walk(active)]
         if not is_valid_week(draft.period):
             return context
         held = [
@@ -212,7 +220,8 @@ class Retros:
             DraftInvalid: a phase is invalid.
         """
         completion = self._plan(review, draft)
-        return completion_markdown(completion, draft, self._previous(draft))
+        goals = self.store.all("goals")
+        return completion_markdown(completion, draft, self._previous(draft), goals)
 
     def summary_markdown(self, review_id: str) -> str:
         """The Markdown summary of a finished retrospective (``review_id`` or a prefix).
@@ -243,6 +252,7 @@ class Retros:
             by_ids(self.store, "commitments", made.get("followed_up", ())),
             by_ids(self.store, "commitments", made_actions),
             self._previous(draft),
+            self.store.all("goals"),
         )
 
     def write_summary(self, review_id: str, path: str | os.PathLike | None = None) -> Path:
@@ -253,6 +263,30 @@ class Retros:
         review = completed_review(self.store, review_id, "retro")
         name = f"retro-{review['period']}-{file_safe(review.get('team'))}.md"
         return write_summary_file(self.summary_markdown(review["id"]), path, name)
+
+    # -- choosing the week ------------------------------------------------------------
+
+    def week_choices(self, draft: RetroDraft) -> list[tuple[str, str]]:
+        """The weeks a retrospective may be held for, oldest first, each with a note:
+        the :data:`CHOICE_WEEKS_BACK` weeks before this one, this week and the next,
+        and the draft's own week if it is not among them. ``("2026-W49", "this week")``;
+        a week whose retrospective of the team is complete says so."""
+        this = _now(self)
+        weeks = [shift_week(this, step) for step in range(-CHOICE_WEEKS_BACK, 2)]
+        if is_valid_week(draft.period) and draft.period not in weeks:
+            weeks = sorted([*weeks, draft.period])
+        held = {r["period"] for r in self._completed(draft.team)}
+        choices = []
+        for week in weeks:
+            notes = []
+            if week == this:
+                notes.append("this week")
+            if week == draft.period:
+                notes.append("this retrospective")
+            if week in held:
+                notes.append("a retrospective is complete")
+            choices.append((week, ", ".join(notes)))
+        return choices
 
     # -- for the dashboard and the history ---------------------------------------------
 

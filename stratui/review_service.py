@@ -37,7 +37,11 @@ from stratui.ritual_drafts import (
     write_summary_file,
     written,
 )
-from stratui.rituals.summary import completion_markdown, weekly_summary_markdown
+from stratui.rituals.summary import (
+    completion_markdown,
+    still_blocking_ids,
+    weekly_summary_markdown,
+)
 from stratui.rituals.weekly import (
     HINT_WEEKS,
     Completion,
@@ -252,7 +256,8 @@ class WeeklyReviews:
             DraftInvalid: a step is invalid.
         """
         completion = self._plan(review, draft)
-        return completion_markdown(completion, self.store.find("goals"))
+        still = by_ids(self.store, "roadblocks", still_blocking_ids(completion.review))
+        return completion_markdown(completion, self.store.find("goals"), still)
 
     # -- the summary -----------------------------------------------------------------------
 
@@ -296,6 +301,7 @@ class WeeklyReviews:
             by_ids(self.store, "goal_checkins", ids.get("checkins", ())),
             new,
             self.store.find("goals"),
+            by_ids(self.store, "roadblocks", still_blocking_ids(review)),
         )
 
     def write_summary(self, review_id: str, path: str | os.PathLike | None = None) -> Path:

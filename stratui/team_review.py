@@ -220,7 +220,10 @@ class TeamReviews:
         Raises:
             DraftInvalid: a step is invalid.
         """
-        return completion_markdown(self._plan(review, draft), draft, self.store.find("goals"))
+        planned = self._planned(draft.period, {part.name for part in draft.members})
+        return completion_markdown(
+            self._plan(review, draft), draft, self.store.find("goals"), planned
+        )
 
     # -- the summary -----------------------------------------------------------------------
 
@@ -256,6 +259,19 @@ class TeamReviews:
             by_ids(self.store, "roadblocks", made.get("escalated_roadblocks", ())),
             by_ids(self.store, "adjustments", made.get("adjustments", ())),
             self.store.find("goals"),
+            self._planned(period, members),
+        )
+
+    def _planned(self, period: str, members: set[str]) -> list[dict]:
+        """The members' commitments of the week after ``period``, however they were made
+        (the summary lists each member's next week, not only what the review added)."""
+        if not is_valid_week(period):
+            return []
+        following = next_week(period)
+        return self.store.find(
+            "commitments",
+            keys=[key_for_week(following)],
+            where=lambda c: c["week"] == following and c["owner"] in members,
         )
 
     def write_summary(self, review_id: str, path: str | os.PathLike | None = None) -> Path:

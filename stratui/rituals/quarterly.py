@@ -29,9 +29,10 @@ One person, or a team with a facilitator, closes a fiscal quarter (``YYYY-Qn``, 
 
 A run is a :class:`QuarterlyDraft`, plain data that round-trips through JSON
 (:meth:`QuarterlyDraft.to_answers`), so the store keeps it in the review record's
-``answers`` at every step and quitting loses nothing. The period and the scope (one
-``owner``, or one ``team``) are fixed when the review starts: to review another quarter,
-start another review.
+``answers`` at every step and quitting loses nothing. The scope (one ``owner``, or one
+``team``) is fixed when the review starts; its quarter may be changed while it is a
+draft (the review moves with it, and :meth:`QuarterlyDraft.fill_defaults` walks the new
+quarter's goals).
 
 The records a completed review writes are planned in
 :mod:`stratui.rituals.quarterly_completion`; its Markdown summary is written by

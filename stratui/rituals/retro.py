@@ -90,13 +90,17 @@ class NewAction:
     """An action agreed while discussing a topic: a commitment with source ``retro``.
 
     ``due`` may be typed words (``fri``, ``+1w``); ``topic`` is the key of the topic it
-    came from (see :class:`~stratui.rituals.retro_board.Topic`), if any.
+    came from (see :class:`~stratui.rituals.retro_board.Topic`), if any; ``goal_id`` the
+    goal it serves and ``confidence`` (1-5, as typed) how sure its owner is, both
+    optional, as for any commitment.
     """
 
     title: str = ""
     owner: str = ""
     due: str | None = None
     topic: str | None = None
+    goal_id: str | None = None
+    confidence: object = None
 
 
 @dataclass
@@ -107,13 +111,16 @@ class RetroContext:
     the team's latest completed retrospective before this one (None for a first);
     ``previous_actions``: the commitments with source ``retro`` linked to it, as they are
     now; ``carried_before``: ids of those already carried over elsewhere (not carried
-    twice).
+    twice); ``people``: every person (an action's owner must be one of them); ``goals``:
+    the active goals, in tree order (what an action may serve).
     """
 
     members: list[str] = field(default_factory=list)
     previous_review: dict | None = None
     previous_actions: list[dict] = field(default_factory=list)
     carried_before: set[str] = field(default_factory=set)
+    people: list[dict] = field(default_factory=list)
+    goals: list[dict] = field(default_factory=list)
 
     @property
     def previous_health(self) -> dict[str, int]:
@@ -315,10 +322,19 @@ class RetroDraft(CardBoard):
     # -- discuss ------------------------------------------------------------------------------
 
     def add_action(
-        self, title: str, owner: str, due: str | None = None, topic: str | None = None
+        self,
+        title: str,
+        owner: str,
+        due: str | None = None,
+        topic: str | None = None,
+        *,
+        goal_id: str | None = None,
+        confidence: object = None,
     ) -> NewAction:
         """Agree an action (checked when the phase is left: see :func:`validate_phase`)."""
-        action = NewAction(title=title, owner=owner, due=due, topic=topic)
+        action = NewAction(
+            title=title, owner=owner, due=due, topic=topic, goal_id=goal_id, confidence=confidence
+        )
         self.actions.append(action)
         return action
 

@@ -9,7 +9,10 @@ screen calls them on the draft. Each edit enforces its rule at once and raises
   author (blank: anonymous, stored without an author); it is hidden until revealed;
 * a participant has at most ``votes_per_person`` dots (stacking several on one card is
   fine); only revealed cards take votes;
-* a group is a label shared by cards; a group is one topic whose votes are its cards' sum.
+* a group is a label shared by cards, and one topic. A dot is put on a card or on a
+  group: a group's own dots belong to the group, not to any of its cards, so each card
+  keeps only the dots put on it and a group's topic counts its own dots plus its
+  cards'. A group that loses its last card gives its dots back (renamed, they follow).
 
 :func:`rank_topics` orders topics by votes with a fixed tie-break (the topic written
 first comes first); :func:`similar` finds cards that look alike, to suggest groups.
@@ -47,15 +50,18 @@ class Card:
 
 @dataclass(frozen=True)
 class Topic:
-    """What is discussed: a group of cards (votes summed) or a single card.
+    """What is discussed: a group of cards or a single card.
 
-    ``key`` is ``group:<label>`` for a group, else the card's id.
+    ``key`` is ``group:<label>`` for a group, else the card's id. ``votes`` is the
+    topic's total: for a group, the dots on the group itself (``group_votes``) plus
+    those on its cards.
     """
 
     key: str
     label: str
     card_ids: tuple[str, ...]
     votes: int
+    group_votes: int = 0
 
     @property
     def is_group(self) -> bool:
@@ -67,7 +73,7 @@ class CardBoard:
     """The edits of the cards and votes; mixed into the retrospective's draft.
 
     Uses the draft's ``format``, ``participants``, ``votes_per_person``, ``cards`` and
-    ``votes`` (participant -> card id -> dots).
+    ``votes`` (participant -> card id or group key -> dots).
     """
 
     format: str
@@ -104,11 +110,13 @@ class CardBoard:
         return card
 
     def remove_card(self, card_id: str) -> Card:
-        """Take a card out, with the votes on it."""
+        """Take a card out, with the votes on it (and its group's, if it was the last)."""
         card = self.card(card_id)
+        before = self.groups()
         self.cards.remove(card)
         for dots in self.votes.values():
             dots.pop(card_id, None)
+        self._settle_group_votes(before)
         return card
 
     def card(self, card_id: str) -> Card:
@@ -150,18 +158,27 @@ class CardBoard:
     # -- group --------------------------------------------------------------------------------
 
     def group_cards(self, card_ids: Iterable[str], label: str) -> list[Card]:
-        """Put cards in the group ``label`` (joining it if it exists)."""
+        """Put cards in the group ``label`` (joining it if it exists).
+
+        A group left without cards gives its dots back, unless all its cards went to
+        ``label``: then it was renamed (or merged) and its dots follow them.
+        """
         if not isinstance(label, str) or not label.strip():
             raise RetroRefused("group: name the group")
         cards = [self.card(card_id) for card_id in card_ids]
+        before = self.groups()
         for card in cards:
             card.group = label.strip()
+        self._settle_group_votes(before)
         return cards
 
     def ungroup(self, card_ids: Iterable[str]) -> None:
-        """Take cards out of their group."""
-        for card_id in card_ids:
-            self.card(card_id).group = None
+        """Take cards out of their group (a group left without cards gives its dots back)."""
+        cards = [self.card(card_id) for card_id in card_ids]
+        before = self.groups()
+        for card in cards:
+            card.group = None
+        self._settle_group_votes(before)
 
     def groups(self) -> dict[str, list[Card]]:
         """The groups by label, each with its cards in the order written."""
@@ -175,35 +192,60 @@ class CardBoard:
         """Ungrouped cards that look alike, as lists of card ids (see :func:`similar`)."""
         return similar([(card.id, card.text) for card in self.cards if not card.group])
 
+    def _settle_group_votes(self, before: Mapping[str, list[Card]]) -> None:
+        """After a regrouping: the dots of each group that no longer exists follow its
+        cards when they all went to one group, else they are given back."""
+        after = self.groups()
+        for label, cards in before.items():
+            if label in after:
+                continue
+            labels = {card.group for card in cards if card in self.cards}
+            target = labels.pop() if len(labels) == 1 else None
+            for dots in self.votes.values():
+                count = dots.pop(f"{GROUP_KEY}{label}", 0)
+                if count and target:
+                    key = f"{GROUP_KEY}{target}"
+                    dots[key] = dots.get(key, 0) + count
+        for voter in [voter for voter, dots in self.votes.items() if not dots]:
+            del self.votes[voter]
+
     # -- vote ---------------------------------------------------------------------------------
 
     def cast_vote(self, voter: str, target: str) -> int:
-        """Put one of ``voter``'s dots on a card (or a group key: on its first card).
+        """Put one of ``voter``'s dots on a card, or on a group (a group key ``group:CI``):
+        the group's own dot, not any of its cards'.
 
-        Refused for someone who is not a participant, a hidden or unknown card, and once
-        the voter has used all their dots. Returns the dots the voter has left.
+        Refused for someone who is not a participant, a hidden or unknown card, a group
+        that does not exist or has a hidden card, and once the voter has used all their
+        dots. Returns the dots the voter has left.
         """
         if voter not in self.participants:
             raise RetroRefused(f"voter: {voter!r} is not a participant")
-        card = self._vote_target(target)
-        if not card.revealed:
+        key, cards = self._vote_target(target)
+        if not all(card.revealed for card in cards):
             raise RetroRefused("card: reveal the card before voting on it")
         limit = self.vote_limit
         if self.votes_used(voter) >= limit:
             raise RetroRefused(f"votes: {voter} has used all {limit} votes; take one back first")
         dots = self.votes.setdefault(voter, {})
-        dots[card.id] = dots.get(card.id, 0) + 1
+        dots[key] = dots.get(key, 0) + 1
         return self.votes_left(voter)
 
     def retract_vote(self, voter: str, target: str) -> int:
-        """Take back one of ``voter``'s dots from a card (or a group); returns dots left."""
-        card = self._vote_target(target)
+        """Take back one of ``voter``'s dots from a card or a group; returns dots left.
+
+        From a group, the group's own dot goes first, else one on a card of the group:
+        the voter takes back a dot from the topic.
+        """
+        key, cards = self._vote_target(target)
         dots = self.votes.get(voter, {})
-        if not dots.get(card.id):
+        if not dots.get(key) and key.startswith(GROUP_KEY):
+            key = next((card.id for card in cards if dots.get(card.id)), key)
+        if not dots.get(key):
             raise RetroRefused(f"votes: {voter} has no vote on that card")
-        dots[card.id] -= 1
-        if not dots[card.id]:
-            del dots[card.id]
+        dots[key] -= 1
+        if not dots[key]:
+            del dots[key]
         if not dots:
             self.votes.pop(voter, None)
         return self.votes_left(voter)
@@ -225,7 +267,8 @@ class CardBoard:
         return max(self.vote_limit - self.votes_used(voter), 0)
 
     def card_votes(self) -> dict[str, int]:
-        """The total dots on each card (every card, 0 when it has none)."""
+        """The dots put on each card itself (every card, 0 when it has none); a group's
+        own dots are in :meth:`group_votes`."""
         totals = {card.id: 0 for card in self.cards}
         for dots in self.votes.values():
             for card_id, count in dots.items():
@@ -233,14 +276,30 @@ class CardBoard:
                     totals[card_id] += count
         return totals
 
-    def _vote_target(self, target: str) -> Card:
+    def group_votes(self) -> dict[str, int]:
+        """The dots put on each group itself, by label (every group, 0 when it has none)."""
+        totals = dict.fromkeys(self.groups(), 0)
+        for dots in self.votes.values():
+            for key, count in dots.items():
+                label = key[len(GROUP_KEY) :] if key.startswith(GROUP_KEY) else None
+                if label in totals:
+                    totals[label] += count
+        return totals
+
+    def vote_keys(self) -> set[str]:
+        """What a dot may be on: every card's id and every group's key."""
+        return {card.id for card in self.cards} | {f"{GROUP_KEY}{g}" for g in self.groups()}
+
+    def _vote_target(self, target: str) -> tuple[str, list[Card]]:
+        """The key a dot on ``target`` is kept under, and the cards it concerns."""
         if target.startswith(GROUP_KEY):
             label = target[len(GROUP_KEY) :]
             members = self.groups().get(label)
             if not members:
                 raise RetroRefused(f"group: no group {label!r}")
-            return members[0]
-        return self.card(target)
+            return f"{GROUP_KEY}{label}", members
+        card = self.card(target)
+        return card.id, [card]
 
     # -- discuss ------------------------------------------------------------------------------
 
@@ -251,17 +310,20 @@ class CardBoard:
             [
                 {"id": c.id, "text": c.text, "group": c.group, "votes": totals[c.id]}
                 for c in self.cards
-            ]
+            ],
+            self.group_votes(),
         )
 
 
-def rank_topics(cards: Sequence[Mapping]) -> list[Topic]:
+def rank_topics(
+    cards: Sequence[Mapping], group_votes: Mapping[str, object] | None = None
+) -> list[Topic]:
     """Topics from cards (``id``, ``text``, ``group``, ``votes``), most votes first.
 
-    A group is one topic whose votes are its cards' sum, labelled with the group's name;
-    an ungrouped card is a topic of its own. Ties are broken by the order of the cards:
-    the topic whose first card was written earlier comes first, so the order is the same
-    on every run.
+    A group is one topic, labelled with the group's name, whose votes are the dots on
+    the group itself (``group_votes``, by label) plus its cards'; an ungrouped card is a
+    topic of its own. Ties are broken by the order of the cards: the topic whose first
+    card was written earlier comes first, so the order is the same on every run.
     """
     order: dict[str, int] = {}
     labels: dict[str, str] = {}
@@ -275,8 +337,18 @@ def rank_topics(cards: Sequence[Mapping]) -> list[Topic]:
         members.setdefault(key, []).append(str(card["id"]))
         count = card.get("votes")
         votes[key] = votes.get(key, 0) + (count if isinstance(count, int) else 0)
+    own = {
+        f"{GROUP_KEY}{label}": count
+        for label, count in (group_votes or {}).items()
+        if f"{GROUP_KEY}{label}" in order and isinstance(count, int) and count > 0
+    }
+    for key, count in own.items():
+        votes[key] += count
     ranked = sorted(order, key=lambda key: (-votes[key], order[key], key))
-    return [Topic(key, labels[key], tuple(members[key]), votes[key]) for key in ranked]
+    return [
+        Topic(key, labels[key], tuple(members[key]), votes[key], own.get(key, 0))
+        for key in ranked
+    ]
 
 
 _WORD = re.compile(r"[^\W_]+")

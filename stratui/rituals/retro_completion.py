@@ -9,12 +9,13 @@ service then writes in one transaction:
   commitment of the week after the retro (``carried_from`` the action, source
   ``retro``, ``review_id`` this retrospective, so the next retro follows it up);
 * the cards, as ``retro_items`` (the card's id, category, text, author unless
-  anonymous, total votes, group);
+  anonymous, the votes put on the card itself, group);
 * the actions, as commitments with source ``retro`` linked to the review, in the week of
   their due date (else the week after the retro);
 * the review, complete (ritual ``retro``, team, facilitator, participants, format,
   health), with its final answers: the per-person dots are left out (the cards keep the
-  totals), and ``written`` lists what it made, for the summary.
+  totals), a group's own dots are kept as ``group_votes`` (by label: they are no card's),
+  and ``written`` lists what it made, for the summary.
 
 Pure module: no Textual, no TinyDB, no store. "now" and "today" are parameters.
 """
@@ -26,10 +27,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from stratui.domain import records as rec
+from stratui.domain.people import find_named
 from stratui.domain.weeks import monday, next_week, week_of
 from stratui.rituals.retro import PHASES, RetroContext, RetroDraft
-from stratui.rituals.retro_validation import validate
-from stratui.rituals.typed import read_date
+from stratui.rituals.retro_validation import context_problems, validate
+from stratui.rituals.typed import read_date, read_whole
 from stratui.rituals.validation import DraftInvalid
 
 
@@ -73,7 +75,7 @@ def plan_retro_completion(
     :class:`~stratui.rituals.validation.DraftInvalid` when a phase is invalid, in
     particular while a previous action has no disposition.
     """
-    problems = validate(draft, today=today)
+    problems = validate(draft, today=today) + context_problems(draft, context)
     if problems:
         raise DraftInvalid(problems)
     review_id = str(review["id"])
@@ -102,14 +104,17 @@ def plan_retro_completion(
         }
         plan.items.append({**rec.new_record("retro_items", fields_, now), "id": card.id})
     for action in draft.actions:
-        due = read_date(action.due, today, following)
+        due = read_date(action.due, today)
+        owner = find_named(context.people, action.owner) or {"name": action.owner.strip()}
         plan.actions.append(
             rec.new_commitment(
                 title=action.title,
-                owner=action.owner.strip(),
+                owner=str(owner["name"]),
                 week=action_week(due, draft.period),
                 now=now,
+                goal_id=action.goal_id or None,
                 due=due,
+                confidence=read_whole(action.confidence, 1, 5),
                 source="retro",
                 review_id=review_id,
             )
@@ -152,6 +157,8 @@ def _finished_review(
     answers = draft.to_answers()
     answers["step"] = len(PHASES) - 1
     answers["votes"] = {}  # who voted for what stays in the room; the cards keep the totals
+    # A group's own dots belong to no card: the review keeps them, by group.
+    answers["group_votes"] = {label: n for label, n in draft.group_votes().items() if n}
     answers["written"] = {
         "items": [item["id"] for item in plan.items],
         "actions": [action["id"] for action in plan.actions],

@@ -1,9 +1,10 @@
 """The Markdown summary of a retrospective, ready to paste into a chat or an e-mail.
 
 It follows the retro: who took part and in which format, what became of the previous
-retro's actions, the cards by category (with votes and groups; anonymous cards without
-a name), the top topics in vote order, the actions agreed, and the health check against
-the previous one.
+retro's actions, the cards by category (with their groups and the votes put on each
+card; anonymous cards without a name), the top topics in vote order (a group counts
+the votes put on the group itself and on its cards), the actions agreed, and the
+health check against the previous one.
 
 User text is written literally: it goes through :func:`stratui.exchange.markdown.md`,
 so a card like ``*x*`` or ``[a](b)`` reads as typed.
@@ -36,6 +37,7 @@ def retro_summary_markdown(
     followed_up: Iterable[Mapping],
     actions: Iterable[Mapping],
     previous_review: Mapping | None = None,
+    goals: Iterable[Mapping] = (),
 ) -> str:
     """The summary of one retrospective as Markdown text ending with a newline.
 
@@ -47,6 +49,7 @@ def retro_summary_markdown(
         actions: The commitments with source ``retro`` the retro made: the previous
             actions carried over, then the actions agreed.
         previous_review: The previous retrospective, for the health comparison.
+        goals: Goals, for the titles of the goals the actions serve.
 
     Returns:
         Markdown: a title ``Retrospective Platform 2026-W47``, then the follow-up,
@@ -62,12 +65,15 @@ def retro_summary_markdown(
         parts.append("\n".join(_follow_up_line(record, draft) for record in followed_up))
     parts.append("## Cards")
     parts.append(_cards(items, fmt))
-    topics = [topic for topic in rank_topics(items) if topic.votes][:TOP_TOPICS]
+    topics = [topic for topic in rank_topics(items, group_votes(review)) if topic.votes]
     if topics:
         lines = []
-        for rank, topic in enumerate(topics, start=1):
+        for rank, topic in enumerate(topics[:TOP_TOPICS], start=1):
             label = f"**{md(topic.label)}** ({len(topic.card_ids)} cards)"
             line = f"{rank}. {label if topic.is_group else md(topic.label)} · {_votes(topic.votes)}"
+            on_cards = topic.votes - topic.group_votes
+            if topic.is_group and topic.group_votes and on_cards:
+                line += f" ({topic.group_votes} on the group, {on_cards} on its cards)"
             note = draft.discussion.get(topic.key, "")
             if note.strip():
                 line += f" · notes: {md(note, '   ')}"
@@ -76,7 +82,9 @@ def retro_summary_markdown(
         parts.append("\n".join(lines))
     actions = list(actions)
     parts.append("## Actions")
-    parts.append("\n".join(_action_line(a) for a in actions) if actions else "_No actions._")
+    titles = {str(g["id"]): str(g.get("title", "")) for g in goals}
+    lines = [_action_line(action, titles) for action in actions]
+    parts.append("\n".join(lines) if lines else "_No actions._")
     health = review.get("health") if isinstance(review.get("health"), Mapping) else {}
     if health:
         before = (previous_review or {}).get("health")
@@ -90,7 +98,10 @@ def retro_summary_markdown(
 
 
 def completion_markdown(
-    completion: RetroCompletion, draft: RetroDraft, previous_review: Mapping | None = None
+    completion: RetroCompletion,
+    draft: RetroDraft,
+    previous_review: Mapping | None = None,
+    goals: Iterable[Mapping] = (),
 ) -> str:
     """The summary of a planned or just written completion (the summary phase's preview)."""
     return retro_summary_markdown(
@@ -100,7 +111,22 @@ def completion_markdown(
         completion.followed_up,
         [*completion.carried, *completion.actions],
         previous_review,
+        goals,
     )
+
+
+def group_votes(review: Mapping) -> dict[str, int]:
+    """The dots put on each group itself, by label, as the review keeps them (a card's
+    ``votes`` are only the dots put on that card)."""
+    answers = review.get("answers")
+    kept = answers.get("group_votes") if isinstance(answers, Mapping) else None
+    if not isinstance(kept, Mapping):
+        return {}
+    return {
+        str(label): count
+        for label, count in kept.items()
+        if isinstance(count, int) and not isinstance(count, bool) and count > 0
+    }
 
 
 def _heading_line(review: Mapping, draft: RetroDraft, fmt: str) -> str:
@@ -148,10 +174,15 @@ def _cards(items: list[dict], fmt: str) -> str:
     return "\n\n".join(blocks)
 
 
-def _action_line(action: Mapping) -> str:
+def _action_line(action: Mapping, goal_titles: Mapping[str, str]) -> str:
     bits = [md(action.get("title", ""), "  "), f"owner {md(action.get('owner', ''))}"]
+    if action.get("goal_id"):
+        title = goal_titles.get(str(action["goal_id"])) or str(action["goal_id"])[:8]
+        bits.append(f"goal: {md(title)}")
     if action.get("due"):
         bits.append(f"due {md(action['due'])}")
+    if action.get("confidence") is not None:
+        bits.append(f"confidence {md(action['confidence'])}/5")
     if action.get("carried_from"):
         bits.append("↻ carried over")
     return "- " + " · ".join(bits)

@@ -15,13 +15,18 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from stratui.domain.weeks import is_valid_week, next_week
+from stratui.domain.people import require_named
+from stratui.domain.schema import ValidationError
+from stratui.domain.weeks import is_valid_week
 from stratui.rituals.retro_formats import CATEGORIES, FORMATS
 from stratui.rituals.retro_phases import DISPOSITIONS, MAX_VOTES, PHASES
 from stratui.rituals.typed import read_date, read_whole
 
 if TYPE_CHECKING:
-    from stratui.rituals.retro import FollowUp, RetroDraft
+    from stratui.rituals.retro import FollowUp, RetroContext, RetroDraft
+
+DUE_WORDS = "a date (2026-12-04, fri, +3d, eow)"
+"""How a due date may be typed, for the messages."""
 
 
 def validate_phase(
@@ -108,7 +113,7 @@ def _check_group(draft: RetroDraft, today: dt.date | None) -> list[str]:
 
 def _check_vote(draft: RetroDraft, today: dt.date | None) -> list[str]:
     problems = []
-    known = {card.id for card in draft.cards}
+    known = draft.vote_keys()
     for voter, dots in draft.votes.items():
         if voter not in draft.participants:
             problems.append(f"votes: {voter!r} is not a participant")
@@ -116,13 +121,12 @@ def _check_vote(draft: RetroDraft, today: dt.date | None) -> list[str]:
         if used > draft.vote_limit:
             problems.append(f"votes: {voter} cast {used} of {draft.vote_limit}; take some back")
         if any(card_id not in known for card_id in dots):
-            problems.append(f"votes: {voter} voted on a card that is gone")
+            problems.append(f"votes: {voter} voted on a card or group that is gone")
     return problems
 
 
 def _check_discuss(draft: RetroDraft, today: dt.date | None) -> list[str]:
     problems = []
-    week = next_week(draft.period) if is_valid_week(draft.period) else None
     topics = {topic.key for topic in draft.topics()}
     for number, action in enumerate(draft.actions, start=1):
         subject = f"action {number}"
@@ -131,12 +135,32 @@ def _check_discuss(draft: RetroDraft, today: dt.date | None) -> list[str]:
         if not action.owner.strip():
             problems.append(f"{subject}: owner is empty; name who does it")
         try:
-            read_date(action.due, today, week)
+            read_date(action.due, today)
         except ValueError:
-            words = "a date (2026-12-04, fri, +3d, eow)" if today else "a date YYYY-MM-DD"
+            words = DUE_WORDS if today else "a date YYYY-MM-DD"
             problems.append(f"{subject}: due must be {words}")
+        try:
+            read_whole(action.confidence, 1, 5)
+        except ValueError:
+            problems.append(f"{subject}: confidence must be 1-5, or blank")
         if action.topic and action.topic not in topics:
             problems.append(f"{subject}: its topic is gone; choose another or none")
+    return problems
+
+
+def context_problems(draft: RetroDraft, context: RetroContext) -> list[str]:
+    """What only the store can tell is wrong with the actions: an owner who is not a
+    known person (the message lists who exists), a goal that is not an active one."""
+    problems = []
+    active = {str(goal.get("id")) for goal in context.goals}
+    for number, action in enumerate(draft.actions, start=1):
+        if action.owner.strip():
+            try:
+                require_named(context.people, action.owner, f"action {number}: owner", "person")
+            except ValidationError as error:
+                problems.append(str(error))
+        if action.goal_id and action.goal_id not in active:
+            problems.append(f"action {number}: goal: it is not an active goal; choose another")
     return problems
 
 

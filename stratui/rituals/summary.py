@@ -2,8 +2,8 @@
 
 It answers what the review decided, in the order it was walked: how the week felt, what
 was done (with the say/do ratio of METRICS.md: done / reviewed), what was carried over,
-the roadblocks resolved and raised, the goals' confidence, the adjustments, and next
-week's commitments.
+the roadblocks still blocking, resolved and raised, the goals' confidence, the
+adjustments, and next week's commitments.
 
 User text is written literally: it goes through :func:`stratui.exchange.markdown.md`,
 which escapes every character Markdown would read as formatting, so a title like
@@ -34,6 +34,7 @@ def weekly_summary_markdown(
     checkins: Iterable[Mapping],
     new_commitments: Iterable[Mapping],
     goals: Iterable[Mapping],
+    still_blocking: Iterable[Mapping] = (),
 ) -> str:
     """The summary of one weekly review as Markdown text ending with a newline.
 
@@ -48,6 +49,10 @@ def weekly_summary_markdown(
         checkins: Goal check-ins recorded in the review.
         new_commitments: Next week's new commitments (carried ones are in ``carried``).
         goals: Goals, for the titles of linked goals and of the check-ins.
+        still_blocking: The roadblocks the review decided still block, as records (for
+            their severity, kind and what they block; see :func:`still_blocking_ids`).
+            Those the review's answers name but that are not given are listed by the
+            title the answers keep.
 
     Returns:
         Markdown: a title ``Weekly review 2026-W47 — ana``, then one section per part
@@ -66,7 +71,8 @@ def weekly_summary_markdown(
     if checkin.strip():
         parts.append(f"Check-in: {md(checkin)}")
     parts.append(_look_back(reviewed_week, carried_ids))
-    roadblocks = _roadblocks(list(roadblocks_resolved), list(roadblocks_raised), titles)
+    still = _still_blocking(answers, still_blocking)
+    roadblocks = _roadblocks(still, list(roadblocks_resolved), list(roadblocks_raised), titles)
     if roadblocks:
         parts.append(roadblocks)
     checkins = list(checkins)
@@ -91,7 +97,9 @@ def weekly_summary_markdown(
     return "\n\n".join(parts) + "\n"
 
 
-def completion_markdown(completion: Completion, goals: Iterable[Mapping]) -> str:
+def completion_markdown(
+    completion: Completion, goals: Iterable[Mapping], still_blocking: Iterable[Mapping] = ()
+) -> str:
     """The summary of a planned or just written completion (the summary step's preview)."""
     return weekly_summary_markdown(
         completion.review,
@@ -103,7 +111,22 @@ def completion_markdown(completion: Completion, goals: Iterable[Mapping]) -> str
         completion.checkins,
         completion.new_commitments,
         goals,
+        still_blocking,
     )
+
+
+def still_blocking_ids(review: Mapping) -> list[str]:
+    """The ids of the open roadblocks the review decided still block, in the order it
+    walked them (from its ``answers``: every decision but "resolved")."""
+    answers = review.get("answers")
+    decisions = answers.get("roadblocks") if isinstance(answers, Mapping) else None
+    if not isinstance(decisions, Mapping):
+        return []
+    return [
+        str(rid)
+        for rid, decision in decisions.items()
+        if isinstance(decision, Mapping) and decision.get("decision") != "resolved"
+    ]
 
 
 def say_do(commitments: Iterable[Mapping]) -> tuple[int, int]:
@@ -184,8 +207,28 @@ def commitment_line(item: Mapping, goal_titles: Mapping[str, str]) -> str:
     return "- " + " · ".join(bits)
 
 
-def _roadblocks(resolved: list[Mapping], raised: list[Mapping], titles: Mapping[str, str]) -> str:
+def _still_blocking(answers: Mapping, records: Iterable[Mapping]) -> list[Mapping]:
+    """The roadblocks the review left blocking: their records where given, else what the
+    answers keep of them (the title)."""
+    by_id = {str(record.get("id")): record for record in records}
+    decisions = answers.get("roadblocks") if isinstance(answers.get("roadblocks"), Mapping) else {}
+    still = []
+    for rid in still_blocking_ids({"answers": answers}):
+        decision = decisions.get(rid)
+        title = decision.get("title", "") if isinstance(decision, Mapping) else ""
+        still.append(by_id.get(rid) or {"id": rid, "title": title})
+    return still
+
+
+def _roadblocks(
+    still: list[Mapping],
+    resolved: list[Mapping],
+    raised: list[Mapping],
+    titles: Mapping[str, str],
+) -> str:
     blocks = []
+    if still:
+        blocks += ["Still blocking:", "\n".join(_roadblock_line(b, titles) for b in still)]
     if resolved:
         lines = []
         for block in resolved:
@@ -195,17 +238,19 @@ def _roadblocks(resolved: list[Mapping], raised: list[Mapping], titles: Mapping[
             lines.append(line)
         blocks += ["Resolved:", "\n".join(lines)]
     if raised:
-        lines = []
-        for block in raised:
-            line = (
-                f"- {md(block.get('title', ''), '  ')} "
-                f"({md(block.get('severity', ''))}, {md(block.get('kind', ''))})"
-            )
-            if block.get("commitment_id"):
-                line += f" · blocks: {_title(titles, block['commitment_id'])}"
-            lines.append(line)
-        blocks += ["Raised:", "\n".join(lines)]
+        blocks += ["Raised:", "\n".join(_roadblock_line(b, titles) for b in raised)]
     return "\n\n".join(["## Roadblocks", *blocks]) if blocks else ""
+
+
+def _roadblock_line(block: Mapping, titles: Mapping[str, str]) -> str:
+    """``- title (severity, kind) · blocks: commitment``, with what the record has."""
+    line = f"- {md(block.get('title', ''), '  ')}"
+    kinds = [md(block[key]) for key in ("severity", "kind") if block.get(key)]
+    if kinds:
+        line += f" ({', '.join(kinds)})"
+    if block.get("commitment_id"):
+        line += f" · blocks: {_title(titles, block['commitment_id'])}"
+    return line
 
 
 def _checkin_line(checkin: Mapping, goal_titles: Mapping[str, str]) -> str:

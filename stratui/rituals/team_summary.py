@@ -2,10 +2,10 @@
 
 It follows the walk: a heading with the team, week, facilitator and participants, the
 team's say/do ratio (METRICS.md: done / reviewed), then one section per member (what was
-done, what was carried over, their roadblocks, next week's commitments, a note), then
-the team's adjustments and the notes. A member with nothing this week has a section that
-says so. Commitment, roadblock and adjustment lines read as in the weekly review's
-summary, whose line formats are shared.
+done, what was carried over, their roadblocks, next week's commitments, whether made in
+the review or before it, a note), then the team's adjustments and the notes. A member
+with nothing this week has a section that says so. Commitment, roadblock and adjustment
+lines read as in the weekly review's summary, whose line formats are shared.
 
 User text is written literally: it goes through :func:`stratui.exchange.markdown.md`,
 so a title like ``*x*`` or ``[a](b)`` reads as typed.
@@ -43,6 +43,7 @@ def team_summary_markdown(
     roadblocks_escalated: Iterable[Mapping],
     adjustments: Iterable[Mapping],
     goals: Iterable[Mapping] = (),
+    planned: Iterable[Mapping] = (),
 ) -> str:
     """The summary of one team review as Markdown text ending with a newline.
 
@@ -57,6 +58,8 @@ def team_summary_markdown(
         roadblocks_escalated: Roadblocks escalated in the review, as they are after it.
         adjustments: Adjustments decided in the review.
         goals: Goals, for the titles of linked goals.
+        planned: The members' commitments of the following week that exist besides
+            those the review made (which may be included too: each is listed once).
 
     Returns:
         Markdown: a title ``Team review Platform 2026-W47``, a line with who took part,
@@ -67,7 +70,10 @@ def team_summary_markdown(
     titles = {str(c["id"]): str(c.get("title", "")) for c in reviewed}
     carried = list(carried)
     carried_ids = {str(c.get("carried_from")) for c in carried}
-    upcoming = [*carried, *new_commitments]
+    made = [*carried, *new_commitments]
+    made_ids = {str(c.get("id")) for c in made}
+    before = [c for c in planned if str(c.get("id")) not in made_ids and not c.get("deleted")]
+    upcoming = [*before, *made]
     raised = list(roadblocks_raised)
     escalated = {str(r["id"]): r for r in roadblocks_escalated}
     period = str(review.get("period") or draft.period)
@@ -113,7 +119,10 @@ def team_summary_markdown(
 
 
 def completion_markdown(
-    completion: TeamCompletion, draft: TeamReviewDraft, goals: Iterable[Mapping] = ()
+    completion: TeamCompletion,
+    draft: TeamReviewDraft,
+    goals: Iterable[Mapping] = (),
+    planned: Iterable[Mapping] = (),
 ) -> str:
     """The summary of a planned or just written completion (the summary step's preview)."""
     return team_summary_markdown(
@@ -126,6 +135,7 @@ def completion_markdown(
         completion.escalated_roadblocks,
         completion.adjustments,
         goals,
+        planned,
     )
 
 

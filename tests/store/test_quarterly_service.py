@@ -230,17 +230,28 @@ def test_a_team_review_covers_the_teams_goals_and_members_work(app):
     assert [r["id"] for r in reviews.drafts(team="Platform")] == [review["id"]]
 
 
-def test_period_and_scope_are_fixed_and_checked(app):
+def test_the_scope_is_fixed_and_the_quarter_moves_to_one_not_reviewed_yet(app):
     seed(app)
     reviews = QuarterlyReviews(app)
     with pytest.raises(ValidationError) as caught:
         reviews.start_or_resume(period="2026-Q5")
     assert caught.value.field == "period"
+    done, empty = reviews.start_or_resume(period="2026-Q2")
+    reviews.complete(done, empty)
     review, draft = reviews.start_or_resume(period="2026-Q3")
     assert review["period"] == "2026-Q3"
-    draft.period = "2026-Q4"
-    with pytest.raises(ReviewError, match="fixed"):
+    draft.period = "2026-Q4"  # another quarter chosen in the TUI: the review moves
+    review = reviews.save(review, draft)
+    assert (review["period"], review["answers"]["period"]) == ("2026-Q4", "2026-Q4")
+    assert [r["id"] for r in reviews.drafts()] == [review["id"]]
+    for period, refusal in (("2026-Q2", "already complete"), ("2026-Q5", "expected a quarter")):
+        draft.period = period
+        with pytest.raises(ReviewError, match=f"period: .*{refusal}"):
+            reviews.save(review, draft)
+    draft.period, draft.team = "2026-Q4", "Platform"
+    with pytest.raises(ReviewError, match="scope is fixed"):
         reviews.save(review, draft)
+    assert app.store.get("reviews", review["id"])["period"] == "2026-Q4"
     tombstone = reviews.discard(review)
     assert tombstone["deleted"] is True
     assert reviews.drafts() == []

@@ -16,6 +16,8 @@ from stratui.quarterly_service import QuarterlyReviews
 from stratui.services import Stratui
 from stratui.store.store import Store
 from stratui.ui.app import StratuiApp
+from stratui.ui.modals.choose import Choose
+from stratui.ui.screens.dashboard import DashboardScreen
 from stratui.ui.screens.goals import GoalsScreen
 from stratui.ui.screens.quarterly import QuarterlyReviewScreen
 from tests.ui.conftest import TODAY
@@ -56,9 +58,9 @@ def quarterly(stratui) -> list[dict]:
 
 async def test_a_full_quarterly_review_by_keys(demo, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # where the summary file is written
-    app = StratuiApp(demo, poll=None, team=TEAM)
+    app = StratuiApp(demo, poll=None, start="quarterly", team=TEAM)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "4", "Q")  # from the goal tree
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, QuarterlyReviewScreen)
         assert screen.title == f"Quarterly review {PERIOD}"
@@ -103,7 +105,7 @@ async def test_a_full_quarterly_review_by_keys(demo, tmp_path, monkeypatch):
         status = str(app.screen.query_one("#quarterly-summary-status", Static).render())
         assert written.is_file() and str(written) in status
         await press(pilot, "escape")
-        assert isinstance(app.screen, GoalsScreen)
+        assert isinstance(app.screen, DashboardScreen)
 
 
 async def test_resume_after_quitting(demo):
@@ -128,3 +130,54 @@ async def test_resume_after_quitting(demo):
         await press(pilot, "ctrl+b")
         assert screen.draft.current_goal_id == first
     assert [r["status"] for r in quarterly(demo)] == ["draft"]  # resumed, not a second one
+
+
+def mine(stratui) -> list[dict]:
+    """Ana's own quarterly reviews (the demo holds none)."""
+    return [
+        r
+        for r in stratui.store.all("reviews")
+        if r["ritual"] == "quarterly" and r.get("owner") == "ana"
+    ]
+
+
+async def test_q_opens_the_quarter_in_progress_and_p_chooses_another(demo):
+    app = StratuiApp(demo, poll=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "4", "Q")  # from the goal tree
+        screen = app.screen
+        assert isinstance(screen, QuarterlyReviewScreen)
+        assert (screen.draft.owner, screen.draft.period) == ("ana", PERIOD)
+        assert screen.draft.verdicts  # ana's goals of the quarter, not "no goals"
+        assert "no goals this quarter" not in screen_text(app)
+        await press(pilot, "p")
+        assert isinstance(app.screen, Choose)
+        await press(pilot, "up", "enter")  # the quarter before
+        assert app.screen is screen
+        assert screen.draft.period == "2026-Q3" and screen.title == "Quarterly review 2026-Q3"
+        await press(pilot, "p", "down", "enter")  # back to the quarter in progress
+        assert screen.draft.period == PERIOD and screen.draft.verdicts
+        await press(pilot, "escape")
+        assert isinstance(app.screen, GoalsScreen)
+    (review,) = mine(demo)  # moved, not a second review
+    assert (review["period"], review["answers"]["period"], review["status"]) == (
+        PERIOD,
+        PERIOD,
+        "draft",
+    )
+
+
+async def test_a_quarter_already_reviewed_cannot_be_chosen(demo):
+    app = StratuiApp(demo, poll=None, start="quarterly", team=TEAM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.draft.period == PERIOD
+        await press(pilot, "p", "up", "enter")  # 2026-Q3: its review is complete
+        dialog = app.screen
+        assert isinstance(dialog, Choose)
+        error = str(dialog.query_one("#form-error", Static).render())
+        assert "2026-Q3" in error and "already complete" in error
+        await press(pilot, "escape")
+        assert app.screen is screen and screen.draft.period == PERIOD
+    assert [r["period"] for r in quarterly(demo)] == [PERIOD]

@@ -8,10 +8,14 @@ from __future__ import annotations
 import pytest
 from textual.widgets import ContentSwitcher, DataTable, Input, Static
 
+from stratui import goals as goal_cases
 from stratui import people
 from stratui.rituals.retro_formats import CATEGORIES, FORMATS
 from stratui.ui.app import StratuiApp
+from stratui.ui.modals.choose import Choose
+from stratui.ui.modals.form import Form
 from stratui.ui.screens.retro import RetroScreen
+from stratui.ui.screens.retro.group import GroupPhase
 
 HOSTILE = "[@click=app.quit]x[/]"
 
@@ -109,7 +113,9 @@ async def test_a_full_retrospective_by_keys(app, stratui, team, tmp_path, monkey
     assert by_text[HOSTILE].get("author") is None  # anonymous: stored without an author
     assert by_text[HOSTILE]["category"] == CATEGORIES[fmt][1]
     assert by_text["CI is slow"].get("group") == by_text["CI slow again"].get("group") == "CI"
-    assert sum(item.get("votes", 0) for item in items) == 3
+    # The three dots went on the group CI: they are the group's, no card's.
+    assert sum(item.get("votes", 0) for item in items) == 0
+    assert review["answers"]["group_votes"] == {"CI": 3}
     (action,) = [c for c in stratui.commitments(week="2026-W48") if c["source"] == "retro"]
     assert (action["title"], action["owner"], action["review_id"]) == (
         "Fix CI",
@@ -181,3 +187,186 @@ async def test_the_next_retro_waits_for_the_actions_of_the_last(app, stratui, te
     assert (first["status"], second["status"]) == ("complete", "draft")
     (follow_up,) = second["answers"]["follow_ups"].values()
     assert follow_up["disposition"] == "carried"
+
+
+# -- issue 12: honest votes, card handling, actions, the week ------------------------------
+
+
+async def to_group_phase(pilot, app, *texts: str) -> None:
+    """From a new retrospective to the group phase with ``texts`` written and revealed."""
+    await press(pilot, "R", "enter")
+    if phase(app) == "step-follow-up":  # nothing to follow up
+        await press(pilot, "enter")
+    assert phase(app) == "step-gather"
+    for text in texts:
+        await type_text(pilot, text)
+        await press(pilot, "enter")
+    await press(pilot, "ctrl+o", "enter")
+    assert phase(app) == "step-group"
+
+
+def group_hint(app) -> str:
+    return str(app.screen.query_one("#group-hint", Static).render())
+
+
+def cards_by_text(app) -> dict[str, object]:
+    return {card.text: card for card in app.screen.draft.cards}
+
+
+async def test_space_marks_the_card_under_the_cursor_and_stays_there(app, stratui, team):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_group_phase(pilot, app, "Alpha one", "Beta two", "Gamma three")
+        table = app.screen.query_one("#group-table", DataTable)
+        await press(pilot, "space")
+        assert table.cursor_row == 0  # marked, not moved
+        await press(pilot, "down", "space", "g")
+        field = app.screen.query_one("#group-edit Input", Input)
+        field.value = ""
+        await type_text(pilot, "AB")
+        await press(pilot, "enter")
+    (review,) = retros(stratui)
+    groups = {card["text"]: card.get("group") for card in review["answers"]["cards"]}
+    assert groups == {"Alpha one": "AB", "Beta two": "AB", "Gamma three": None}
+
+
+async def test_suggest_says_what_it_found(app, stratui, team):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_group_phase(pilot, app, "Lunch was great", "Standups too long")
+        await press(pilot, "s")
+        assert "no ungrouped cards look alike" in group_hint(app)
+        assert app.screen.query_one(GroupPhase).marked == set()
+    async with StratuiApp(stratui, poll=None).run_test(size=(80, 24)) as pilot:
+        app = pilot.app
+        await press(pilot, "R", "ctrl+b")  # the same draft, back to gather
+        assert phase(app) == "step-gather"
+        for text in ("CI is slow", "CI slow again"):
+            await type_text(pilot, text)
+            await press(pilot, "enter")
+        await press(pilot, "ctrl+o", "enter")
+        await press(pilot, "s")
+        assert "1 group looks alike; marked its 2 cards" in group_hint(app)
+        await press(pilot, "g")
+        field = app.screen.query_one("#group-edit Input", Input)
+        field.value = ""
+        await type_text(pilot, "CI")
+        await press(pilot, "enter")
+    (review,) = retros(stratui)
+    groups = {card["text"]: card.get("group") for card in review["answers"]["cards"]}
+    assert groups["CI is slow"] == groups["CI slow again"] == "CI"
+    assert groups["Lunch was great"] is None and groups["Standups too long"] is None
+
+
+async def test_a_dot_on_a_group_is_the_groups_and_the_summary_says_so(
+    app, stratui, team, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_group_phase(pilot, app, "CI is slow", "Lunch", "CI slow again")
+        await press(pilot, "s", "g")
+        field = app.screen.query_one("#group-edit Input", Input)
+        field.value = ""
+        await type_text(pilot, "CI")
+        await press(pilot, "enter", "enter")
+        assert phase(app) == "step-vote"
+        table = app.screen.query_one("#vote-table", DataTable)
+        assert str(table.get_row_at(0)[2]) == "CI (2 cards)"
+        await press(pilot, "plus", "plus", "down", "plus")  # ana: 2 on CI, 1 on Lunch
+        assert [str(c) for c in table.get_row_at(0)[:2]] == ["●●", "2"]
+        await press(pilot, "enter")
+        assert phase(app) == "step-discuss"
+        topics = app.screen.query_one("#discuss-topics", DataTable)
+        assert [str(c) for c in topics.get_row_at(0)] == ["2", "CI", ""]  # no "None" note
+        await press(pilot, "enter", "enter", "enter")  # no actions, no health check: done
+        assert app.screen.completion is not None
+        await press(pilot, "s")
+    (review,) = retros(stratui)
+    assert review["answers"]["group_votes"] == {"CI": 2}
+    votes = {item["text"]: item["votes"] for item in stratui.store.all("retro_items")}
+    assert votes == {"CI is slow": 0, "CI slow again": 0, "Lunch": 1}  # each card its own
+    text = (tmp_path / "retro-2026-W47-Platform.md").read_text(encoding="utf-8")
+    assert "1. **CI** (2 cards) · 2 votes" in text
+    assert "2. Lunch · 1 vote" in text
+    assert "- CI is slow · group: CI · 0 votes" in text
+
+
+async def test_an_action_takes_a_goal_a_due_date_and_a_confidence(app, stratui, team):
+    goal = goal_cases.create(stratui, {"title": "Ship faster"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_group_phase(pilot, app, "CI is slow")
+        await press(pilot, "enter", "enter")
+        assert phase(app) == "step-discuss"
+        await press(pilot, "a")
+        await type_text(pilot, "Cache the builds")
+        await press(pilot, "tab", "enter", "down", "down", "enter", "tab")  # owner: bo
+        await type_text(pilot, "fri")
+        await press(pilot, "tab", "enter", "down", "enter", "tab")  # the goal
+        await type_text(pilot, "4")
+        await press(pilot, "enter")
+        assert phase(app) == "step-discuss"  # the dialog closed
+        row = app.screen.query_one("#discuss-actions", DataTable).get_row_at(0)
+        assert [str(c) for c in row] == ["bo", "fri", "4/5", "Cache the builds", "Ship faster"]
+        await press(pilot, "enter", "enter", "enter")
+        assert app.screen.completion is not None
+    (action,) = [c for c in stratui.store.all("commitments") if c["source"] == "retro"]
+    assert (action["title"], action["owner"], action["goal_id"]) == (
+        "Cache the builds",
+        "bo",
+        goal["id"],
+    )
+    assert (action["due"], action["confidence"], action["week"]) == ("2026-11-27", 4, "2026-W48")
+
+
+async def test_a_bad_due_date_or_confidence_is_said_in_the_dialog(app, stratui, team):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_group_phase(pilot, app, "CI is slow")
+        await press(pilot, "enter", "enter", "a")
+        await type_text(pilot, "Cache the builds")
+        await press(pilot, "tab", "enter", "down", "enter", "tab")  # owner: ana
+        await type_text(pilot, "someday")
+        await press(pilot, "enter")
+        form = app.screen
+        assert isinstance(form, Form)
+        error = form.query_one("#form-error", Static)
+        assert "due: a date (2026-12-04, fri, +3d, eow), or nothing" in str(error.render())
+        region = error.region  # on screen at 80x24, not below the dialog's edge
+        assert error.display and region.height and region.y >= 0 and region.bottom <= 24
+        field = form.query_one("#field-due", Input)
+        field.value = ""
+        await press(pilot, "tab", "tab")
+        await type_text(pilot, "9")
+        await press(pilot, "enter")
+        assert "confidence: a whole number from 1 to 5" in str(error.render())
+        await press(pilot, "escape")
+    (review,) = retros(stratui)
+    assert review["answers"]["actions"] == []
+
+
+async def test_an_action_owner_who_is_not_a_person_is_refused(app, stratui, team):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_group_phase(pilot, app, "CI is slow")
+        await press(pilot, "enter", "enter")
+        screen = app.screen
+        screen.draft.add_action("Ask legal", "zed")  # e.g. a draft written elsewhere
+        await press(pilot, "enter")
+        assert phase(app) == "step-discuss"
+        assert "action 1: owner: no person named 'zed'; known people: ana, bo, cy" in problems(
+            app
+        )
+    (review,) = retros(stratui)
+    assert review["status"] == "draft"
+    assert not [c for c in stratui.store.all("commitments") if c["source"] == "retro"]
+
+
+async def test_the_week_of_the_retrospective_is_chosen_in_the_tui(app, stratui, team):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "R")
+        screen = app.screen
+        assert screen.draft.period == "2026-W47"
+        await press(pilot, "p")
+        assert isinstance(app.screen, Choose)
+        await press(pilot, "up", "enter")
+        assert app.screen is screen
+        assert screen.draft.period == "2026-W46" and "2026-W46" in screen.sub_title
+        assert phase(app) == "step-setup"
+    (review,) = retros(stratui)
+    assert (review["period"], review["answers"]["period"]) == ("2026-W46", "2026-W46")

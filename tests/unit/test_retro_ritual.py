@@ -125,7 +125,7 @@ def test_similar_cards_are_suggested_and_grouped_into_one_topic():
     draft.group_cards([a.id, c.id], " Meetings ")
     assert list(draft.groups()) == ["Meetings"] and draft.suggest_groups() == []
     draft.reveal_all()
-    draft.cast_vote("ana", "group:Meetings")  # a group's vote goes on its first card
+    draft.cast_vote("ana", "group:Meetings")  # the group's own dot
     draft.cast_vote("ben", c.id)
     (top, second) = draft.topics()
     assert (top.key, top.label, top.card_ids, top.votes) == (
@@ -139,6 +139,90 @@ def test_similar_cards_are_suggested_and_grouped_into_one_topic():
         draft.group_cards([a.id], " ")
     draft.ungroup([c.id])
     assert [card.id for card in draft.groups()["Meetings"]] == [a.id]
+
+
+def test_a_dot_on_a_group_is_the_groups_not_its_first_cards():
+    draft = draft_at("vote")
+    a = draft.add_card("stop", "Meetings without an agenda")
+    b = draft.add_card("stop", "Meetings drag on")
+    lone = draft.add_card("start", "Pairing")
+    draft.group_cards([a.id, b.id], "Meetings")
+    draft.reveal_all()
+    draft.cast_vote("ana", "group:Meetings")
+    draft.cast_vote("ben", "group:Meetings")
+    draft.cast_vote("ben", b.id)  # a dot on one card of the group
+    draft.cast_vote("ana", lone.id)
+    assert draft.card_votes() == {a.id: 0, b.id: 1, lone.id: 1}  # each card its own
+    assert draft.group_votes() == {"Meetings": 2}
+    (top, second) = draft.topics()
+    assert (top.key, top.votes, top.group_votes) == ("group:Meetings", 3, 2)
+    assert (second.key, second.votes, second.group_votes) == (lone.id, 1, 0)
+    assert draft.votes_left("ben") == 1  # the limit counts dots on groups too
+    draft.retract_vote("ben", "group:Meetings")  # the group's own dot first
+    draft.retract_vote("ben", "group:Meetings")  # then one on a card of it
+    assert "ben" not in draft.votes
+    assert draft.group_votes() == {"Meetings": 1} and draft.card_votes()[b.id] == 0
+    assert validate_phase(draft, "vote") == []
+
+
+def test_a_groups_dots_follow_a_rename_and_come_back_when_it_is_gone():
+    draft = draft_at("vote")
+    a = draft.add_card("stop", "Meetings without an agenda")
+    b = draft.add_card("stop", "Meetings drag on")
+    draft.group_cards([a.id, b.id], "Meetings")
+    draft.reveal_all()
+    draft.cast_vote("ana", "group:Meetings")
+    draft.group_cards([a.id, b.id], "Too many meetings")  # renamed: the dot follows
+    assert draft.votes == {"ana": {"group:Too many meetings": 1}}
+    with pytest.raises(RetroRefused, match="group: no group 'Meetings'"):
+        draft.cast_vote("ana", "group:Meetings")
+    draft.ungroup([a.id, b.id])  # the group is gone: its dot is given back
+    assert draft.votes == {} and draft.votes_left("ana") == 3
+
+
+def test_the_finished_retro_keeps_a_groups_dots_and_the_summary_credits_the_group():
+    context = RetroContext(members=["ana", "ben"], people=PEOPLE)
+    draft = draft_at("summary", context)
+    a = draft.add_card("stop", "Meetings without an agenda")
+    b = draft.add_card("stop", "Meetings drag on")
+    lone = draft.add_card("start", "Pairing")
+    draft.group_cards([a.id, b.id], "Meetings")
+    draft.reveal_all()
+    for voter in ("ana", "ben"):
+        draft.cast_vote(voter, "group:Meetings")
+    draft.cast_vote("ana", b.id)
+    draft.cast_vote("ben", lone.id)
+    plan = plan_retro_completion(draft, context, review=REVIEW, now=NOW, today=TODAY)
+    assert {item["id"]: item["votes"] for item in plan.items} == {a.id: 0, b.id: 1, lone.id: 1}
+    assert plan.review["answers"]["group_votes"] == {"Meetings": 2}
+    text = completion_markdown(plan, draft)
+    assert "1. **Meetings** (2 cards) · 3 votes (2 on the group, 1 on its cards)" in text
+    assert "2. Pairing · 1 vote" in text
+    assert "- Meetings without an agenda · group: Meetings · 0 votes" in text
+    assert "- Meetings drag on · group: Meetings · 1 vote" in text
+
+
+def test_an_action_takes_a_goal_and_a_confidence_and_a_known_owner():
+    goal = records.new_record("goals", {"title": "Ship *faster*", "status": "active"}, NOW)
+    context = RetroContext(members=["ana", "ben"], people=PEOPLE, goals=[goal])
+    draft = draft_at("summary", context)
+    draft.add_action("Cache the builds", "Ben", due="fri", goal_id=goal["id"], confidence=4)
+    plan = plan_retro_completion(draft, context, review=REVIEW, now=NOW, today=TODAY)
+    (made,) = plan.actions
+    assert (made["owner"], made["goal_id"], made["confidence"]) == ("ben", goal["id"], 4)
+    text = completion_markdown(plan, draft, goals=[goal])
+    assert "- Cache the builds · owner ben · goal: Ship \\*faster\\* · due 2026-11-20" in text
+    assert "· confidence 4/5" in text
+    draft.add_action("Ask legal", "zed", confidence="6", goal_id="nope")
+    assert validate_phase(draft, "discuss", today=TODAY) == [
+        "action 2: confidence must be 1-5, or blank"
+    ]
+    with pytest.raises(DraftInvalid) as refused:
+        plan_retro_completion(draft, context, review=REVIEW, now=NOW, today=TODAY)
+    assert refused.value.problems[-2:] == [
+        "action 2: owner: no person named 'zed'; known people: ana, ben, chioma",
+        "action 2: goal: it is not an active goal; choose another",
+    ]
 
 
 def test_votes_are_limited_per_participant_and_refused_beyond():
@@ -174,7 +258,7 @@ def test_votes_edited_beyond_the_limit_keep_the_phase_from_being_left():
     assert validate_phase(draft, "vote") == [
         "votes: ana cast 4 of 3; take some back",
         "votes: 'zed' is not a participant",
-        "votes: ben voted on a card that is gone",
+        "votes: ben voted on a card or group that is gone",
     ]
 
 
@@ -303,8 +387,13 @@ def test_the_health_check_defaults_to_the_previous_dimensions_and_is_optional():
     assert list(fresh.health) == ["pace", "fun", "teamwork", "codebase", "learning", "mission"]
 
 
+PEOPLE = [records.new_record("people", {"name": name}, NOW) for name in ("ana", "ben", "chioma")]
+
+
 def finished_draft() -> tuple[RetroDraft, RetroContext]:
-    context = RetroContext(members=["ana", "ben", "chioma"], previous_review=PREVIOUS)
+    context = RetroContext(
+        members=["ana", "ben", "chioma"], previous_review=PREVIOUS, people=PEOPLE
+    )
     draft = draft_at("summary", context)
     draft.set_votes_per_person(2)
     first = draft.add_card("start", "Pair on *reviews*", author="ana")
@@ -329,7 +418,8 @@ def test_finishing_writes_cards_actions_and_the_retro_review():
     assert (rota["source"], rota["review_id"], rota["owner"]) == ("retro", REVIEW["id"], "ben")
     assert (rota["due"], rota["week"]) == ("2026-11-20", "2026-W47")  # the week it is due in
     assert (docs["week"], "due" in docs) == ("2026-W48", False)  # else the week after
-    assert (freeze["due"], freeze["week"]) == ("2026-11-27", "2026-W48")  # fri: next week's
+    # fri: the coming Friday, as everywhere (today, a Friday), so the week it is due in
+    assert (freeze["due"], freeze["week"]) == ("2026-11-20", "2026-W47")
     review = plan.review
     assert (review["ritual"], review["status"], review["format"]) == (
         "retro",

@@ -292,13 +292,14 @@ class GoalsScreen(StratuiScreen):
             self.app.push_screen(GoalDetailScreen(gid))
 
     def action_quarterly(self) -> None:
-        """Open the quarterly strategy review (resuming its draft) over the goals."""
+        """Open my quarterly strategy review of the quarter in progress (resuming its
+        draft) over the goals; the screen's p chooses another quarter."""
+        from stratui.quarterly_service import QuarterlyReviews
         from stratui.ui.app import screen_class
 
         if not any(getattr(s, "RITUAL", None) == "quarterly" for s in self.app.screen_stack):
-            team = getattr(self.app, "team", None)  # the app's team, as for the other rituals
-            screen = screen_class("quarterly")
-            self.app.push_screen(screen(team=team) if team else screen())
+            quarter = QuarterlyReviews(self.stratui).quarter_in_progress()
+            self.app.push_screen(screen_class("quarterly")(period=quarter))
 
 
 def check_in_form(stratui, gid: str) -> Form:

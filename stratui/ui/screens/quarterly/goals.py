@@ -49,7 +49,7 @@ class VerdictStep(Step):
             yield Static(id="verdict-lesson")
         yield Static(
             "a/d/c: achieved, dropped, continued · 1-5 confidence · v value · l lesson · "
-            "n note · Enter: next goal",
+            "n note · Enter: next goal · p: another quarter",
             classes="step-hint",
         )
         yield InlineEdit(id="verdict-edit")
@@ -67,7 +67,10 @@ class VerdictStep(Step):
     def show(self) -> None:
         current = self._current()
         if current is None:
-            self._set("#verdict-goal", Text("No active goals in this quarter. Enter goes on."))
+            self._set(
+                "#verdict-goal",
+                Text("No active goals in this quarter: p chooses another, Enter goes on."),
+            )
             for part in ("standing", "reading", "disposition", "lesson"):
                 self._set(f"#verdict-{part}", Text(""))
             return

@@ -23,6 +23,7 @@ from stratui.rituals.quarterly import (
 )
 from stratui.rituals.quarterly_completion import QuarterlyCompletion
 from stratui.store.errors import StoreError
+from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.quarterly.alignment import AlignmentStep
 from stratui.ui.screens.quarterly.goals import VerdictStep
 from stratui.ui.screens.quarterly.plan import PlanStep
@@ -33,6 +34,11 @@ from stratui.ui.styles import stylesheet
 
 TITLE = "Quarterly review"
 STEP_CLASSES: tuple[type[Step], ...] = (VerdictStep, PlanStep, AlignmentStep, QuarterlySummaryStep)
+
+
+# Off the footer, which it would crowd at 80 columns: the goals step's hint and the help
+# screen name it.
+PERIOD_KEY = Binding("p", "period", "Another quarter", show=False, id="quarterly.period")
 
 
 class QuarterlyReviewScreen(RitualScreen):
@@ -53,6 +59,7 @@ class QuarterlyReviewScreen(RitualScreen):
         Binding("ctrl+b,alt+left", "back", "Back", id="quarterly.back"),
         Binding("enter", "next", "Next", show=False, id="quarterly.enter"),
         Binding("escape", "leave", "Leave", id="quarterly.leave"),
+        PERIOD_KEY,
         # Digits are answers here (confidence): the app's 1-6 would switch screens.
         Binding("1,2,3,4,5,6", "stay", show=False, id="quarterly.digits"),
     ]
@@ -65,6 +72,10 @@ class QuarterlyReviewScreen(RitualScreen):
         self.team = team
         self.period = period
         self.context = QuarterContext("")
+
+    @classmethod
+    def help_bindings(cls) -> list[Binding]:
+        return [*super().help_bindings(), PERIOD_KEY]
 
     @property
     def reviews(self) -> QuarterlyReviews:
@@ -99,3 +110,64 @@ class QuarterlyReviewScreen(RitualScreen):
     def validate(self, name: str, today: dt.date) -> list[str]:
         assert self.draft is not None
         return validate_step(self.draft, name)
+
+    # -- choosing the quarter ------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "period":
+            return self.completion is None
+        return super().check_action(action, parameters)
+
+    def action_period(self) -> None:
+        """Choose the quarter the review closes (the draft moves with it)."""
+        if self.completion is not None:
+            return
+        draft = self.draft or QuarterlyDraft(period=self.period or "", team=self.team or "")
+        draft.owner = draft.owner or ("" if draft.team else self.stratui.me)
+        options = [
+            (" · ".join(bit for bit in (quarter, note) if bit), quarter)
+            for quarter, note in self.reviews.quarter_choices(draft)
+        ]
+
+        def submit(quarter: str) -> str:
+            try:
+                self.change_period(quarter)
+            except StoreError as error:  # the Choose dialog shows ValueErrors itself
+                raise ValueError(str(error)) from None
+            return quarter
+
+        self.app.push_screen(
+            Choose("The quarter to review", options, submit, current=draft.period or None),
+            self._chosen,
+        )
+
+    def _chosen(self, quarter: object) -> None:
+        if quarter is not None and self.draft is not None:
+            self.show_step()
+
+    def change_period(self, quarter: str) -> None:
+        """Review ``quarter`` instead: the review moves, and the walk starts again at the
+        first of its goals (answers about goals in both quarters are kept, the others
+        dropped). Without a review yet (it could not start), start or resume the one of
+        ``quarter``.
+
+        Raises:
+            ReviewError, ValidationError, StoreError: refused (a completed quarter, ...);
+                the draft is as it was.
+        """
+        if self.draft is None or self.review is None:
+            self.review, self.draft = self.reviews.start_or_resume(period=quarter, team=self.team)
+            self.period = quarter
+            return
+        if quarter == self.draft.period:
+            return
+        before = QuarterlyDraft.from_answers(self.draft.to_answers())
+        self.draft.period = quarter
+        self.draft.step, self.draft.goal_index = 0, 0
+        try:
+            self.draft.fill_defaults(self.reviews.context(self.draft))
+            self.review = self.reviews.save(self.review, self.draft)
+        except (ValueError, StoreError):
+            self.draft = before
+            raise
+        self.period = quarter

@@ -1,4 +1,5 @@
-"""Phase 6, discuss: the topics in vote order, and the actions agreed (owner, due date).
+"""Phase 6, discuss: the topics in vote order, and the actions agreed (owner, due date,
+and optionally the goal they serve and a confidence).
 
 An action becomes a commitment with source ``retro`` when the retrospective finishes,
 and is followed up at the next one.
@@ -6,13 +7,16 @@ and is followed up at the next one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from stratui.domain.weeks import is_valid_week, next_week
+from stratui.domain.people import require_named
 from stratui.rituals.retro import NewAction
-from stratui.rituals.typed import read_date
+from stratui.rituals.retro_validation import DUE_WORDS
+from stratui.rituals.typed import read_date, read_whole
 from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.text import cell, literal
@@ -40,19 +44,35 @@ class DiscussPhase(Phase):
 
     def on_mount(self) -> None:
         self.query_one("#discuss-topics", ReviewTable).add_columns("Dots", "Topic", "Note")
-        self.query_one("#discuss-actions", ReviewTable).add_columns("Owner", "Due", "Action")
+        self.query_one("#discuss-actions", ReviewTable).add_columns(
+            "Owner", "Due", "Conf", "Action", "Goal"
+        )
 
     def show(self, select: str | None = None) -> None:
         topics = [
             (
                 topic.key,
-                (str(topic.votes), cell(topic.label), cell(self.draft.discussion.get(topic.key))),
+                (
+                    str(topic.votes),
+                    cell(topic.label),
+                    cell(self.draft.discussion.get(topic.key, "")),
+                ),
             )
             for topic in self.draft.topics()
         ]
         self.query_one("#discuss-topics", ReviewTable).refill(topics)
+        goals = {str(g["id"]): str(g.get("title", "")) for g in self.context.goals}
         actions = [
-            (f"{ACTION}{number}", (cell(a.owner), cell(a.due or ""), cell(a.title)))
+            (
+                f"{ACTION}{number}",
+                (
+                    cell(a.owner),
+                    cell(a.due or ""),
+                    cell("" if a.confidence in (None, "") else f"{a.confidence}/5"),
+                    cell(a.title),
+                    cell(goals.get(a.goal_id or "", "")),
+                ),
+            )
             for number, a in enumerate(self.draft.actions)
         ]
         table = self.query_one("#discuss-actions", ReviewTable)
@@ -73,7 +93,7 @@ class DiscussPhase(Phase):
         topic = self._topic()
         labels = {t.key: t.label for t in self.draft.topics()}
         today = self.ritual.stratui.clock.today()
-        week = next_week(self.draft.period) if is_valid_week(self.draft.period) else None
+        people = self.context.people
 
         def submit(values: dict[str, str]) -> NewAction:
             title = " ".join(values["title"].split())
@@ -82,17 +102,31 @@ class DiscussPhase(Phase):
             owner = values["owner"].strip()
             if not owner:
                 raise ValueError("owner: name who does it")
+            owner = str(require_named(people, owner, "owner", "person")["name"])
             due = values["due"].strip() or None
             try:
-                read_date(due, today, week)
+                read_date(due, today)
             except ValueError:
-                raise ValueError("due: a date (2026-12-04, fri, +3d, eow) or nothing") from None
-            return NewAction(title=title, owner=owner, due=due, topic=values["topic"] or None)
+                raise ValueError(f"due: {DUE_WORDS}, or nothing") from None
+            try:
+                confidence = read_whole(values["confidence"], 1, 5)
+            except ValueError:
+                raise ValueError("confidence: a whole number from 1 to 5, or nothing") from None
+            return NewAction(
+                title=title,
+                owner=owner,
+                due=due,
+                topic=values["topic"] or None,
+                goal_id=values["goal"] or None,
+                confidence=confidence,
+            )
 
         fields = [
             Field("title", "Action"),
-            Field("owner", "Owner", options=[(p, p) for p in self.draft.participants]),
+            Field("owner", "Owner", options=owner_options(self.draft.participants, people)),
             Field("due", "Due (optional)", placeholder="fri, +1w, 2026-12-04"),
+            Field("goal", "Goal (optional)", options=goal_options(self.context.goals)),
+            Field("confidence", "Confidence 1-5 (optional)", placeholder="how sure, 1-5"),
             Field("topic", "Topic", topic or "", options=[(v, k) for k, v in labels.items()]),
         ]
         self.app.push_screen(Form("Add an action", fields, submit), self._added)
@@ -131,3 +165,17 @@ class DiscussPhase(Phase):
             self.show()
             if not self.draft.actions:
                 self.focus_first()
+
+
+def owner_options(participants: Sequence[str], people: Iterable[Mapping]) -> list[tuple[str, str]]:
+    """Who may own an action: the participants who are known people, then everyone else
+    known (an owner must be a known person)."""
+    known = [str(person["name"]) for person in people]
+    first = [name for name in participants if name in known]
+    rest = sorted((name for name in known if name not in first), key=str.casefold)
+    return [(name, name) for name in [*first, *rest]]
+
+
+def goal_options(goals: Iterable[Mapping]) -> list[tuple[str, str]]:
+    """The active goals an action may serve, by title (blank: none)."""
+    return [(str(goal.get("title", "")), str(goal["id"])) for goal in goals]

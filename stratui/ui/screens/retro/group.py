@@ -13,7 +13,8 @@ from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 
 class GroupPhase(Phase):
-    """Space marks cards, g groups the marked ones (or the one under the cursor)."""
+    """Space marks cards (the cursor stays), g groups the marked ones (or the one under
+    the cursor), s marks cards that look alike and says how many groups it found."""
 
     STEP = "group"
     QUESTION = "which cards belong together?"
@@ -27,6 +28,7 @@ class GroupPhase(Phase):
     def __init__(self) -> None:
         super().__init__()
         self.marked: set[str] = set()
+        self.said = ""  # what the last s did, shown on the hint line until the next edit
 
     def compose(self) -> ComposeResult:
         yield Static(id="group-hint", classes="step-hint")
@@ -57,10 +59,7 @@ class GroupPhase(Phase):
             for card in cards
         ]
         self.query_one(ReviewTable).refill(rows, select)
-        suggestions = self.draft.suggest_groups()
-        hint = "Space marks · g groups the marked cards · u ungroups"
-        if suggestions:
-            hint += f" · s marks {len(suggestions[0])} cards that look alike"
+        hint = self.said or "Space marks · g groups the marked cards · u ungroups · s suggests"
         self.query_one("#group-hint", Static).update(hint)
         empty = self.query_one("#group-empty", Static)
         empty.display = not rows
@@ -77,19 +76,34 @@ class GroupPhase(Phase):
         return [key] if key is not None else []
 
     def action_mark(self) -> None:
+        """Mark or unmark the card under the cursor; the cursor stays on it."""
         key = self.query_one(ReviewTable).selected_key()
         if key is None:
             return
         self.marked ^= {key}
-        table = self.query_one(ReviewTable)
-        keys = [row.key.value for row in table.ordered_rows]
-        self.show(select=keys[min(keys.index(key) + 1, len(keys) - 1)])
+        self.said = ""
+        self.show(select=key)
 
     def action_suggest(self) -> None:
+        """Mark the cards of one group of look-alike cards (the next one on each press),
+        and say so; or say that no ungrouped cards look alike."""
         suggestions = self.draft.suggest_groups()
-        if suggestions:
-            self.marked = set(suggestions[0])
-            self.show(select=suggestions[0][0])
+        if not suggestions:
+            self.said = "s: no ungrouped cards look alike · Space marks cards, g groups them"
+            self.show()
+            return
+        current = next((i for i, ids in enumerate(suggestions) if set(ids) == self.marked), -1)
+        index = (current + 1) % len(suggestions)
+        chosen = suggestions[index]
+        self.marked = set(chosen)
+        if len(suggestions) == 1:
+            self.said = f"s: 1 group looks alike; marked its {len(chosen)} cards · g groups them"
+        else:
+            self.said = (
+                f"s: {len(suggestions)} groups look alike; marked group {index + 1} "
+                f"({len(chosen)} cards) · g groups them · s: the next"
+            )
+        self.show(select=chosen[0])
 
     def action_group(self) -> None:
         chosen = self._chosen()
@@ -101,6 +115,7 @@ class GroupPhase(Phase):
         def answer(text: str) -> None:
             self.draft.group_cards(chosen, text)  # refused: the question stays open
             self.marked.clear()
+            self.said = ""
             self.changed()
             self.show(select=chosen[0])
 
@@ -116,4 +131,5 @@ class GroupPhase(Phase):
         if chosen:
             self.attempt(lambda: self.draft.ungroup(chosen))
             self.marked.clear()
+            self.said = ""
             self.show()

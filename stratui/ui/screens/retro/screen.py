@@ -14,6 +14,7 @@ import datetime as dt
 
 from textual.binding import Binding
 
+from stratui.domain.weeks import monday, sunday
 from stratui.retro_service import Retros
 from stratui.rituals.retro import (
     PHASE_TITLES,
@@ -24,6 +25,9 @@ from stratui.rituals.retro import (
     validate_phase,
 )
 from stratui.rituals.retro_completion import RetroCompletion
+from stratui.rituals.retro_validation import context_problems
+from stratui.store.errors import StoreError
+from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.retro.discuss import DiscussPhase
 from stratui.ui.screens.retro.followup import FollowUpPhase
 from stratui.ui.screens.retro.gather import GatherPhase
@@ -48,6 +52,11 @@ PHASE_CLASSES: tuple[type[Phase], ...] = (
 )
 
 
+# Off the footer, which it would crowd at 80 columns: the setup phase's hint and the help
+# screen name it.
+PERIOD_KEY = Binding("p", "period", "Another week", show=False, id="retro.period")
+
+
 class RetroScreen(RitualScreen):
     """A team's retrospective, resumed from the team's draft if there is one."""
 
@@ -67,6 +76,7 @@ class RetroScreen(RitualScreen):
         Binding("ctrl+b,alt+left", "back", "Back", id="retro.back"),
         Binding("enter", "next", "Next", show=False, id="retro.enter"),
         Binding("escape", "leave", "Dashboard", id="retro.leave"),
+        PERIOD_KEY,
         # Digits are answers here (health): the app's 1-5 would switch screens.
         Binding("1,2,3,4,5", "stay", show=False, id="retro.digits"),
     ]
@@ -78,6 +88,10 @@ class RetroScreen(RitualScreen):
         super().__init__()
         self.team = team
         self.context = RetroContext()
+
+    @classmethod
+    def help_bindings(cls) -> list[Binding]:
+        return [*super().help_bindings(), PERIOD_KEY]
 
     @property
     def reviews(self) -> Retros:
@@ -104,6 +118,71 @@ class RetroScreen(RitualScreen):
         assert self.draft is not None
         return self.draft.phase
 
+    def advance(self) -> list[str]:
+        """The next phase, if this one is valid; leaving the discussion also needs every
+        action's owner to be a known person and its goal an active one."""
+        assert self.draft is not None
+        if self.draft.phase == "discuss":
+            problems = context_problems(self.draft, self.context)
+            if problems:
+                return problems
+        return super().advance()
+
     def validate(self, name: str, today: dt.date) -> list[str]:
         assert self.draft is not None
-        return validate_phase(self.draft, name, today=today)
+        problems = validate_phase(self.draft, name, today=today)
+        if name == "discuss":
+            problems += context_problems(self.draft, self.context)
+        return problems
+
+    # -- choosing the week -----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "period":
+            return self.draft is not None and self.completion is None
+        return super().check_action(action, parameters)
+
+    def action_period(self) -> None:
+        """Choose the week the retrospective is for (the draft moves with it)."""
+        if self.draft is None or self.completion is not None:
+            return
+        options = [
+            (week_label(week, note), week) for week, note in self.reviews.week_choices(self.draft)
+        ]
+
+        def submit(week: str) -> str:
+            try:
+                self.change_period(week)
+            except StoreError as error:  # the Choose dialog shows ValueErrors itself
+                raise ValueError(str(error)) from None
+            return week
+
+        self.app.push_screen(
+            Choose("The week of the retrospective", options, submit, current=self.draft.period),
+            lambda _: self.show_step(),
+        )
+
+    def change_period(self, week: str) -> None:
+        """Hold the retrospective for ``week`` instead: the draft (cards, votes, actions)
+        moves with it; the previous retro and its actions become those before ``week``.
+
+        Raises:
+            ReviewError, StoreError: the store refused; the draft is as it was.
+        """
+        assert self.draft is not None and self.review is not None
+        if week == self.draft.period:
+            return
+        before = RetroDraft.from_answers(self.draft.to_answers())
+        self.draft.period = week
+        try:
+            self.draft.fill_defaults(self.reviews.context(self.draft, self.review["id"]))
+            self.review = self.reviews.save(self.review, self.draft)
+        except (ValueError, StoreError):
+            self.draft = before
+            raise
+
+
+def week_label(week: str, note: str) -> str:
+    """A week to choose: the week, its Monday and Sunday, and the note, if any."""
+    dates = f"{monday(week):%d %b} – {sunday(week):%d %b}"  # noqa: RUF001 (a typographic dash)
+    return " · ".join(bit for bit in (week, dates, note) if bit)

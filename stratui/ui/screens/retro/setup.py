@@ -19,7 +19,10 @@ class SetupPhase(Phase):
     QUESTION = "which format, who takes part, how many votes each?"
 
     def compose(self) -> ComposeResult:
-        yield Static("↑↓ chooses the format · Tab: votes and participants", classes="step-hint")
+        yield Static(
+            "↑↓ chooses the format · Tab: votes and participants · p: another week",
+            classes="step-hint",
+        )
         yield ReviewTable(id="setup-formats")
         with Horizontal(id="setup-fields"):
             with Vertical(id="setup-votes-box"):

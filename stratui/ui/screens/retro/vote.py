@@ -1,7 +1,7 @@
 """Phase 5, vote: each participant's dots on the topics, at most the number each has.
 
-A group is one topic (its dots go on its first card); the limit is the draft's rule,
-shown inline when reached.
+A group is one topic: a dot on it is the group's own, not one of its cards'; the limit
+is the draft's rule, shown inline when reached.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from stratui.rituals.retro import Topic
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.screens.retro.widgets import ChoicePicker
 from stratui.ui.text import cell, literal
@@ -54,7 +55,7 @@ class VotePhase(Phase):
                 topic.key,
                 (
                     "●" * topic.votes if topic.votes <= 10 else str(topic.votes),
-                    str(sum(mine.get(card_id, 0) for card_id in topic.card_ids) or ""),
+                    str(_mine(mine, topic) or ""),
                     cell(f"{topic.label} ({len(topic.card_ids)} cards)")
                     if topic.is_group
                     else cell(topic.label),
@@ -99,3 +100,9 @@ class VotePhase(Phase):
     def _picked(self, event: ChoicePicker.Picked) -> None:
         self.ritual.show_problems([])
         self.show()
+
+
+def _mine(mine: dict[str, int], topic: Topic) -> int:
+    """The voter's dots on a topic: on the group itself and on its cards, or on the card."""
+    on_cards = sum(mine.get(card_id, 0) for card_id in topic.card_ids)
+    return on_cards + (mine.get(topic.key, 0) if topic.is_group else 0)
