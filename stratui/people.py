@@ -43,9 +43,10 @@ def teams(app: Stratui) -> list[dict]:
     return sorted(app.store.all("teams"), key=lambda r: (r["name"].casefold(), r["name"]))
 
 
-def person(app: Stratui, name: str) -> dict:
-    """The person named ``name`` (exact, else up to case); ValidationError if none."""
-    return dict(rules.require_named(app.store.all("people"), name, "person", "person"))
+def person(app: Stratui, name: str, field: str = "person") -> dict:
+    """The person named ``name`` (exact, else up to case); ValidationError naming ``field``
+    and the known people if none."""
+    return dict(rules.require_named(app.store.all("people"), name, field, "person"))
 
 
 def team(app: Stratui, name: str) -> dict:

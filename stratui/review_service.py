@@ -215,14 +215,19 @@ class WeeklyReviews:
 
     # -- completing ------------------------------------------------------------------------
 
-    def complete(self, review: dict, draft: WeeklyDraft) -> Completion:
+    def complete(
+        self, review: dict, draft: WeeklyDraft, undecided: str | None = None
+    ) -> Completion:
         """Write everything the completed review decided, in one transaction.
 
         Outcomes, carried-over and new commitments, resolved and new roadblocks, goal
         check-ins, adjustments and the completed review record are committed together or
-        not at all. Returns what was written.
+        not at all. The commitments nobody decided on get what ``undecided`` says (the
+        person's answer to "leave them open or mark them missed"). Returns what was
+        written.
 
         Raises:
+            Undecided: commitments are undecided and ``undecided`` is None (ask).
             DraftInvalid: a step is invalid (its ``problems`` are the inline messages).
             ReviewError: the review is complete already, or its period has another
                 completed review of the owner.
@@ -232,11 +237,11 @@ class WeeklyReviews:
             current = current_draft(self.store, review["id"])
             if is_valid_week(draft.period):
                 refuse_completed_week(self.store, "weekly", draft.period, owner=draft.owner.strip())
-            completion = self._plan(current, draft)
+            completion = self._plan(current, draft, undecided)
             tx.put_many(completion.writes())
         return completion
 
-    def _plan(self, review: dict, draft: WeeklyDraft) -> Completion:
+    def _plan(self, review: dict, draft: WeeklyDraft, undecided: str | None) -> Completion:
         """What completing ``draft`` now would write, against the store's current state."""
         context = self.context(draft)
         return plan_completion(
@@ -247,15 +252,17 @@ class WeeklyReviews:
             review=review,
             now=self.clock.now(),
             today=self.clock.today(),
+            undecided=undecided,
         )
 
     def preview_markdown(self, review: dict, draft: WeeklyDraft) -> str:
-        """The summary the review would have if completed now; nothing is written.
+        """The summary the review would have if completed now, the undecided commitments
+        left open; nothing is written.
 
         Raises:
             DraftInvalid: a step is invalid.
         """
-        completion = self._plan(review, draft)
+        completion = self._plan(review, draft, "open")
         still = by_ids(self.store, "roadblocks", still_blocking_ids(completion.review))
         return completion_markdown(completion, self.store.find("goals"), still)
 

@@ -149,8 +149,9 @@ class TeamReviews:
         """What the store holds for ``draft``: see :class:`~stratui.rituals.team.TeamContext`.
 
         Reads the team, the commitment shards of the capacity hint's weeks ending with
-        the period and of the following week, and the roadblocks (all shards: an open
-        roadblock may be old), worst and oldest first.
+        the period and of the following week, the roadblocks (all shards: an open
+        roadblock may be old), worst and oldest first, and the active goals of the team
+        and its members.
         """
         found = names.find_named(self.store.all("teams"), draft.team)
         members = list(found.get("members", ())) if found else []
@@ -180,18 +181,27 @@ class TeamReviews:
             open_roadblocks(roadblocks).values(),
             key=lambda r: (_SEVERITY_ORDER.get(r.get("severity"), 9), r["raised_on"], r["id"]),
         )
+        context.goals = self.store.find(
+            "goals",
+            status="active",
+            where=lambda g: g.get("owner") in team or g.get("team") == draft.team,
+        )
         return context
 
     # -- completing ------------------------------------------------------------------------
 
-    def complete(self, review: dict, draft: TeamReviewDraft) -> TeamCompletion:
+    def complete(
+        self, review: dict, draft: TeamReviewDraft, undecided: str | None = None
+    ) -> TeamCompletion:
         """Write everything the completed review decided, in one transaction.
 
         Outcomes, carried-over and new commitments, resolved, escalated and new
         roadblocks, adjustments and the completed review record are committed together or
-        not at all. Returns what was written.
+        not at all. The members' commitments nobody decided on get what ``undecided``
+        says (as in :meth:`WeeklyReviews.complete`). Returns what was written.
 
         Raises:
+            Undecided: commitments are undecided and ``undecided`` is None (ask).
             DraftInvalid: a step is invalid (its ``problems`` are the inline messages).
             ReviewError: the review is complete already, or its period has another
                 completed review of the team.
@@ -201,29 +211,32 @@ class TeamReviews:
             current = current_draft(self.store, review["id"])
             if is_valid_week(draft.period):
                 refuse_completed_week(self.store, "team", draft.period, team=draft.team)
-            completion = self._plan(current, draft)
+            completion = self._plan(current, draft, undecided)
             tx.put_many(completion.writes())
         return completion
 
-    def _plan(self, review: dict, draft: TeamReviewDraft) -> TeamCompletion:
+    def _plan(
+        self, review: dict, draft: TeamReviewDraft, undecided: str | None
+    ) -> TeamCompletion:
         return plan_team_completion(
             draft,
             self.context(draft),
             review=review,
             now=self.clock.now(),
             today=self.clock.today(),
+            undecided=undecided,
         )
 
     def preview_markdown(self, review: dict, draft: TeamReviewDraft) -> str:
-        """The summary the review would have if completed now; nothing is written.
+        """The summary the review would have if completed now, the undecided commitments
+        left open; nothing is written.
 
         Raises:
             DraftInvalid: a step is invalid.
         """
+        completion = self._plan(review, draft, "open")
         planned = self._planned(draft.period, {part.name for part in draft.members})
-        return completion_markdown(
-            self._plan(review, draft), draft, self.store.find("goals"), planned
-        )
+        return completion_markdown(completion, draft, self.store.find("goals"), planned)
 
     # -- the summary -----------------------------------------------------------------------
 

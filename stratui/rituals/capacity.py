@@ -47,24 +47,29 @@ class CapacityHint:
     weeks: tuple[WeekLoad, ...]
     over: bool
     text: str
+    subject: str = "you"
+    """Whose plan it is, as the sentences name them: ``you``, or a member's name."""
 
     @property
     def warning(self) -> str | None:
         """A short warning when the plan exceeds what is usually finished, else None."""
         if not self.over:
             return None
-        return f"that is more than the {_fmt(self.mean_done)} you usually finish"
+        finish = "finish" if self.subject == "you" else "finishes"
+        return f"that is more than the {_fmt(self.mean_done)} {self.subject} usually {finish}"
 
 
 def capacity_hint(
-    history: Iterable[Mapping], owner: str, period: str, planned: int
+    history: Iterable[Mapping], owner: str, period: str, planned: int, subject: str = "you"
 ) -> CapacityHint:
     """Compare ``planned`` commitments for ``period`` with ``owner``'s last 8 weeks.
 
     The weeks are the :data:`HINT_WEEKS` before ``period`` (the week being planned).
     Weeks without any commitment are left out of the mean: a holiday is not a week in
-    which nothing was finished.
+    which nothing was finished. ``subject`` is who the sentences speak of: ``you`` in
+    one's own review, the member's name in a team review (``ana commits to 5``).
     """
+    commit = "commit" if subject == "you" else "commits"
     weeks = window(previous_week(period), HINT_WEEKS)
     made = dict.fromkeys(weeks, 0)
     done = dict.fromkeys(weeks, 0)
@@ -77,18 +82,21 @@ def capacity_hint(
     loads = tuple(WeekLoad(week, made[week], done[week]) for week in weeks)
     active = [load for load in loads if load.planned]
     if not active:
-        text = f"you commit to {planned}; no history yet"
-        return CapacityHint(planned, None, loads, False, text)
+        text = f"{subject} {commit} to {planned}; no history yet"
+        return CapacityHint(planned, None, loads, False, text, subject)
     mean = round(sum(load.done for load in active) / len(active), 1)
     span = f"over the last {HINT_WEEKS} weeks"
     if len(active) < HINT_WEEKS:
         span += f" ({len(active)} with commitments)"
-    text = f"you commit to {planned}; you finished {_fmt(mean)} a week {span}"
-    return CapacityHint(planned, mean, loads, planned > mean, text)
+    text = f"{subject} {commit} to {planned}; {subject} finished {_fmt(mean)} a week {span}"
+    return CapacityHint(planned, mean, loads, planned > mean, text, subject)
 
 
 def commit_hint(
-    draft: WeeklyDraft, history: Iterable[Mapping], planned: Iterable[Mapping] = ()
+    draft: WeeklyDraft,
+    history: Iterable[Mapping],
+    planned: Iterable[Mapping] = (),
+    subject: str = "you",
 ) -> CapacityHint:
     """The hint for the commit step: next week's load against the owner's history.
 
@@ -103,10 +111,10 @@ def commit_hint(
     answered = []
     for record in history:
         outcome = draft.outcomes.get(str(record.get("id")))
-        if outcome is not None and record.get("week") == draft.period:
+        if outcome is not None and outcome.decided and record.get("week") == draft.period:
             record = {**record, "status": outcome.status}
         answered.append(record)
-    return capacity_hint(answered, draft.owner, target, load)
+    return capacity_hint(answered, draft.owner, target, load, subject)
 
 
 def _fmt(number: float | None) -> str:

@@ -21,7 +21,7 @@ from stratui.domain.weeks import next_week
 from stratui.rituals.draft import NewAdjustment, NewCommitment, NewRoadblock, Outcome, WeeklyDraft
 from stratui.rituals.steps import STEPS
 from stratui.rituals.typed import read_date, read_number, read_whole
-from stratui.rituals.validation import DraftInvalid, validate
+from stratui.rituals.validation import DraftInvalid, refuse_undecided, validate
 
 if TYPE_CHECKING:
     from stratui.rituals.team_completion import TeamCompletion
@@ -65,12 +65,18 @@ def plan_completion(
     review: Mapping,
     now: dt.datetime,
     today: dt.date,
+    undecided: str | None = None,
 ) -> Completion:
     """The records to write when ``draft`` completes ``review``; nothing is written here.
 
-    * each answered commitment of the period gets its outcome, progress and note
-      (:func:`~stratui.domain.records.close_commitment`); one marked to carry is carried
-      into the following week, linked by ``carried_from`` and to the review;
+    * each commitment of the period with a chosen outcome gets it, with its progress and
+      note (:func:`~stratui.domain.records.close_commitment`); one marked to carry is
+      carried into the following week, linked by ``carried_from`` and to the review;
+    * an open commitment with no outcome chosen (undecided, or logged after the draft
+      was last filled) gets what ``undecided`` says, a choice of
+      :data:`~stratui.rituals.steps.UNDECIDED_CHOICES` a person made: left open, or
+      missed. Without that choice, :class:`~stratui.rituals.validation.Undecided` is
+      raised, so that no outcome is ever recorded that nobody chose;
     * open roadblocks decided "resolved" are resolved today; new ones are raised today,
       owned by the draft's owner;
     * each goal reading with a confidence or a value becomes a check-in dated today;
@@ -82,8 +88,8 @@ def plan_completion(
 
     ``commitments`` are the period's; the following week's may be included too, so that
     one already carried over (from the command line) is not carried twice. Commitments
-    of the period the draft has no answer for (logged after the draft was last filled)
-    stay as they are. Raises :class:`DraftInvalid` if any step is invalid.
+    of the period that are not open any more and that the draft has no answer for stay
+    as they are. Raises :class:`DraftInvalid` if any step is invalid.
     """
     problems = validate(draft, today=today)
     if problems:
@@ -93,11 +99,15 @@ def plan_completion(
     plan = Completion(review={})
     commitments = [record for record in commitments if rec.is_live(record)]
     already_carried = {c.get("carried_from") for c in commitments if c.get("week") == following}
-    for record in commitments:
-        if record.get("owner") != draft.owner or record.get("week") != draft.period:
-            continue
+    reviewed = [
+        record
+        for record in commitments
+        if record.get("owner") == draft.owner and record.get("week") == draft.period
+    ]
+    refuse_undecided(undecided_titles(reviewed, draft.outcomes), undecided)
+    for record in reviewed:
         outcome = draft.outcomes.get(record["id"])
-        plan_outcome(plan, record, outcome, already_carried, review_id, now, today)
+        plan_outcome(plan, record, outcome, already_carried, review_id, now, today, undecided)
     _plan_roadblocks(plan, draft, roadblocks, now, today)
     active = {goal["id"] for goal in goals if rec.is_live(goal)}
     for goal_id, reading in draft.goals.items():
@@ -121,6 +131,17 @@ def plan_completion(
     return plan
 
 
+def undecided_titles(records: Iterable[Mapping], outcomes: Mapping[str, Outcome]) -> list[str]:
+    """The titles of the open ``records`` whose outcome nobody has chosen in ``outcomes``
+    (undecided, or with no answer at all)."""
+    undecided = []
+    for record in records:
+        outcome = outcomes.get(str(record["id"]))
+        if record.get("status") == "open" and (outcome is None or not outcome.decided):
+            undecided.append(str(record.get("title", "")))
+    return undecided
+
+
 def plan_outcome(
     plan: Completion | TeamCompletion,
     record: Mapping,
@@ -129,6 +150,7 @@ def plan_outcome(
     review_id: str,
     now: dt.datetime,
     today: dt.date,
+    undecided: str | None = None,
 ) -> None:
     """Add the commitment ``record`` as reviewed with ``outcome`` to ``plan``.
 
@@ -136,13 +158,23 @@ def plan_outcome(
     (:func:`~stratui.domain.records.close_commitment`) goes to ``plan.changed`` when it
     changed in more than its stamp; one marked to carry and not in ``carried_before``
     (the ids the following week's commitments were carried from) is carried into the
-    week after the record's, linked to the review. Without an outcome (logged after the
-    draft was last filled) it is reviewed as it is. The weekly and the team review
-    share this rule.
+    week after the record's, linked to the review. With no outcome chosen, an open
+    commitment is marked missed when ``undecided`` is ``"missed"`` (a person's choice),
+    else it stays open (keeping a note typed for it); a closed one stays as it is. The
+    weekly and the team review share this rule.
     """
-    if outcome is None:
-        plan.reviewed.append(dict(record))
-        return
+    if outcome is None or not outcome.decided:
+        note = outcome.note.strip() if outcome is not None else ""
+        if record.get("status") == "open" and undecided == "missed":
+            outcome = Outcome(status="missed", note=note)
+        else:
+            kept = dict(record)
+            if note:
+                notes = rec.append_note(record.get("notes"), note)
+                kept = rec.updated("commitments", record, {"notes": notes}, now)
+                plan.changed.append(kept)
+            plan.reviewed.append(kept)
+            return
     closed = rec.close_commitment(
         record,
         outcome.status,
@@ -210,7 +242,7 @@ def new_commitment(
         week=week,
         now=now,
         goal_id=item.goal_id or None,
-        due=read_date(item.due, today, week),
+        due=read_date(item.due, today),
         confidence=read_whole(item.confidence, 1, 5),
         source="review",
         review_id=review_id,

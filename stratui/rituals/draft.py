@@ -8,9 +8,12 @@ adjust, commit, summary). The draft is plain data that round-trips through JSON
 The draft holds what the person typed: numeric answers may be numbers or their text
 (``"40"``, ``"40%"``), read later by :mod:`stratui.rituals.typed`.
 
-Why defaults matter: a quick review should be mostly Enter. Each open commitment starts
-as done (or partial at the progress already recorded), carrying over is one toggle,
-roadblocks start as still blocking, and goals keep their previous confidence
+What starts answered, and what does not: an outcome is a decision, so each open
+commitment starts *undecided* (:data:`~stratui.rituals.steps.UNDECIDED`) and is recorded
+only once a person chooses done, partial, missed or dropped (one key each); a review
+completed with undecided commitments asks once what to do with them. What is not an
+outcome may start answered, to keep a review fast: roadblocks start as still blocking
+(nothing is written for them) and goals keep their previous confidence
 (:meth:`WeeklyDraft.fill_defaults`).
 
 Pure module: no Textual, no TinyDB, no store.
@@ -25,23 +28,34 @@ from typing import Any
 
 from stratui.domain import records as rec
 from stratui.rituals.capacity import CapacityHint, commit_hint
-from stratui.rituals.steps import STEPS
-from stratui.rituals.typed import number_or_none
+from stratui.rituals.steps import STEPS, UNDECIDED
+from stratui.rituals.typed import DATE_EXAMPLES, number_or_none, read_date, read_whole
 from stratui.rituals.validation import validate_step
 
-ANSWERS_VERSION = 1
-"""The version of the ``answers`` layout :meth:`WeeklyDraft.to_answers` writes."""
+ANSWERS_VERSION = 2
+"""The version of the ``answers`` layout :meth:`WeeklyDraft.to_answers` writes.
+
+Version 2: an outcome starts undecided. A version 1 draft started every open commitment
+as done at 100%, so such an answer may be a default nobody chose: it is read back as
+undecided (:func:`forget_old_defaults`)."""
 
 
 @dataclass
 class Outcome:
-    """The look-back answer for one commitment. ``progress`` None keeps the record's."""
+    """The look-back answer for one commitment: undecided (``status`` is
+    :data:`~stratui.rituals.steps.UNDECIDED`) until a person chooses. ``progress`` None
+    keeps the record's."""
 
     title: str = ""
-    status: str = "done"
-    progress: object = 100
+    status: str = UNDECIDED
+    progress: object = None
     note: str = ""
     carry: bool = False
+
+    @property
+    def decided(self) -> bool:
+        """True once a person has chosen the outcome."""
+        return self.status != UNDECIDED
 
 
 @dataclass
@@ -93,6 +107,37 @@ class NewCommitment:
     goal_id: str | None = None
     due: str | None = None
     confidence: object = None
+
+    @classmethod
+    def typed(
+        cls,
+        title: str,
+        *,
+        due: str = "",
+        confidence: str = "",
+        goal_id: str | None = None,
+        today: dt.date,
+    ) -> NewCommitment:
+        """A new commitment from what a person typed: the title (spaces collapsed), an
+        optional due date read now (so the date shown is the date kept), an optional
+        confidence 1-5 and an optional goal.
+
+        Raises:
+            ValueError: naming the field (``title``, ``due``, ``confidence``) and what is
+                accepted.
+        """
+        text = " ".join(title.split())
+        if not text:
+            raise ValueError("title: type what you commit to")
+        try:
+            day = read_date(due, today)
+        except ValueError:
+            raise ValueError(f"due: expected {DATE_EXAMPLES}, or nothing") from None
+        try:
+            level = read_whole(confidence, 1, 5)
+        except ValueError:
+            raise ValueError("confidence: expected a whole number 1-5, or nothing") from None
+        return cls(title=text, goal_id=goal_id or None, due=day, confidence=level)
 
 
 @dataclass
@@ -187,6 +232,8 @@ class WeeklyDraft:
             notes=_text(data.get("notes")),
         )
         read_parts(draft, _PARTS, data)
+        if answers_version(data) < 2:
+            forget_old_defaults(draft.outcomes)
         return draft
 
     # -- navigation -----------------------------------------------------------------------
@@ -244,21 +291,30 @@ class WeeklyDraft:
     def set_status(self, commitment_id: str, status: str) -> Outcome:
         """Set an outcome's status, keeping progress and carry-over consistent with it.
 
-        Done means progress 100 and nothing to carry; leaving done drops the implied 100.
+        Done means progress 100 and nothing to carry; leaving done drops the implied 100;
+        undecided carries nothing.
         """
         outcome = self.outcomes[commitment_id]
         if status == "done":
             outcome.progress, outcome.carry = 100, False
         elif outcome.status == "done" and number_or_none(outcome.progress) == 100:
             outcome.progress = None
+        if status == UNDECIDED:
+            outcome.carry = False
         outcome.status = status
         return outcome
 
     def toggle_carry(self, commitment_id: str) -> Outcome:
-        """Toggle carrying a commitment over; carrying a "done" one makes it "missed"."""
+        """Toggle carrying a commitment over.
+
+        Carrying over says the commitment was not finished: one still undecided or done
+        becomes partial when it has progress short of 100, else missed.
+        """
         outcome = self.outcomes[commitment_id]
-        if not outcome.carry and outcome.status == "done":
-            self.set_status(commitment_id, "missed")
+        if not outcome.carry and outcome.status in (UNDECIDED, "done"):
+            progress = number_or_none(outcome.progress)
+            unfinished = "partial" if progress and 0 < progress < 100 else "missed"
+            self.set_status(commitment_id, unfinished)
         outcome.carry = not outcome.carry
         return outcome
 
@@ -266,17 +322,38 @@ class WeeklyDraft:
         """How many commitments are marked to carry over into next week."""
         return sum(1 for outcome in self.outcomes.values() if outcome.carry)
 
+    def undecided_count(self) -> int:
+        """How many of the period's commitments still have no outcome chosen."""
+        return sum(1 for outcome in self.outcomes.values() if not outcome.decided)
+
 
 def _default_outcome(record: Mapping) -> Outcome:
-    """Done for an open commitment, partial when it had recorded progress short of 100;
-    an already reviewed commitment keeps its outcome."""
+    """Undecided for an open commitment (showing the progress recorded so far); an
+    already reviewed commitment keeps the outcome someone chose for it."""
     status = record.get("status")
     progress = record.get("progress")
     if status != "open":
         return Outcome(status=str(status), progress=progress)
-    if isinstance(progress, int | float) and 0 < progress < 100:
-        return Outcome(status="partial", progress=progress)
-    return Outcome()
+    return Outcome(progress=progress)
+
+
+def forget_old_defaults(outcomes: Mapping[str, Outcome]) -> None:
+    """Make undecided the outcomes of a version 1 draft that look like its default.
+
+    Version 1 answered every open commitment "done at 100%" before anyone looked at it;
+    since a chosen "done" cannot be told from that default, it is asked again rather
+    than recorded as a success nobody may have chosen.
+    """
+    for outcome in outcomes.values():
+        default = outcome.status == "done" and number_or_none(outcome.progress) == 100
+        if default and not outcome.carry and not outcome.note:
+            outcome.status, outcome.progress = UNDECIDED, None
+
+
+def answers_version(data: Mapping) -> int:
+    """The ``version`` of a stored ``answers`` layout (1 when it is missing or unreadable)."""
+    version = data.get("version")
+    return version if isinstance(version, int) and not isinstance(version, bool) else 1
 
 
 def read_parts(target: object, kinds: Mapping[str, type], data: Mapping) -> None:

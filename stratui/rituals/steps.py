@@ -32,3 +32,17 @@ RITUAL_TITLE = "Weekly review"
 
 ROADBLOCK_DECISIONS = ("still", "resolved")
 """What the roadblocks step asks of each open roadblock."""
+
+UNDECIDED = ""
+"""The outcome status of a commitment nobody has decided on yet (where every open
+commitment starts: an outcome is recorded only when a person chooses it)."""
+
+UNDECIDED_LABEL = "undecided"
+"""What a screen or a summary shows for an undecided outcome."""
+
+UNDECIDED_CHOICES: dict[str, str] = {
+    "open": "leave them open",
+    "missed": "mark them missed",
+}
+"""What completing a review may do with the commitments still undecided, once a person
+has chosen it: leave them open (nothing recorded) or record them as missed."""

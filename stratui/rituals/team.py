@@ -45,6 +45,8 @@ from stratui.rituals.draft import (
     Outcome,
     ReviewContext,
     WeeklyDraft,
+    answers_version,
+    forget_old_defaults,
     read_part_list,
     read_parts,
 )
@@ -59,8 +61,11 @@ from stratui.rituals.team_steps import (
 from stratui.rituals.team_validation import validate, validate_member, validate_step
 from stratui.rituals.validation import DraftInvalid
 
-ANSWERS_VERSION = 1
-"""The version of the ``answers`` layout :meth:`TeamReviewDraft.to_answers` writes."""
+ANSWERS_VERSION = 2
+"""The version of the ``answers`` layout :meth:`TeamReviewDraft.to_answers` writes.
+
+Version 2: an outcome starts undecided, as in the weekly review's draft (whose version 1
+defaults are forgotten the same way: :func:`~stratui.rituals.draft.forget_old_defaults`)."""
 
 
 @dataclass
@@ -121,6 +126,10 @@ class MemberPart:
         """Toggle carrying a commitment over; carrying a done one makes it missed."""
         return self.as_weekly("").toggle_carry(commitment_id)
 
+    def undecided_count(self) -> int:
+        """How many of the member's commitments still have no outcome chosen."""
+        return self.as_weekly("").undecided_count()
+
     def escalate(self, roadblock_id: str, owner: str, severity: str = "") -> RoadblockCall:
         """Escalate an open roadblock to ``owner`` (who removes it), at ``severity``."""
         call = self.roadblocks[roadblock_id]
@@ -135,7 +144,9 @@ class TeamContext:
     ``members``: the team's members; ``commitments``: their commitments of the period;
     ``planned``: theirs already made for the following week; ``roadblocks``: the open
     roadblocks owned by a member or blocking a member's commitment of the period;
-    ``history``: their commitments over the capacity hint's weeks ending with the period.
+    ``history``: their commitments over the capacity hint's weeks ending with the period;
+    ``goals``: the active goals of the team or of a member (what a new commitment may be
+    linked to).
     """
 
     members: list[str] = field(default_factory=list)
@@ -143,6 +154,12 @@ class TeamContext:
     planned: list[dict] = field(default_factory=list)
     roadblocks: list[dict] = field(default_factory=list)
     history: list[dict] = field(default_factory=list)
+    goals: list[dict] = field(default_factory=list)
+
+    def goals_of(self, name: str) -> list[dict]:
+        """The goals member ``name``'s new commitments may be linked to: their own, and
+        the team's."""
+        return [g for g in self.goals if g.get("owner") == name or g.get("team")]
 
     def member_of(self, roadblock: Mapping) -> str | None:
         """Whose turn a roadblock comes up in: its owner's, else the blocked commitment's."""
@@ -156,7 +173,7 @@ class TeamContext:
     def hint(self, draft: TeamReviewDraft, name: str) -> CapacityHint:
         """The commit step's capacity hint for member ``name`` (see ``commit_hint``)."""
         part = draft.member(name)
-        return commit_hint(part.as_weekly(draft.period), self.history, self.planned)
+        return commit_hint(part.as_weekly(draft.period), self.history, self.planned, name)
 
 
 _MEMBER_PARTS = {
@@ -221,6 +238,9 @@ class TeamReviewDraft:
         for value in data.get("members") or ():
             if isinstance(value, Mapping) and _text(value.get("name")):
                 draft.members.append(_member(value))
+        if answers_version(data) < 2:
+            for part in draft.members:
+                forget_old_defaults(part.outcomes)
         adjustments = data.get("adjustments")
         if isinstance(adjustments, list):
             draft.adjustments = read_part_list(NewAdjustment, adjustments)
@@ -290,8 +310,8 @@ class TeamReviewDraft:
         """Give every member a part and every item an answer, keeping those given.
 
         Members follow the team (a member who left is dropped, one who joined is added);
-        outcomes default as in the weekly review (done, or partial at the recorded
-        progress); roadblocks default to still blocking. Returns the draft itself.
+        outcomes start undecided, as in the weekly review; roadblocks default to still
+        blocking. Returns the draft itself.
         """
         parts = {part.name: part for part in self.members}
         weekly_context = ReviewContext(commitments=context.commitments)

@@ -33,6 +33,7 @@ from stratui.rituals.completion import (
     new_roadblock,
     plan_outcome,
     resolved,
+    undecided_titles,
 )
 from stratui.rituals.team import (
     STEPS,
@@ -44,6 +45,7 @@ from stratui.rituals.team import (
     validate,
 )
 from stratui.rituals.typed import read_whole
+from stratui.rituals.validation import refuse_undecided
 
 
 @dataclass
@@ -85,25 +87,35 @@ def plan_team_completion(
     review: Mapping,
     now: dt.datetime,
     today: dt.date,
+    undecided: str | None = None,
 ) -> TeamCompletion:
     """The records to write when ``draft`` completes ``review``; nothing is written here.
 
     ``context`` is what the store holds now (see
     :class:`~stratui.rituals.team.TeamContext`): a commitment already carried into the
     following week (from the command line, or a member's own weekly review) is not carried
-    twice, and a roadblock resolved elsewhere meanwhile is left as it is. Raises
-    :class:`~stratui.rituals.validation.DraftInvalid` if any step is invalid.
+    twice, and a roadblock resolved elsewhere meanwhile is left as it is. A member's open
+    commitment with no outcome chosen gets what ``undecided`` says, as in the weekly
+    review (:func:`~stratui.rituals.completion.plan_completion`). Raises
+    :class:`~stratui.rituals.validation.DraftInvalid` if any step is invalid, and
+    :class:`~stratui.rituals.validation.Undecided` when commitments are undecided and
+    ``undecided`` is None.
     """
     problems = validate(draft, today=today)
     if problems:
         raise DraftInvalid(problems)
+    refuse_undecided(team_undecided(draft, context), undecided)
     review_id = str(review["id"])
     plan = TeamCompletion(review={})
     open_ = open_roadblocks(context.roadblocks)
     following = next_week(draft.period)
     carried_before = {c.get("carried_from") for c in context.planned if rec.is_live(c)}
     for part in draft.members:
-        _plan_member(plan, draft, part, context, review_id, carried_before, now, today)
+        for record in _reviewed(draft, part, context):
+            outcome = part.outcomes.get(record["id"])
+            plan_outcome(
+                plan, record, outcome, carried_before, review_id, now, today, undecided
+            )
         _plan_roadblocks(plan, part, open_, now, today)
         for item in part.new_commitments:
             plan.new_commitments.append(
@@ -115,23 +127,24 @@ def plan_team_completion(
     return plan
 
 
-def _plan_member(
-    plan: TeamCompletion,
-    draft: TeamReviewDraft,
-    part: MemberPart,
-    context: TeamContext,
-    review_id: str,
-    carried_before: set,
-    now: dt.datetime,
-    today: dt.date,
-) -> None:
-    for record in context.commitments:
-        if not rec.is_live(record) or record.get("owner") != part.name:
-            continue
-        if record.get("week") != draft.period:
-            continue
-        outcome = part.outcomes.get(record["id"])
-        plan_outcome(plan, record, outcome, carried_before, review_id, now, today)
+def team_undecided(draft: TeamReviewDraft, context: TeamContext) -> list[str]:
+    """``member: title`` of every member's open commitment with no outcome chosen."""
+    return [
+        f"{part.name}: {title}"
+        for part in draft.members
+        for title in undecided_titles(_reviewed(draft, part, context), part.outcomes)
+    ]
+
+
+def _reviewed(draft: TeamReviewDraft, part: MemberPart, context: TeamContext) -> list[Mapping]:
+    """The live commitments of member ``part`` in the reviewed week."""
+    return [
+        record
+        for record in context.commitments
+        if rec.is_live(record)
+        and record.get("owner") == part.name
+        and record.get("week") == draft.period
+    ]
 
 
 def _plan_roadblocks(

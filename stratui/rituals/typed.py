@@ -13,8 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from stratui.domain.dates import parse_date, weekday_index
-from stratui.domain.weeks import monday
+from stratui.domain.dates import parse_date
 
 
 def read_number(value: object) -> int | float | None:
@@ -51,12 +50,16 @@ def read_whole(value: object, low: int, high: int) -> int | None:
     return number
 
 
-def read_date(value: object, today: dt.date | None, week: str | None = None) -> str | None:
-    """A typed due date as ISO text; words like ``fri`` need ``today``.
+DATE_EXAMPLES = "a date (2026-12-04, fri, +3d, eow)"
+"""What a due date field accepts, for its messages."""
 
-    A commitment is planned for ``week`` (next week), so a bare weekday (``fri``) or
-    ``eow`` means that day of ``week`` when read on a day before it; every other word
-    (``tomorrow``, ``+3d``) counts from ``today``, as everywhere else.
+
+def read_date(value: object, today: dt.date | None) -> str | None:
+    """A typed due date as ISO text, None when blank; ValueError if it cannot be read.
+
+    Every date field of every ritual reads its words here, through the one resolver the
+    command line uses too (:func:`~stratui.domain.dates.parse_date`), so ``fri`` means the
+    same day wherever it is typed. Without ``today`` only ISO dates are read.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -64,7 +67,4 @@ def read_date(value: object, today: dt.date | None, week: str | None = None) -> 
         raise ValueError(value)
     if today is None:
         return dt.date.fromisoformat(value.strip()).isoformat()
-    words = value.strip().lower()
-    if week is not None and (weekday_index(words) is not None or words == "eow"):
-        today = max(today, monday(week))
     return parse_date(value, today).isoformat()

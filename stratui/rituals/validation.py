@@ -19,9 +19,9 @@ from stratui.domain.schema import (
     ROADBLOCK_KINDS,
     SEVERITIES,
 )
-from stratui.domain.weeks import is_valid_week, next_week
-from stratui.rituals.steps import ROADBLOCK_DECISIONS, STEPS
-from stratui.rituals.typed import read_date, read_number, read_whole
+from stratui.domain.weeks import is_valid_week
+from stratui.rituals.steps import ROADBLOCK_DECISIONS, STEPS, UNDECIDED, UNDECIDED_CHOICES
+from stratui.rituals.typed import DATE_EXAMPLES, read_date, read_number, read_whole
 
 if TYPE_CHECKING:
     from stratui.rituals.draft import WeeklyDraft
@@ -66,8 +66,10 @@ def _check_look_back(draft: WeeklyDraft, today: dt.date | None) -> list[str]:
     problems = []
     for outcome in draft.outcomes.values():
         subject = f"outcome of {outcome.title!r}"
-        if outcome.status not in REVIEWED_STATUSES:
+        if outcome.status not in (*REVIEWED_STATUSES, UNDECIDED):
             problems.append(f"{subject}: choose done, partial, missed or dropped")
+        if outcome.carry and outcome.status == UNDECIDED:
+            problems.append(f"{subject}: choose partial or missed to carry it over")
         try:
             progress = read_number(outcome.progress)
         except ValueError:
@@ -133,9 +135,9 @@ def _check_commit(draft: WeeklyDraft, today: dt.date | None) -> list[str]:
         except ValueError:
             problems.append(f"{subject}: confidence must be 1-5")
         try:
-            read_date(item.due, today, _planned_week(draft))
+            read_date(item.due, today)
         except ValueError:
-            words = "a date (2026-12-04, fri, +3d, eow)" if today else "a date YYYY-MM-DD"
+            words = DATE_EXAMPLES if today else "a date YYYY-MM-DD"
             problems.append(f"{subject}: due must be {words}")
     return problems
 
@@ -151,14 +153,40 @@ _CHECKS = {
 }
 
 
+class Undecided(ValueError):
+    """A review would complete with commitments nobody decided on, and no one has said
+    what becomes of them (one of :data:`~stratui.rituals.steps.UNDECIDED_CHOICES`).
+
+    ``titles`` are those commitments' titles, in the order they were found.
+    """
+
+    def __init__(self, titles: list[str]) -> None:
+        self.titles = titles
+        count = len(titles)
+        noun = "commitment" if count == 1 else "commitments"
+        choices = " or ".join(UNDECIDED_CHOICES.values())
+        super().__init__(f"outcomes: {count} {noun} not decided; {choices}")
+
+    @property
+    def count(self) -> int:
+        """How many commitments are undecided."""
+        return len(self.titles)
+
+
+def refuse_undecided(titles: list[str], choice: str | None) -> None:
+    """Raise :class:`Undecided` when ``titles`` are undecided and ``choice`` says nothing
+    of what becomes of them; ValueError for a choice that is not one."""
+    if choice is not None and choice not in UNDECIDED_CHOICES:
+        raise ValueError(
+            f"undecided: expected one of {', '.join(UNDECIDED_CHOICES)}, got {choice!r}"
+        )
+    if titles and choice is None:
+        raise Undecided(titles)
+
+
 class DraftInvalid(ValueError):
     """A draft cannot be completed; ``problems`` are the inline messages of every step."""
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("; ".join(problems))
-
-
-def _planned_week(draft: WeeklyDraft) -> str | None:
-    """The week the draft's new commitments are for, None while the period is invalid."""
-    return next_week(draft.period) if is_valid_week(draft.period) else None

@@ -11,9 +11,11 @@ hand its value over untouched. :func:`validate_step` turns mistakes into inline 
 that name the field; :func:`plan_completion` converts and builds every record a completed
 review writes, each validated by the schema, without touching any store.
 
-Why defaults matter: a quick review should be mostly Enter. Each open commitment starts
-as done (or partial at the progress already recorded), carrying over is one toggle,
-roadblocks start as still blocking, and goals keep their previous confidence.
+Figures come from decisions: each open commitment starts undecided and gets an outcome
+only when the person chooses one (one key each); completing a review with commitments
+still undecided needs the person's answer (leave them open, or mark them missed). What
+is not an outcome may start answered, to keep a review fast: carrying over is one
+toggle, roadblocks start as still blocking, and goals keep their previous confidence.
 
 This is the public module: import the ritual from here. The logic lives, one seam a
 module, in :mod:`~stratui.rituals.steps` (the steps and their choices),
@@ -45,8 +47,15 @@ from stratui.rituals.draft import (
     WeeklyDraft,
 )
 from stratui.rituals.periods import DUE_WEEKDAY, DueReview, default_period, due_from, is_due
-from stratui.rituals.steps import RITUAL_TITLE, ROADBLOCK_DECISIONS, STEP_TITLES, STEPS
-from stratui.rituals.validation import DraftInvalid, validate, validate_step
+from stratui.rituals.steps import (
+    RITUAL_TITLE,
+    ROADBLOCK_DECISIONS,
+    STEP_TITLES,
+    STEPS,
+    UNDECIDED,
+    UNDECIDED_CHOICES,
+)
+from stratui.rituals.validation import DraftInvalid, Undecided, validate, validate_step
 
 __all__ = [
     "ADJUSTMENT_KINDS",
@@ -60,6 +69,8 @@ __all__ = [
     "SEVERITIES",
     "STEPS",
     "STEP_TITLES",
+    "UNDECIDED",
+    "UNDECIDED_CHOICES",
     "CapacityHint",
     "Completion",
     "DraftInvalid",
@@ -71,6 +82,7 @@ __all__ = [
     "Outcome",
     "ReviewContext",
     "RoadblockDecision",
+    "Undecided",
     "WeekLoad",
     "WeeklyDraft",
     "capacity_hint",

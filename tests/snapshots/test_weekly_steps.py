@@ -1,7 +1,8 @@
 """Snapshots of every step of the weekly review on the demo data, at 80x24.
 
-The review of 2026-W47 is walked with the defaults (Enter) from the check-in to the
-summary, as a quick review would be; each step is captured as it first appears.
+The review of 2026-W47 is walked with Enter from the check-in to the summary, deciding
+nothing (the look-back shows its commitments undecided); each step is captured as it
+first appears.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from stratui.clock import Clock
 from stratui.domain import records
 from stratui.review_service import ReviewError, WeeklyReviews, summary_file_name
 from stratui.rituals.weekly import (
+    UNDECIDED,
     DraftInvalid,
     NewAdjustment,
     NewCommitment,
@@ -60,6 +61,7 @@ def seed(app: Stratui) -> dict[str, dict]:
 def answer_everything(draft: WeeklyDraft, made: dict[str, dict]) -> WeeklyDraft:
     """A full review: outcomes, a carry-over, a resolved and a new roadblock, and so on."""
     draft.pulse, draft.checkin = 4, "Busy but good"
+    draft.set_status(made["a"]["id"], "done")
     draft.set_status(made["b"]["id"], "partial")
     draft.outcomes[made["b"]["id"]].progress = 50
     draft.toggle_carry(made["b"]["id"])
@@ -82,7 +84,7 @@ def test_start_creates_a_draft_with_defaults(store):
     assert review["answers"] == draft.to_answers()
     assert store.get("reviews", review["id"]) == review
     assert set(draft.outcomes) == {made[k]["id"] for k in "abc"}  # not ben's
-    assert {o.status for o in draft.outcomes.values()} == {"done"}
+    assert {o.status for o in draft.outcomes.values()} == {UNDECIDED}  # nobody chose yet
     assert list(draft.roadblocks) == [made["block"]["id"]]
     assert list(draft.goals) == [made["goal"]["id"]]
     assert service.drafts("ana") == [review]

@@ -170,6 +170,7 @@ def test_a_full_team_review_of_three_people_is_stored_as_the_right_records(
 
     assert draft.advance(FRIDAY) == []  # team and week
     ana, ben, chioma = draft.members
+    ana.set_status(a1["id"], "done")
     ana.set_status(a2["id"], "missed")
     ana.toggle_carry(a2["id"])
     service.save(review, draft)

@@ -16,6 +16,7 @@ from stratui.history import generate_history
 from stratui.review_service import WeeklyReviews
 from stratui.rituals.weekly import STEPS
 from stratui.ui.app import StratuiApp
+from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.weekly import WeeklyReviewScreen
 from stratui.ui.screens.weekly.screen import STEP_CLASSES
 from tests.ui.conftest import TODAY
@@ -84,11 +85,15 @@ async def test_a_full_review_by_keys_in_at_most_60_keystrokes(app, stratui, tmp_
         order = row_keys(table)
         assert sorted(order) == sorted(record["id"] for record in logged)
         partial, missed = order[1], order[2]
-        await keys("down", "p")  # partial, then its progress
+        assert column(table, 0) == ["undecided"] * 5  # nothing is recorded by default
+        await keys("d")  # done; each outcome key moves on to the next commitment
+        await keys("p")  # partial, then its progress
         await keys.type("50")
         await keys("enter")
-        await keys("down", "m", "c")  # missed, carried over
+        await keys("c")  # carried over: it was missed
+        await keys("d", "d")
         assert column(table, 0) == ["done", "partial", "missed", "done", "done"]
+        assert "All 5 decided" in str(app.screen.query_one("#lookback-count", Static).render())
         await keys("enter")
         assert current_step(app) == "step-roadblocks"
         await keys("a")  # raise a roadblock: title, Enter (kind and severity default)
@@ -185,7 +190,10 @@ async def test_a_review_on_the_demo_data_completes(stratui):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WeeklyReviewScreen)
-        await pilot.press("5", "enter", "enter")  # look back: the defaults
+        mine = stratui.commitments(week=PERIOD, owner="ana")
+        open_before = {c["id"] for c in mine if c["status"] == "open"}
+        assert len(open_before) == 3
+        await pilot.press("5", "enter", "enter")  # look back: nothing decided
         await pilot.pause()
         assert current_step(app) == "step-roadblocks"
         (first, *_) = row_keys(app.screen.query_one("#roadblocks-table", DataTable))
@@ -199,7 +207,13 @@ async def test_a_review_on_the_demo_data_completes(stratui):
         assert column(goals, 0)[0] == "2/5"
         await pilot.press("enter", "enter", "enter", "enter")  # goals, adjust, commit, done
         await pilot.pause()
+        assert isinstance(app.screen, Choose)  # asked once: nothing was decided
+        assert str(app.screen.choose_title).startswith("3 commitments not decided: ")
+        await pilot.press("enter")  # the first answer: leave them open
+        await pilot.pause()
         assert app.screen.completion is not None, problems(app)
+    statuses = {c["id"]: c["status"] for c in stratui.commitments(week=PERIOD, owner="ana")}
+    assert {statuses[cid] for cid in open_before} == {"open"}  # no outcome nobody chose
     (review,) = [
         r
         for r in weekly_reviews(stratui)
@@ -303,7 +317,13 @@ async def test_every_step_renders_at_small_and_large_sizes(stratui, size):
             assert app.focused is not None and app.focused.region.bottom <= height - 1
             await pilot.press("ctrl+n")
             await pilot.pause()
+        assert isinstance(app.screen, Choose)  # the outcomes nobody decided: asked once
+        assert app.focused is not None and app.focused.region.bottom <= height - 1
+        await pilot.press("down", "enter")  # mark them missed
+        await pilot.pause()
         assert app.screen.completion is not None
+    statuses = {c["status"] for c in stratui.commitments(week=PERIOD, owner="ana")}
+    assert "open" not in statuses and "missed" in statuses
 
 
 async def test_the_period_can_be_changed_on_the_check_in(app, stratui):
@@ -364,3 +384,51 @@ def test_the_team_review_needs_a_terminal(capsys):
     assert cli.main(["review", "team"]) == 2
     err = capsys.readouterr().err.strip()
     assert err == "stratui: error: review team: needs a terminal to draw on"
+
+
+async def test_the_commit_step_takes_a_due_date_a_confidence_and_a_goal(app, stratui):
+    from stratui import goals as goal_cases
+
+    target = goal_cases.create(stratui, {"title": "Faster CI", "owner": "ana"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w", "3", "enter")
+        while current_step(app) != "step-commit":
+            await pilot.press("enter")
+            await pilot.pause()
+        screen = app.screen
+        await pilot.press(*"Cache the wheels", "tab", *"fri", "tab", "9", "enter")
+        await pilot.pause()
+        assert problems(app) == "confidence: expected a whole number 1-5, or nothing"
+        assert screen.draft.new_commitments == []  # nothing added, what was typed kept
+        assert screen.query_one("#commit-title", Input).value == "Cache the wheels"
+        screen.query_one("#commit-confidence", Input).value = "4"
+        screen.query_one("#commit-goal").value = target["id"]
+        screen.query_one("#commit-confidence", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        table = screen.query_one("#commit-table", DataTable)
+        assert column(table, 2) == ["2026-11-27"]  # fri, read when typed: shown as kept
+        assert column(table, 4) == ["Faster CI"]
+        await pilot.press(*"Tell the team", "enter", "enter")  # a plain one, then on
+        await pilot.pause()
+        await pilot.press("enter")  # complete
+        await pilot.pause()
+    made = {c["title"]: c for c in stratui.commitments(week=NEXT)}
+    cache = made["Cache the wheels"]
+    assert (cache["due"], cache["confidence"], cache["goal_id"]) == ("2026-11-27", 4, target["id"])
+    tell = made["Tell the team"]
+    assert (tell.get("due"), tell.get("confidence"), tell.get("goal_id")) == (None, None, None)
+
+
+def test_a_date_word_means_one_day_in_every_field(stratui):
+    """``fri`` typed on one day is one date: in ``log --due``, in a review's commitment,
+    and in a retrospective's action (issue 12: it once meant the Friday after)."""
+    from stratui.domain.dates import parse_date
+    from stratui.rituals.typed import read_date
+    from stratui.rituals.weekly import NewCommitment
+
+    wednesday = TODAY.replace(day=18)  # Wed 18 Nov 2026
+    friday = "2026-11-20"
+    assert parse_date("fri", wednesday).isoformat() == friday  # what log --due reads
+    assert NewCommitment.typed("x", due="fri", today=wednesday).due == friday
+    assert read_date("fri", wednesday) == friday  # the retro's actions read it here

@@ -26,6 +26,7 @@ from stratui.rituals.team import (
 )
 from stratui.rituals.team_completion import escalated_severity, plan_team_completion
 from stratui.rituals.team_summary import completion_markdown
+from stratui.rituals.weekly import UNDECIDED, Undecided
 
 NOW = dt.datetime(2026, 11, 20, 17, 0, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 20)  # a Friday of 2026-W47
@@ -88,8 +89,8 @@ def test_every_member_has_a_part_and_one_with_nothing_is_present_as_such(context
     draft = draft_for(context)
     assert [part.name for part in draft.members] == ["ana", "ben", "chioma"]
     ana, ben, chioma = draft.members
-    assert [o.status for o in ana.outcomes.values()] == ["done", "partial"]
-    assert list(ana.outcomes.values())[1].progress == 40
+    assert [o.status for o in ana.outcomes.values()] == [UNDECIDED, UNDECIDED]  # nobody chose
+    assert list(ana.outcomes.values())[1].progress == 40  # as recorded so far
     assert [c.title for c in ana.roadblocks.values()] == ["Blocks ana's work"]
     assert [c.title for c in ben.roadblocks.values()] == ["Waiting on legal"]
     assert chioma.nothing_this_week and not ana.nothing_this_week
@@ -163,13 +164,16 @@ def test_the_draft_round_trips_through_json(context):
 def test_completion_writes_outcomes_carry_overs_escalations_and_the_review(context):
     draft = draft_for(context)
     ana, ben, chioma = draft.members
-    second = list(ana.outcomes)[1]
-    ana.toggle_carry(second)  # partial, carried
+    first, second = list(ana.outcomes)
+    ana.set_status(first, "done")
+    ana.toggle_carry(second)  # partial (40% so far), carried
     block = next(iter(ben.roadblocks))
     ben.escalate(block, "mia")
     ben.set_status(next(iter(ben.outcomes)), "missed")
     ben.new_roadblocks.append(NewRoadblock(title="No staging", severity="high"))
-    chioma.new_commitments.append(NewCommitment(title="Pair with ben", due="fri", confidence="4"))
+    chioma.new_commitments.append(
+        NewCommitment(title="Pair with ben", due="next fri", confidence="4")
+    )
     draft.adjustments.append(NewAdjustment(kind="reallocate", description="chioma helps ben"))
     draft.pulse, draft.notes = 4, "Tight week"
     plan = plan_team_completion(draft, context, review=REVIEW, now=NOW, today=TODAY)
@@ -217,7 +221,9 @@ def test_a_commitment_carried_already_is_not_carried_twice(context):
     rid = next(iter(draft.member("ben").outcomes))
     draft.member("ben").toggle_carry(rid)
     context.planned = [commitment("Add a cache", "ben", week="2026-W48", carried_from=rid)]
-    plan = plan_team_completion(draft, context, review=REVIEW, now=NOW, today=TODAY)
+    plan = plan_team_completion(
+        draft, context, review=REVIEW, now=NOW, today=TODAY, undecided="open"
+    )
     assert plan.carried == []
 
 
@@ -228,6 +234,28 @@ def test_completion_refuses_an_invalid_draft(context):
         plan_team_completion(draft, context, review=REVIEW, now=NOW, today=TODAY)
     assert caught.value.problems == ["ana: new commitment 1: title is empty"]
     assert validate(draft, today=TODAY) == caught.value.problems
+
+
+def test_completion_with_undecided_commitments_asks_and_records_only_the_choice(context):
+    draft = draft_for(context)
+    draft.member("ana").set_status(next(iter(draft.member("ana").outcomes)), "done")
+    options = {"review": REVIEW, "now": NOW, "today": TODAY}
+    with pytest.raises(Undecided) as asked:
+        plan_team_completion(draft, context, **options)
+    assert asked.value.titles == ["ana: Write the *runbook*", "ben: Add a cache"]
+    kept_open = plan_team_completion(draft, context, **options, undecided="open")
+    assert {c["title"]: c["status"] for c in kept_open.reviewed} == {
+        "Profile the gateway": "done",
+        "Write the *runbook*": "open",
+        "Add a cache": "open",
+    }
+    assert [c["title"] for c in kept_open.changed] == ["Profile the gateway"]
+    marked = plan_team_completion(draft, context, **options, undecided="missed")
+    assert {c["title"]: c["status"] for c in marked.reviewed} == {
+        "Profile the gateway": "done",
+        "Write the *runbook*": "missed",
+        "Add a cache": "missed",
+    }
 
 
 def test_escalating_raises_the_severity_one_level():
@@ -244,6 +272,11 @@ def test_the_summary_shows_every_member_and_user_text_literally(context):
     draft = draft_for(context)
     draft.member("ben").note = "[click](http://x) <b>"
     draft.notes = "# not a heading"
+    ana = draft.member("ana")
+    first, second = list(ana.outcomes)
+    ana.set_status(first, "done")
+    ana.set_status(second, "partial")
+    draft.member("ben").set_status(next(iter(draft.member("ben").outcomes)), "done")
     plan = plan_team_completion(draft, context, review=REVIEW, now=NOW, today=TODAY)
     text = completion_markdown(plan, draft)
     assert text.startswith("# Team review Platform 2026-W47\n\nCompleted 2026-11-20 · ")

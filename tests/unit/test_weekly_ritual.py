@@ -18,6 +18,7 @@ from stratui.rituals import weekly
 from stratui.rituals.summary import completion_markdown, say_do
 from stratui.rituals.weekly import (
     STEPS,
+    UNDECIDED,
     DraftInvalid,
     GoalReading,
     NewAdjustment,
@@ -25,6 +26,7 @@ from stratui.rituals.weekly import (
     NewRoadblock,
     Outcome,
     ReviewContext,
+    Undecided,
     WeeklyDraft,
     capacity_hint,
     default_period,
@@ -208,6 +210,7 @@ def test_commit_hint_counts_planned_carried_and_new_and_uses_the_draft_outcomes(
     later = commitment("Logged for next week", week="2026-W48")
     context = ReviewContext(commitments=[first, second], history=[first, second], planned=[later])
     draft = WeeklyDraft(period="2026-W47", owner="ana").fill_defaults(context)
+    draft.set_status(first["id"], "done")
     draft.toggle_carry(second["id"])
     draft.new_commitments = [NewCommitment(title="C"), NewCommitment(title="  ")]
     hint = context.hint(draft)
@@ -273,11 +276,12 @@ def test_defaults_make_a_quick_review_mostly_enter():
         checkins=[later, reading],
     )
     draft = WeeklyDraft(period="2026-W47", owner="ana").fill_defaults(context)
-    assert draft.outcomes == {
-        open_["id"]: Outcome(title="Open", status="done", progress=100),
-        halfway["id"]: Outcome(title="Halfway", status="partial", progress=40),
+    assert draft.outcomes == {  # no outcome nobody chose: open ones start undecided
+        open_["id"]: Outcome(title="Open", status=UNDECIDED, progress=None),
+        halfway["id"]: Outcome(title="Halfway", status=UNDECIDED, progress=40),
         missed["id"]: Outcome(title="Missed already", status="missed", progress=None),
     }
+    assert draft.undecided_count() == 2
     assert draft.roadblocks[blocked["id"]].decision == "still"
     assert draft.goals[measured["id"]].confidence == 2  # the previous confidence
     assert draft.goals[fresh["id"]].confidence is None
@@ -415,6 +419,7 @@ def _full_review(period="2026-W47"):
     draft = WeeklyDraft(period=period, owner="ana", pulse=4, checkin="Good week").fill_defaults(
         context
     )
+    draft.set_status(done["id"], "done")
     draft.set_status(partial["id"], "partial")
     draft.outcomes[partial["id"]].progress = "60"
     draft.outcomes[partial["id"]].note = "half of it"
@@ -426,7 +431,7 @@ def _full_review(period="2026-W47"):
     draft.goals[target["id"]].confidence, draft.goals[target["id"]].value = 3, "310"
     draft.adjustments = [NewAdjustment(kind="rescope", description="Smaller", rationale="Time")]
     draft.new_commitments = [
-        NewCommitment(title="Next A", goal_id=target["id"], due="fri", confidence="3"),
+        NewCommitment(title="Next A", goal_id=target["id"], due="next fri", confidence="3"),
         NewCommitment(title="Next B"),
     ]
     commitments = [done, partial, missed, late]
@@ -438,7 +443,14 @@ def test_plan_completion_writes_what_the_review_decided():
     done, partial, missed, late = commitments
     review = draft_review()
     plan = plan_completion(
-        draft, commitments, roadblocks, goals, review=review, now=NOW, today=TODAY
+        draft,
+        commitments,
+        roadblocks,
+        goals,
+        review=review,
+        now=NOW,
+        today=TODAY,
+        undecided="open",
     )
     by_id = {c["id"]: c for c in plan.reviewed}
     assert by_id[done["id"]]["status"] == "done"
@@ -448,7 +460,7 @@ def test_plan_completion_writes_what_the_review_decided():
     assert by_id[partial["id"]]["progress"] == 60
     assert by_id[partial["id"]]["notes"] == "half of it"
     assert by_id[missed["id"]]["status"] == "missed"
-    assert by_id[late["id"]] == late  # not answered: left open, not written
+    assert by_id[late["id"]] == late  # not decided, and left open: not written
     assert {c["id"] for c in plan.changed} == {done["id"], partial["id"], missed["id"]}
 
     [carried] = plan.carried
@@ -474,7 +486,7 @@ def test_plan_completion_writes_what_the_review_decided():
         review["id"],
     )
     assert (next_a["due"], next_a["confidence"], next_a["goal_id"]) == (
-        "2026-11-27",  # "fri" for a commitment of next week: that week's Friday
+        "2026-11-27",  # "next fri" on Friday 20 November, as everywhere else
         3,
         goals[0]["id"],
     )
@@ -499,6 +511,78 @@ def test_plan_completion_writes_what_the_review_decided():
     assert len(plan.writes()["commitments"]) == 3 + 1 + 2
 
 
+def test_completing_with_undecided_commitments_needs_a_choice_and_records_only_it():
+    draft, commitments, roadblocks, goals, _ = _full_review()
+    done, partial, missed, late = commitments
+    draft.set_status(done["id"], UNDECIDED)  # nobody decided "Done thing" after all
+    args = (draft, commitments, roadblocks, goals)
+    options = {"review": draft_review(), "now": NOW, "today": TODAY}
+    with pytest.raises(Undecided) as asked:
+        plan_completion(*args, **options)
+    assert asked.value.titles == ["Done thing", "Logged after the draft"]
+    assert str(asked.value) == (
+        "outcomes: 2 commitments not decided; leave them open or mark them missed"
+    )
+    kept_open = plan_completion(*args, **options, undecided="open")
+    left = {c["id"]: c for c in kept_open.reviewed}
+    assert left[done["id"]] == done and left[late["id"]] == late
+    assert {c["id"] for c in kept_open.changed} == {partial["id"], missed["id"]}
+    marked = plan_completion(*args, **options, undecided="missed")
+    statuses = {c["id"]: c["status"] for c in marked.reviewed}
+    assert statuses == {
+        done["id"]: "missed",
+        partial["id"]: "partial",
+        missed["id"]: "missed",
+        late["id"]: "missed",
+    }
+    with pytest.raises(ValueError, match="undecided: expected one of open, missed"):
+        plan_completion(*args, **options, undecided="done")
+
+
+def test_a_note_on_an_undecided_commitment_is_kept_and_decides_nothing():
+    item = commitment("Unsure")
+    draft = WeeklyDraft(period="2026-W47", owner="ana", pulse=3)
+    draft.fill_defaults(ReviewContext(commitments=[item]))
+    draft.outcomes[item["id"]].note = "waiting on Ben"
+    plan = plan_completion(
+        draft, [item], [], [], review=draft_review(), now=NOW, today=TODAY, undecided="open"
+    )
+    [kept] = plan.changed
+    assert (kept["status"], kept["notes"]) == ("open", "waiting on Ben")
+    assert kept.get("closed_on") is None
+
+
+def test_carrying_over_an_undecided_commitment_says_it_was_not_finished():
+    fresh, halfway = commitment("Fresh"), commitment("Halfway")
+    halfway = records.updated("commitments", halfway, {"progress": 40}, NOW)
+    draft = WeeklyDraft(period="2026-W47", owner="ana")
+    draft.fill_defaults(ReviewContext(commitments=[fresh, halfway]))
+    assert draft.toggle_carry(fresh["id"]).status == "missed"
+    assert draft.toggle_carry(halfway["id"]).status == "partial"
+    assert draft.undecided_count() == 0
+
+
+def test_a_version_1_draft_forgets_its_done_defaults_but_keeps_real_answers():
+    answers = {
+        "ritual": "weekly",
+        "version": 1,
+        "period": "2026-W47",
+        "owner": "ana",
+        "outcomes": {
+            "a": {"title": "Default", "status": "done", "progress": 100},
+            "b": {"title": "Noted", "status": "done", "progress": 100, "note": "shipped"},
+            "c": {"title": "Missed", "status": "missed", "progress": None},
+        },
+    }
+    draft = WeeklyDraft.from_answers(answers)
+    assert {cid: o.status for cid, o in draft.outcomes.items()} == {
+        "a": UNDECIDED,
+        "b": "done",
+        "c": "missed",
+    }
+    assert WeeklyDraft.from_answers(draft.to_answers()).outcomes == draft.outcomes
+
+
 def test_carry_over_crosses_from_the_53rd_week_into_the_next_year():
     draft, commitments, roadblocks, goals, following = _full_review("2026-W53")
     assert following == "2027-W01"
@@ -510,6 +594,7 @@ def test_carry_over_crosses_from_the_53rd_week_into_the_next_year():
         review=draft_review("2026-W53"),
         now=NOW,
         today=dt.date(2027, 1, 1),
+        undecided="open",
     )
     [carried] = plan.carried
     assert carried["week"] == "2027-W01"
@@ -553,7 +638,14 @@ def test_summary_of_a_completion_is_literal_markdown():
     draft, commitments, roadblocks, goals, _ = _full_review()
     draft.checkin = "[@click=app.quit]x[/] *bold*"
     plan = plan_completion(
-        draft, commitments, roadblocks, goals, review=draft_review(), now=NOW, today=TODAY
+        draft,
+        commitments,
+        roadblocks,
+        goals,
+        review=draft_review(),
+        now=NOW,
+        today=TODAY,
+        undecided="open",
     )
     text = completion_markdown(plan, goals)
     assert text.startswith("# Weekly review 2026-W47 — ana\n")

@@ -26,9 +26,11 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Markdown, Static
 
 from stratui.review_service import ReviewError
-from stratui.rituals.validation import DraftInvalid
+from stratui.rituals.steps import UNDECIDED_CHOICES
+from stratui.rituals.validation import DraftInvalid, Undecided
 from stratui.services import Stratui
 from stratui.store.errors import StoreError
+from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.steps import Step, step_id
 from stratui.ui.text import literal, literal_block
 from stratui.ui.widgets.footer import Footer
@@ -270,12 +272,20 @@ class RitualScreen(Screen):
 
     # -- completing ---------------------------------------------------------------------
 
-    def complete(self) -> None:
-        """Write the review; on a problem, go to the first step that has one."""
+    def complete(self, undecided: str | None = None) -> None:
+        """Write the review; on a problem, go to the first step that has one.
+
+        ``undecided`` is what the person chose for the commitments nobody decided on
+        (see :meth:`ask_undecided`); a ritual without outcomes never asks.
+        """
         assert self.review is not None and self.draft is not None
         self.save_now()
+        options = {"undecided": undecided} if undecided is not None else {}
         try:
-            self.completion = self.reviews.complete(self.review, self.draft)
+            self.completion = self.reviews.complete(self.review, self.draft, **options)
+        except Undecided as asked:
+            self.ask_undecided(asked)
+            return
         except DraftInvalid as invalid:
             today = self.stratui.clock.today()
             for index, name in enumerate(self.STEP_NAMES):
@@ -292,6 +302,31 @@ class RitualScreen(Screen):
             self.show_problems([str(error)])
             return
         self.show_step()
+
+    def ask_undecided(self, asked: Undecided) -> None:
+        """Ask once what becomes of the commitments nobody decided on: left open, marked
+        missed, or go back to decide them (:meth:`undecided_step`)."""
+        shown = ", ".join(f"“{title}”" for title in asked.titles[:3])
+        if asked.count > 3:
+            shown += f" and {asked.count - 3} more"
+        noun = "commitment" if asked.count == 1 else "commitments"
+        title = literal(f"{asked.count} {noun} not decided: {shown}")
+        options = [(text.capitalize(), key) for key, text in UNDECIDED_CHOICES.items()]
+        options.append(("Go back and decide them", "back"))
+
+        def chosen(choice: object) -> None:
+            if choice == "back":
+                self.undecided_step()
+                self.save_now()
+                self.show_step()
+            elif isinstance(choice, str):
+                self.complete(undecided=choice)
+
+        self.app.push_screen(Choose(title, options, lambda value: value), chosen)
+
+    def undecided_step(self) -> None:
+        """Go to where the undecided commitments are decided (a ritual with outcomes
+        says where)."""
 
     def write_summary(self) -> None:
         """Write the completed review's Markdown into the current directory."""

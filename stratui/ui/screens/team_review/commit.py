@@ -24,6 +24,7 @@ class _MemberContext:
     def __init__(self, step: TeamCommitStep, context: TeamContext) -> None:
         self.step = step
         self.planned = context.planned
+        self.goals = context.goals_of(current_part(step).name)
         self.context = context
 
     def hint(self, view: WeeklyDraft) -> CapacityHint:

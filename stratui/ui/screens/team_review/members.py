@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from stratui import people
 from stratui.rituals.draft import WeeklyDraft
 from stratui.ui.screens.steps import Step
 from stratui.ui.screens.team_review.step import (
@@ -112,9 +113,9 @@ class MemberRoadblocks(Step):
         call = part.roadblocks[rid]
 
         def answer(text: str) -> None:
-            owner = text.strip()
-            if not owner:
+            if not text.strip():
                 raise ValueError("owner: name who removes it")
+            owner = people.person(self.ritual.stratui, text, field="owner")["name"]
             part.escalate(rid, owner)
             self._answered(rid)
 

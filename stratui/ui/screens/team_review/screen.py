@@ -87,10 +87,31 @@ class TeamReviewScreen(RitualScreen):
         if self.completion is None:
             super().refresh_context()
 
+    def undecided_step(self) -> None:
+        """The members step, at the first member with an undecided commitment."""
+        assert self.draft is not None
+        self.draft.step = STEPS.index("members")
+        undecided = [i for i, part in enumerate(self.draft.members) if part.undecided_count()]
+        self.draft.member_index = undecided[0] if undecided else 0
+
     def show_period(self) -> None:
         """The header names the team, the week and the facilitator."""
         assert self.draft is not None
         self.sub_title = f"{self.draft.team} · {self.draft.period} · {self.draft.facilitator}"
+
+    def change_period(self, week: str) -> bool:
+        """Review ``week`` instead: its commitments, the review moved; False (the draft as
+        it was, the reason shown) when that week cannot be reviewed."""
+        assert self.draft is not None
+        before = TeamReviewDraft.from_answers(self.draft.to_answers())
+        self.draft.period = week
+        self.draft.fill_defaults(self.reviews.context(self.draft))
+        if not self.save_now():
+            self.draft = before
+            return False
+        self.context = self.reviews.context(self.draft)
+        self.show_period()
+        return True
 
     def validate(self, name: str, today: dt.date) -> list[str]:
         assert self.draft is not None

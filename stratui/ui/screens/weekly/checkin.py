@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label
+from textual.widgets import Label
 
 from stratui.domain.dates import parse_week_arg
 from stratui.ui.screens.steps import Step
+from stratui.ui.widgets.line_input import LineInput
 from stratui.ui.widgets.review import PulsePicker
 
 
@@ -21,25 +22,25 @@ class CheckInStep(Step):
         yield Label("Pulse: type 1-5", classes="field-label")
         yield PulsePicker(id="pulse")
         yield Label("In one line (optional)", classes="field-label")
-        yield Input(
+        yield LineInput(
             placeholder="what stood out this week", id="checkin-line", select_on_focus=False
         )
         yield Label("Week under review (Enter changes it)", classes="field-label")
-        yield Input(placeholder="2026-W47, last, this", id="checkin-period")
+        yield LineInput(placeholder="2026-W47, last, this", id="checkin-period")
 
     def show(self) -> None:
         pulse = self.draft.pulse
         self.query_one(PulsePicker).value = pulse if isinstance(pulse, int) else None
-        line = self.query_one("#checkin-line", Input)
+        line = self.query_one("#checkin-line", LineInput)
         if line.value != self.draft.checkin:
             line.value = self.draft.checkin
-        self.query_one("#checkin-period", Input).value = self.draft.period
+        self.query_one("#checkin-period", LineInput).value = self.draft.period
 
     def focus_first(self) -> None:
         if self.draft.pulse is None:
             self.query_one(PulsePicker).focus()
         else:
-            self.query_one("#checkin-line", Input).focus()
+            self.query_one("#checkin-line", LineInput).focus()
 
     def apply_pending(self) -> bool:
         return super().apply_pending() and self.apply_period()
@@ -51,7 +52,7 @@ class CheckInStep(Step):
         week's defaults filled in; if the new week cannot be reviewed (already complete),
         the draft stays as it was and the reason is shown.
         """
-        field = self.query_one("#checkin-period", Input)
+        field = self.query_one("#checkin-period", LineInput)
         text = field.value.strip()
         if not text or text == self.draft.period:
             return True
@@ -70,21 +71,21 @@ class CheckInStep(Step):
         self.ritual.show_problems([])
         self.changed()
         if event.by_number:
-            self.query_one("#checkin-line", Input).focus()
+            self.query_one("#checkin-line", LineInput).focus()
 
-    @on(Input.Changed, "#checkin-line")
-    def _line_typed(self, event: Input.Changed) -> None:
+    @on(LineInput.Changed, "#checkin-line")
+    def _line_typed(self, event: LineInput.Changed) -> None:
         if event.value != self.draft.checkin:
             self.draft.checkin = event.value
             self.changed(soon=True)
 
-    @on(Input.Submitted, "#checkin-line")
-    def _line_done(self, event: Input.Submitted) -> None:
+    @on(LineInput.Submitted, "#checkin-line")
+    def _line_done(self, event: LineInput.Submitted) -> None:
         event.stop()
         self.ritual.action_next()
 
-    @on(Input.Submitted, "#checkin-period")
-    def _period_done(self, event: Input.Submitted) -> None:
+    @on(LineInput.Submitted, "#checkin-period")
+    def _period_done(self, event: LineInput.Submitted) -> None:
         event.stop()
         if self.apply_period():
             self.ritual.show_problems([])

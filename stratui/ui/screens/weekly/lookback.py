@@ -1,4 +1,9 @@
-"""Step 2, look back: each commitment of the week gets its outcome, in one key each."""
+"""Step 2, look back: each commitment of the week gets its outcome, in one key each.
+
+Every open commitment starts undecided: nothing is recorded for it until a key chooses
+its outcome, and the step counts those still undecided. An outcome key moves the cursor
+on to the next commitment, so deciding a week is one key per commitment.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,15 @@ from textual.widgets import Static
 
 from stratui.domain.inputs import parse_progress
 from stratui.domain.weeks import next_week
+from stratui.rituals.steps import UNDECIDED_LABEL
 from stratui.ui.screens.steps import Step
 from stratui.ui.text import cell, literal
 from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 
 class LookBackStep(Step):
-    """The period's commitments, each done by default; unfinished ones carry over."""
+    """The period's commitments, each undecided until a key decides it; unfinished ones
+    carry over."""
 
     STEP = "look back"
     BINDINGS = [
@@ -30,6 +37,7 @@ class LookBackStep(Step):
         return f"how did {self.draft.period} go?"
 
     def compose(self) -> ComposeResult:
+        yield Static(id="lookback-count", classes="step-hint")
         yield ReviewTable(id="lookback-table")
         yield Static(id="lookback-empty", classes="step-empty")
         yield InlineEdit(id="lookback-edit")
@@ -49,7 +57,7 @@ class LookBackStep(Step):
                 (
                     cid,
                     (
-                        outcome.status,
+                        outcome.status if outcome.decided else UNDECIDED_LABEL,
                         done,
                         f"→ {carry_to[-3:]}" if outcome.carry else "",
                         cell(outcome.title),
@@ -62,6 +70,9 @@ class LookBackStep(Step):
         empty = self.query_one("#lookback-empty", Static)
         empty.display = not rows
         empty.update(f"No commitments in {self.draft.period}: nothing to look back on.")
+        count = self.query_one("#lookback-count", Static)
+        count.display = bool(rows)
+        count.update(undecided_line(self.draft.undecided_count(), len(rows)))
 
     def focus_first(self) -> None:
         self.query_one(ReviewTable).focus()
@@ -69,6 +80,10 @@ class LookBackStep(Step):
     def _selected(self) -> str | None:
         table = self.query_one(ReviewTable)
         return table.selected_key() if table.has_focus else None
+
+    def _next_row(self) -> None:
+        """On to the next commitment once one is decided (the last one stays)."""
+        self.query_one(ReviewTable).action_cursor_down()
 
     def action_outcome(self, status: str) -> None:
         cid = self._selected()
@@ -79,6 +94,8 @@ class LookBackStep(Step):
         self.show()
         if status == "partial":
             self._ask_progress(cid)
+        else:
+            self._next_row()
 
     def action_carry(self) -> None:
         cid = self._selected()
@@ -86,6 +103,7 @@ class LookBackStep(Step):
             self.draft.toggle_carry(cid)
             self.changed()
             self.show()
+            self._next_row()
 
     def action_note(self) -> None:
         cid = self._selected()
@@ -111,8 +129,16 @@ class LookBackStep(Step):
                 raise ValueError(f"progress: {error}") from None
             self.changed()
             self.show()
+            self._next_row()
 
         progress = outcome.progress
         current = f"{progress:g}" if isinstance(progress, int | float) else ""
         question = literal(f"Progress % of “{outcome.title}”:")
         self.query_one(InlineEdit).ask(question, current, answer, self.query_one(ReviewTable))
+
+
+def undecided_line(undecided: int, total: int) -> str:
+    """``2 of 5 not decided yet: d done · p partial · m missed · x dropped``."""
+    if not undecided:
+        return f"All {total} decided · Enter: next step"
+    return f"{undecided} of {total} not decided yet: d done · p partial · m missed · x dropped"

@@ -93,6 +93,11 @@ class WeeklyReviewScreen(RitualScreen):
         assert self.draft is not None
         return validate_step(self.draft, name, today=today)
 
+    def undecided_step(self) -> None:
+        """The look-back step decides the outcomes."""
+        assert self.draft is not None
+        self.draft.step = STEPS.index("look back")
+
     def show_period(self) -> None:
         """The header names the ritual, the week and its dates, and whose review it is."""
         assert self.draft is not None
