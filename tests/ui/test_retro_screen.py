@@ -276,7 +276,9 @@ async def test_a_dot_on_a_group_is_the_groups_and_the_summary_says_so(
         assert phase(app) == "step-discuss"
         topics = app.screen.query_one("#discuss-topics", DataTable)
         assert [str(c) for c in topics.get_row_at(0)] == ["2", "CI", ""]  # no "None" note
-        await press(pilot, "enter", "enter", "enter")  # no actions, no health check: done
+        await press(pilot, "enter", "enter")  # no actions, no health check
+        assert phase(app) == "step-summary"
+        await press(pilot, "enter")
         assert app.screen.completion is not None
         await press(pilot, "s")
     (review,) = retros(stratui)
@@ -304,7 +306,8 @@ async def test_an_action_takes_a_goal_a_due_date_and_a_confidence(app, stratui, 
         await press(pilot, "enter")
         assert phase(app) == "step-discuss"  # the dialog closed
         row = app.screen.query_one("#discuss-actions", DataTable).get_row_at(0)
-        assert [str(c) for c in row] == ["bo", "fri", "4/5", "Cache the builds", "Ship faster"]
+        shown = ["bo", "2026-11-27", "4/5", "Cache the builds", "Ship faster"]  # fri: its day
+        assert [str(c) for c in row] == shown
         await press(pilot, "enter", "enter", "enter")
         assert app.screen.completion is not None
     (action,) = [c for c in stratui.store.all("commitments") if c["source"] == "retro"]

@@ -7,6 +7,7 @@ and is followed up at the next one.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from textual.app import ComposeResult
@@ -62,12 +63,13 @@ class DiscussPhase(Phase):
         ]
         self.query_one("#discuss-topics", ReviewTable).refill(topics)
         goals = {str(g["id"]): str(g.get("title", "")) for g in self.context.goals}
+        today = self.ritual.stratui.clock.today()
         actions = [
             (
                 f"{ACTION}{number}",
                 (
                     cell(a.owner),
-                    cell(a.due or ""),
+                    cell(_due(a.due, today)),
                     cell("" if a.confidence in (None, "") else f"{a.confidence}/5"),
                     cell(a.title),
                     cell(goals.get(a.goal_id or "", "")),
@@ -179,3 +181,11 @@ def owner_options(participants: Sequence[str], people: Iterable[Mapping]) -> lis
 def goal_options(goals: Iterable[Mapping]) -> list[tuple[str, str]]:
     """The active goals an action may serve, by title (blank: none)."""
     return [(str(goal.get("title", "")), str(goal["id"])) for goal in goals]
+
+
+def _due(typed: str | None, today: dt.date) -> str:
+    """The day a typed due date means (``fri`` -> ``2026-12-04``), else as typed."""
+    try:
+        return read_date(typed, today) or ""
+    except ValueError:
+        return typed or ""
