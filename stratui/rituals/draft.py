@@ -11,10 +11,10 @@ The draft holds what the person typed: numeric answers may be numbers or their t
 What starts answered, and what does not: an outcome is a decision, so each open
 commitment starts *undecided* (:data:`~stratui.rituals.steps.UNDECIDED`) and is recorded
 only once a person chooses done, partial, missed or dropped (one key each); a review
-completed with undecided commitments asks once what to do with them. What is not an
-outcome may start answered, to keep a review fast: roadblocks start as still blocking
-(nothing is written for them) and goals keep their previous confidence
-(:meth:`WeeklyDraft.fill_defaults`).
+completed with undecided commitments asks once what to do with them. Likewise a goal
+starts with no reading this week: a check-in is written only for a confidence or a value
+the person gives (one key keeps last week's confidence). Only what writes nothing may
+start answered: roadblocks start as still blocking (:meth:`WeeklyDraft.fill_defaults`).
 
 Pure module: no Textual, no TinyDB, no store.
 """
@@ -146,9 +146,10 @@ class ReviewContext:
 
     ``commitments``: the owner's commitments of the period; ``roadblocks``: the open ones
     in the owner's scope; ``goals``: the owner's active goals; ``checkins``: recent goal
-    check-ins (for the previous confidence); ``history``: the owner's commitments over
-    the :data:`~stratui.rituals.capacity.HINT_WEEKS` weeks ending with the period;
-    ``planned``: the owner's commitments already made for the following week.
+    check-ins (for the previous reading, shown beside this week's); ``history``: the
+    owner's commitments over the :data:`~stratui.rituals.capacity.HINT_WEEKS` weeks
+    ending with the period; ``planned``: the owner's commitments already made for the
+    following week.
     """
 
     commitments: list[dict] = field(default_factory=list)
@@ -278,9 +279,7 @@ class WeeklyDraft:
         self.roadblocks = decisions
         readings: dict[str, GoalReading] = {}
         for goal in context.goals:
-            reading = self.goals.get(goal["id"])
-            if reading is None:
-                reading = GoalReading(confidence=context.previous_reading(goal["id"])[0])
+            reading = self.goals.get(goal["id"]) or GoalReading()
             reading.title = str(goal.get("title", ""))
             readings[goal["id"]] = reading
         self.goals = readings

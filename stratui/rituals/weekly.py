@@ -13,9 +13,9 @@ review writes, each validated by the schema, without touching any store.
 
 Figures come from decisions: each open commitment starts undecided and gets an outcome
 only when the person chooses one (one key each); completing a review with commitments
-still undecided needs the person's answer (leave them open, or mark them missed). What
-is not an outcome may start answered, to keep a review fast: carrying over is one
-toggle, roadblocks start as still blocking, and goals keep their previous confidence.
+still undecided needs the person's answer (leave them open, or mark them missed). A
+goal's check-in is written only for a confidence or value the person gives. Carrying
+over is one toggle, and roadblocks start as still blocking (which writes nothing).
 
 This is the public module: import the ritual from here. The logic lives, one seam a
 module, in :mod:`~stratui.rituals.steps` (the steps and their choices),

@@ -432,3 +432,25 @@ def test_a_date_word_means_one_day_in_every_field(stratui):
     assert parse_date("fri", wednesday).isoformat() == friday  # what log --due reads
     assert NewCommitment.typed("x", due="fri", today=wednesday).due == friday
     assert read_date("fri", wednesday) == friday  # the retro's actions read it here
+
+
+async def test_a_goal_gets_a_check_in_only_for_what_the_person_gives(stratui):
+    stratui.import_document(generate_history(people=4, weeks=16, today=TODAY))
+    before = {r["id"] for r in stratui.store.all("goal_checkins")}
+    app = StratuiApp(stratui, poll=None, start="weekly")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("4", "enter", "enter", "enter")  # check in, look back, roadblocks
+        await pilot.pause()
+        assert current_step(app) == "step-goals"
+        goals = app.screen.query_one("#goals-table", DataTable)
+        first, second = row_keys(goals)[:2]
+        last = app.screen.context.previous_reading(first)[0]
+        assert column(goals, 0)[:2] == [f"- (last {last})", "- (last 5)"]
+        await pilot.press("k")  # the first goal has not moved: keep its confidence
+        await pilot.pause()
+        await pilot.press("enter", "enter", "enter", "enter", "enter")  # on, and complete
+        await pilot.pause()
+        assert app.screen.completion is not None, problems(app)
+    made = [c for c in stratui.store.all("goal_checkins") if c["id"] not in before]
+    assert [(c["goal_id"], c["confidence"]) for c in made] == [(first, last)]  # not second

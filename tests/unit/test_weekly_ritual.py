@@ -283,7 +283,7 @@ def test_defaults_make_a_quick_review_mostly_enter():
     }
     assert draft.undecided_count() == 2
     assert draft.roadblocks[blocked["id"]].decision == "still"
-    assert draft.goals[measured["id"]].confidence == 2  # the previous confidence
+    assert draft.goals[measured["id"]].confidence is None  # no reading nobody gave
     assert draft.goals[fresh["id"]].confidence is None
     assert context.previous_reading(measured["id"]) == (2, 7)
 

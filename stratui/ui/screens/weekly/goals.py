@@ -1,9 +1,15 @@
-"""Step 4, goals: each active goal's confidence (one key, 1-5) and key-result value."""
+"""Step 4, goals: each active goal's confidence (one key, 1-5) and key-result value.
+
+A goal starts with no reading this week, its last one shown beside it: a check-in is
+written only for what the person gives (``k`` keeps last week's confidence, in one key),
+so a goal nobody looked at does not gain a reading.
+"""
 
 from __future__ import annotations
 
 import math
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
@@ -14,7 +20,7 @@ from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 
 class GoalsStep(Step):
-    """Confidence starts at the goal's last reading, so an unchanged goal needs no key."""
+    """1-5 sets the confidence of the goal under the cursor, k keeps its last one."""
 
     STEP = "goals"
     QUESTION = "how confident are you in each goal?"
@@ -23,12 +29,17 @@ class GoalsStep(Step):
             Binding(str(n), f"confidence({n})", str(n), show=False, id=f"weekly.confidence{n}")
             for n in range(1, 6)
         ),
+        Binding("k", "keep", "Keep last", id="weekly.keep_confidence"),
         Binding("v", "value", "Value", id="weekly.value"),
         Binding("n", "note", "Note", id="weekly.goal_note"),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static("1-5 sets the confidence of the goal under the cursor.", classes="step-hint")
+        yield Static(
+            "1-5 sets the confidence of the goal under the cursor, k keeps last week's; "
+            "a goal left blank gets no check-in.",
+            classes="step-hint",
+        )
         yield ReviewTable(id="goals-table")
         yield Static(id="goals-empty", classes="step-empty")
         yield InlineEdit(id="goals-edit")
@@ -42,11 +53,16 @@ class GoalsStep(Step):
         for gid, reading in self.draft.goals.items():
             confidence = reading.confidence
             value = reading.value
+            last = self.context.previous_reading(gid)[0]
+            if confidence not in (None, ""):
+                shown: object = f"{confidence}/5"
+            else:
+                shown = Text(f"- (last {last})" if last is not None else "-", style="dim")
             rows.append(
                 (
                     gid,
                     (
-                        "-" if confidence in (None, "") else f"{confidence}/5",
+                        shown,
                         _shown(value),
                         cell(reading.title),
                         cell(self._key_result(goals.get(gid, {}), gid)),
@@ -83,6 +99,17 @@ class GoalsStep(Step):
             self.draft.goals[gid].confidence = number
             self.changed()
             self.show()
+
+    def action_keep(self) -> None:
+        """This week's confidence is last week's: one key, for a goal that has not moved."""
+        gid = self._selected()
+        if gid is None:
+            return
+        last = self.context.previous_reading(gid)[0]
+        if last is None:
+            self.ritual.show_problems(["confidence: this goal has no earlier reading; type 1-5"])
+            return
+        self.action_confidence(last)
 
     def action_value(self) -> None:
         gid = self._selected()
