@@ -353,18 +353,15 @@ class QuarterlyDraft:
     def fill_defaults(self, context: QuarterContext) -> QuarterlyDraft:
         """Give every goal of the quarter a verdict, keeping the answers already given.
 
-        A new verdict's final reading starts at the goal's latest value and confidence
-        (Enter confirms them); its disposition starts unchosen. Verdicts of goals no
-        longer in the quarter (closed or deleted elsewhere) are dropped; titles are
-        refreshed. Returns the draft itself.
+        A new verdict starts with no final reading (the latest one is shown beside it,
+        and one key keeps it: a check-in is written only for a reading someone gave) and
+        no disposition. Verdicts of goals no longer in the quarter (closed or deleted
+        elsewhere) are dropped; titles are refreshed. Returns the draft itself.
         """
         verdicts: dict[str, GoalVerdict] = {}
         for goal in context.goals:
-            verdict = self.verdicts.get(goal["id"])
+            verdict = self.verdicts.get(goal["id"]) or GoalVerdict()
             measured = kr.has_metric(goal)
-            if verdict is None:
-                value, confidence = context.previous_reading(goal["id"])
-                verdict = GoalVerdict(value=value if measured else None, confidence=confidence)
             verdict.title = str(goal.get("title", ""))
             verdict.measured = measured
             verdicts[goal["id"]] = verdict

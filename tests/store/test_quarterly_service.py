@@ -101,7 +101,7 @@ def test_a_full_review_continues_two_goals_achieves_one_and_plans_the_next_quart
     assert (review["status"], review["period"], review["owner"]) == ("draft", "2026-Q4", "ana")
     ids = [made[name]["id"] for name in ("latency", "hiring", "docs")]
     assert draft.goal_ids == ids  # in scope, overlapping the quarter, by priority
-    assert draft.verdicts[ids[0]].value == 320  # the latest reading, confirmed by Enter
+    assert draft.verdicts[ids[0]].value is None  # no reading until someone gives one
     walk(reviews, review, draft, made)
     assert draft.step_name == "plan"
 

@@ -181,3 +181,24 @@ async def test_a_quarter_already_reviewed_cannot_be_chosen(demo):
         await press(pilot, "escape")
         assert app.screen is screen and screen.draft.period == PERIOD
     assert [r["period"] for r in quarterly(demo)] == [PERIOD]
+
+
+async def test_a_goal_gets_a_final_reading_only_when_one_is_given(demo, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    before = {c["id"] for c in demo.store.all("goal_checkins")}
+    app = StratuiApp(demo, poll=None, start="quarterly", team=TEAM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        walked = list(screen.draft.verdicts)
+        last = screen.context.previous_reading(walked[0])
+        assert screen.draft.verdicts[walked[0]].confidence is None  # nothing taken for it
+        await press(pilot, "k", "c", "enter")  # the first keeps its last reading
+        for _ in walked[1:]:
+            await press(pilot, "d", "enter")  # the others: dropped, no reading given
+        while step(app) != "step-summary":
+            await press(pilot, "enter")
+        await press(pilot, "enter")
+        assert screen.completion is not None, problems(app)
+    made = [c for c in demo.store.all("goal_checkins") if c["id"] not in before]
+    assert [(c["goal_id"], c.get("confidence")) for c in made] == [(walked[0], last[1])]

@@ -102,6 +102,7 @@ def decided() -> QuarterlyDraft:
     draft.dispose("hire", "continued")
     draft.dispose("doc", "achieved")
     draft.verdicts["lat"].value = "250"
+    draft.verdicts["lat"].confidence = 3
     draft.verdicts["lat"].lesson = "Profile *first*, [then] cache"
     draft.verdicts["doc"].confidence = 5
     return draft
@@ -110,12 +111,11 @@ def decided() -> QuarterlyDraft:
 # -- the draft ---------------------------------------------------------------------------------
 
 
-def test_defaults_walk_the_quarters_goals_with_their_latest_reading():
+def test_defaults_walk_the_quarters_goals_with_no_reading_nobody_gave():
     draft = filled()
     assert draft.goal_ids == ["lat", "hire", "doc"]
-    assert draft.verdicts["lat"] == GoalVerdict(
-        title="Cut latency", value=300, confidence=3, measured=True
-    )
+    assert draft.verdicts["lat"] == GoalVerdict(title="Cut latency", measured=True)
+    assert context().previous_reading("lat") == (300, 3)  # shown beside it, not taken
     assert draft.verdicts["doc"].value is None and not draft.verdicts["doc"].measured
     assert draft.undisposed() == ["lat", "hire", "doc"]
 

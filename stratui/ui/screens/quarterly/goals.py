@@ -1,5 +1,9 @@
 """Step 1, goals of the quarter: one goal at a time, its final reading, what becomes of
-it (achieved, dropped, continued) and the lesson learned."""
+it (achieved, dropped, continued) and the lesson learned.
+
+The final reading starts blank, the latest one shown beside it: ``k`` keeps it in one
+key, 1-5 and ``v`` give a new one, and a goal left blank gets no check-in.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ class VerdictStep(Step):
             Binding(str(n), f"confidence({n})", str(n), show=False, id=f"quarterly.confidence{n}")
             for n in range(1, 6)
         ),
+        Binding("k", "keep", "Keep last", id="quarterly.keep_reading"),
         Binding("v", "value", "Value", id="quarterly.value"),
         Binding("l", "lesson", "Lesson", id="quarterly.lesson"),
         Binding("n", "note", "Note", show=False, id="quarterly.note"),
@@ -48,8 +53,8 @@ class VerdictStep(Step):
             yield Static(id="verdict-disposition")
             yield Static(id="verdict-lesson")
         yield Static(
-            "a/d/c: achieved, dropped, continued · 1-5 confidence · v value · l lesson · "
-            "n note · Enter: next goal · p: another quarter",
+            "a/d/c: achieved, dropped, continued · 1-5 confidence · v value · k keep the "
+            "last reading · l lesson · n note · Enter: next goal · p: another quarter",
             classes="step-hint",
         )
         yield InlineEdit(id="verdict-edit")
@@ -110,11 +115,12 @@ class VerdictStep(Step):
             "#verdict-reading",
             Text.assemble(
                 ("Final reading: value ", "dim"),
-                value,
+                value or "-",
                 ("  confidence ", "dim"),
                 confidence,
                 ("  note ", "dim") if verdict.note else "",
                 _plain(verdict.note),
+                (f"  ({_last_reading(self.context.previous_reading(gid), verdict)})", "dim"),
             ),
         )
         choices: list[Text | str] = [Text("Disposition: ", style="dim")]
@@ -148,6 +154,20 @@ class VerdictStep(Step):
         if current is not None:
             current[1].confidence = number_
             self._edited()
+
+    def action_keep(self) -> None:
+        """The final reading is the latest one: one key, for a goal that has not moved."""
+        current = self._current()
+        if current is None:
+            return
+        gid, verdict = current
+        value, confidence = self.context.previous_reading(gid)
+        if value is None and confidence is None:
+            self.ritual.show_problems(["reading: this goal has no earlier reading; type 1-5"])
+            return
+        verdict.value = value if verdict.measured else None
+        verdict.confidence = confidence
+        self._edited()
 
     def _ask(self, question: str, value: str, answer) -> None:
         self.query_one(InlineEdit).ask(
@@ -190,3 +210,16 @@ class VerdictStep(Step):
             self._edited()
 
         self._ask(f"Note with the final reading of “{verdict.title}”:", verdict.note, answer)
+
+
+def _last_reading(previous: tuple[object, object], verdict: GoalVerdict) -> str:
+    """``last: value 5, confidence 4/5 · k keeps it``, or that there is none."""
+    value, confidence = previous
+    parts = []
+    if verdict.measured and value is not None:
+        parts.append(f"value {number(value)}")
+    if confidence is not None:
+        parts.append(f"confidence {confidence}/5")
+    if not parts:
+        return "no earlier reading"
+    return f"last: {', '.join(parts)} · k keeps it"
