@@ -166,6 +166,8 @@ class QuarterlyReviews:
         if period is not None and not is_valid_quarter(period):
             raise ValidationError("period", f"expected a quarter YYYY-Qn (2026-Q4), got {period!r}")
         with self.store.transaction() as tx:
+            if owner:
+                owner = self.app.person_named(owner, "owner")
             members = self._team_members(team) if team else [owner]
             found = self._drafts(owner, team, period)
             if found:
@@ -177,7 +179,7 @@ class QuarterlyReviews:
                 period=period,
                 owner=owner,
                 team=team,
-                facilitator=(facilitator or self.app.me).strip() if team else "",
+                facilitator=self.app.person_named(facilitator, "facilitator") if team else "",
                 participants=members,
                 fiscal_start=fiscal_start(self.app),
             )

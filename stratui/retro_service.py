@@ -91,7 +91,7 @@ class Retros:
             draft = RetroDraft(
                 team=name,
                 period=period or week_of(self.clock.today()),
-                facilitator=(facilitator or self.app.me).strip(),
+                facilitator=self.app.person_named(facilitator, "facilitator"),
             )
             draft.fill_defaults(self.context(draft))
             review = new_draft_review(

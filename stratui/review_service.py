@@ -93,10 +93,10 @@ class WeeklyReviews:
             ValueError: ``period`` is not an ISO week that exists.
             ReviewError: ``period`` already has a completed weekly review of the owner.
         """
-        owner = (owner or self.app.me).strip()
         if period is not None and not is_valid_week(period):
             raise ValueError(f"period: expected an ISO week YYYY-Www that exists, got {period!r}")
         with self.store.transaction() as tx:
+            owner = self.app.person_named(owner, "owner")
             found = week_drafts(self.store, "weekly", self.clock.today(), period, owner=owner)
             if found:
                 review = found[0]

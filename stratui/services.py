@@ -85,11 +85,22 @@ class Stratui:
         """
         from stratui.domain import people as rules
 
-        name = (name or "").strip() or self.me
+        given = (name or "").strip()
+        name = given or self.me
         everyone = self.store.all("people")
         if not everyone and rules.same_name(name, self.me):
             return rules.check_name(self.me, field)
-        return str(rules.require_named(everyone, name, field, "person")["name"])
+        if given:
+            return str(rules.require_named(everyone, name, field, "person")["name"])
+        found = rules.find_named(everyone, name)
+        if found is None:  # me, by default, and me is nobody here
+            raise ValidationError(
+                "me",
+                f"{name!r} is not a person of this store (known people: "
+                f"{rules.known_names(everyone)}); say who you are with `stratui person me "
+                f"NAME`, or add yourself with `stratui person add {name}`",
+            )
+        return str(found["name"])
 
     @property
     def me(self) -> str:

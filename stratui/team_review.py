@@ -87,7 +87,9 @@ class TeamReviews:
             period = period or self.next_period(name)
             refuse_completed_week(self.store, "team", period, team=name)
             draft = TeamReviewDraft(
-                team=name, period=period, facilitator=(facilitator or self.app.me).strip()
+                team=name,
+                period=period,
+                facilitator=self.app.person_named(facilitator, "facilitator"),
             )
             draft.fill_defaults(self.context(draft))
             review = new_draft_review(
@@ -155,7 +157,7 @@ class TeamReviews:
         """
         found = names.find_named(self.store.all("teams"), draft.team)
         members = list(found.get("members", ())) if found else []
-        context = TeamContext(members=members)
+        context = TeamContext(members=members, people=self.store.all("people"))
         if not members or not is_valid_week(draft.period):
             return context
         following = next_week(draft.period)

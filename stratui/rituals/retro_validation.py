@@ -148,19 +148,37 @@ def _check_discuss(draft: RetroDraft, today: dt.date | None) -> list[str]:
     return problems
 
 
-def context_problems(draft: RetroDraft, context: RetroContext) -> list[str]:
-    """What only the store can tell is wrong with the actions: an owner who is not a
-    known person (the message lists who exists), a goal that is not an active one."""
-    problems = []
-    active = {str(goal.get("id")) for goal in context.goals}
-    for number, action in enumerate(draft.actions, start=1):
-        if action.owner.strip():
-            try:
-                require_named(context.people, action.owner, f"action {number}: owner", "person")
-            except ValidationError as error:
-                problems.append(str(error))
-        if action.goal_id and action.goal_id not in active:
-            problems.append(f"action {number}: goal: it is not an active goal; choose another")
+def context_problems(
+    draft: RetroDraft, context: RetroContext, phase: str | None = None
+) -> list[str]:
+    """What only the store can tell is wrong, in ``phase`` (every phase when None): a
+    facilitator, participant, card author or action owner who is not a known person (the
+    message lists who exists), an action's goal that is not an active one."""
+    problems: list[str] = []
+
+    def person(field_: str, name: str) -> None:
+        try:
+            require_named(context.people, name, field_, "person")
+        except ValidationError as error:
+            problems.append(str(error))
+
+    if phase in (None, "setup"):
+        if draft.facilitator.strip():
+            person("facilitator", draft.facilitator)
+        for name in draft.participants:
+            if name.strip():
+                person("participants", name)
+    if phase in (None, "gather"):
+        for card in draft.cards:
+            if card.author:
+                person(f"card {card.text!r}: author", card.author)
+    if phase in (None, "discuss"):
+        active = {str(goal.get("id")) for goal in context.goals}
+        for number, action in enumerate(draft.actions, start=1):
+            if action.owner.strip():
+                person(f"action {number}: owner", action.owner)
+            if action.goal_id and action.goal_id not in active:
+                problems.append(f"action {number}: goal: it is not an active goal; choose another")
     return problems
 
 

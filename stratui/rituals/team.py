@@ -146,7 +146,7 @@ class TeamContext:
     roadblocks owned by a member or blocking a member's commitment of the period;
     ``history``: their commitments over the capacity hint's weeks ending with the period;
     ``goals``: the active goals of the team or of a member (what a new commitment may be
-    linked to).
+    linked to); ``people``: every person (whom a roadblock may be escalated to).
     """
 
     members: list[str] = field(default_factory=list)
@@ -155,6 +155,7 @@ class TeamContext:
     roadblocks: list[dict] = field(default_factory=list)
     history: list[dict] = field(default_factory=list)
     goals: list[dict] = field(default_factory=list)
+    people: list[dict] = field(default_factory=list)
 
     def goals_of(self, name: str) -> list[dict]:
         """The goals member ``name``'s new commitments may be linked to: their own, and

@@ -44,6 +44,7 @@ from stratui.rituals.team import (
     open_roadblocks,
     validate,
 )
+from stratui.rituals.team_validation import context_problems
 from stratui.rituals.typed import read_whole
 from stratui.rituals.validation import refuse_undecided
 
@@ -101,7 +102,7 @@ def plan_team_completion(
     :class:`~stratui.rituals.validation.Undecided` when commitments are undecided and
     ``undecided`` is None.
     """
-    problems = validate(draft, today=today)
+    problems = validate(draft, today=today) + context_problems(draft, context)
     if problems:
         raise DraftInvalid(problems)
     refuse_undecided(team_undecided(draft, context), undecided)

@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from stratui.domain.schema import SEVERITIES
+from stratui.domain.people import require_named
+from stratui.domain.schema import SEVERITIES, ValidationError
 from stratui.domain.weeks import is_valid_week
 from stratui.rituals.draft import WeeklyDraft
 from stratui.rituals.team_steps import ROADBLOCK_CALLS, STEPS, WALKED_STEPS
@@ -22,7 +23,7 @@ from stratui.rituals.typed import read_whole
 from stratui.rituals.validation import validate_step as weekly_step
 
 if TYPE_CHECKING:
-    from stratui.rituals.team import MemberPart, RoadblockCall, TeamReviewDraft
+    from stratui.rituals.team import MemberPart, RoadblockCall, TeamContext, TeamReviewDraft
 
 
 def validate_member(
@@ -97,4 +98,21 @@ def _check_team(draft: TeamReviewDraft) -> list[str]:
         read_whole(draft.pulse, 1, 5)
     except ValueError:
         problems.append("pulse: choose 1-5, or leave it blank")
+    return problems
+
+
+def context_problems(draft: TeamReviewDraft, context: TeamContext) -> list[str]:
+    """What only the store can tell is wrong: a roadblock escalated to someone who is not
+    a person (the message lists who exists), a facilitator who is not one."""
+    named = [("facilitator", draft.facilitator)] if draft.facilitator.strip() else []
+    for part in draft.members:
+        for call in part.roadblocks.values():
+            if call.decision == "escalate" and call.owner.strip():
+                named.append((f"{part.name}: roadblock {call.title!r}: owner", call.owner))
+    problems = []
+    for field, name in named:
+        try:
+            require_named(context.people, name, field, "person")
+        except ValidationError as error:
+            problems.append(str(error))
     return problems

@@ -19,6 +19,7 @@ import pytest
 from stratui import people
 from stratui.clock import Clock
 from stratui.domain import records
+from stratui.domain.schema import ValidationError
 from stratui.review_service import ReviewError, WeeklyReviews, summary_file_name
 from stratui.rituals.weekly import (
     UNDECIDED,
@@ -336,3 +337,18 @@ def test_summary_of_a_draft_is_refused_but_previewed(store):
 def test_summary_file_name_is_safe():
     review = {"period": "2026-W47", "owner": "ana / ../x"}
     assert summary_file_name(review) == "weekly-review-2026-W47-ana-..-x.md"
+
+
+def test_a_review_for_a_me_who_is_nobody_here_is_refused_naming_me(store, monkeypatch):
+    monkeypatch.setenv("STRATUI_ME", "ana")
+    service = reviews_of(store)
+    seed(service.app)  # ana and ben are people
+    monkeypatch.setenv("STRATUI_ME", "zed")
+    before = store.collections(deleted=True)
+    with pytest.raises(ValidationError) as refused:
+        service.start_or_resume()
+    assert str(refused.value) == (
+        "me: 'zed' is not a person of this store (known people: ana, ben); say who you are "
+        "with `stratui person me NAME`, or add yourself with `stratui person add zed`"
+    )
+    assert store.collections(deleted=True) == before

@@ -34,6 +34,7 @@ from stratui.rituals.retro_history import (
     open_actions,
 )
 from stratui.rituals.retro_summary import completion_markdown
+from stratui.rituals.retro_validation import context_problems
 
 NOW = dt.datetime(2026, 11, 20, 17, 0, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 20)  # a Friday of 2026-W47
@@ -294,6 +295,7 @@ def test_similar_needs_half_the_significant_words_in_common():
 def follow_up_context() -> RetroContext:
     return RetroContext(
         members=["ana", "ben"],
+        people=PEOPLE,
         previous_review=PREVIOUS,
         previous_actions=[
             action("Timebox standups", status="done"),
@@ -532,3 +534,18 @@ def test_the_ritual_modules_are_pure():
     modules = json.loads(done.stdout)
     leaked = [m for m in modules if m.startswith(("textual", "tinydb", "rich", "stratui.store"))]
     assert leaked == []
+
+
+def test_participants_and_authors_must_be_known_people():
+    context = RetroContext(members=["ana", "ben"], people=PEOPLE)
+    draft = draft_at("summary", context)
+    draft.participants = ["ana", "ghost"]
+    draft.add_card("start", "Pair more", author="casper")
+    assert context_problems(draft, context, "setup") == [
+        "participants: no person named 'ghost'; known people: ana, ben, chioma"
+    ]
+    assert context_problems(draft, context, "gather") == [
+        "card 'Pair more': author: no person named 'casper'; known people: ana, ben, chioma"
+    ]
+    with pytest.raises(DraftInvalid):
+        plan_retro_completion(draft, context, review=REVIEW, now=NOW, today=TODAY)

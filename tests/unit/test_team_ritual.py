@@ -72,6 +72,7 @@ def context() -> TeamContext:
     ]
     return TeamContext(
         members=["ana", "ben", "chioma"],
+        people=[records.new_record("people", {"name": n}, NOW) for n in ("ana", "ben", "mia")],
         commitments=made,
         roadblocks=[
             roadblock("Waiting on legal", "ben"),
@@ -294,3 +295,15 @@ def test_a_new_review_is_for_the_weekly_reviews_week_unless_the_team_did_it_alre
     assert next_period([], dt.date(2026, 11, 17)) == "2026-W46"  # a Tuesday: last week
     assert next_period(["2026-W45", "2026-W46"], TODAY) == "2026-W47"
     assert next_period(["2026-W47", "nonsense"], TODAY) == "2026-W48"
+
+
+def test_an_escalation_to_someone_who_is_not_a_person_is_refused(context):
+    draft = draft_for(context)
+    ben = draft.member("ben")
+    ben.escalate(next(iter(ben.roadblocks)), "zed")  # a draft from before the check, say
+    with pytest.raises(DraftInvalid) as refused:
+        plan_team_completion(draft, context, review=REVIEW, now=NOW, today=TODAY)
+    assert refused.value.problems == [
+        "ben: roadblock 'Waiting on legal': owner: no person named 'zed'; "
+        "known people: ana, ben, mia"
+    ]

@@ -119,21 +119,16 @@ class RetroScreen(RitualScreen):
         return self.draft.phase
 
     def advance(self) -> list[str]:
-        """The next phase, if this one is valid; leaving the discussion also needs every
-        action's owner to be a known person and its goal an active one."""
+        """The next phase, if this one is valid; the people it names must be known ones
+        (and an action's goal an active one)."""
         assert self.draft is not None
-        if self.draft.phase == "discuss":
-            problems = context_problems(self.draft, self.context)
-            if problems:
-                return problems
-        return super().advance()
+        problems = context_problems(self.draft, self.context, self.draft.phase)
+        return problems or super().advance()
 
     def validate(self, name: str, today: dt.date) -> list[str]:
         assert self.draft is not None
         problems = validate_phase(self.draft, name, today=today)
-        if name == "discuss":
-            problems += context_problems(self.draft, self.context)
-        return problems
+        return problems + context_problems(self.draft, self.context, name)
 
     # -- choosing the week -----------------------------------------------------------------
 
