@@ -264,7 +264,8 @@ class WeeklyReviews:
         """
         completion = self._plan(review, draft, "open")
         still = by_ids(self.store, "roadblocks", still_blocking_ids(completion.review))
-        return completion_markdown(completion, self.store.find("goals"), still)
+        blocked = self._blocked(still)
+        return completion_markdown(completion, self.store.find("goals"), still, blocked)
 
     # -- the summary -----------------------------------------------------------------------
 
@@ -298,6 +299,7 @@ class WeeklyReviews:
             day = str(review.get("completed_at", ""))[:10]
             keys = [key_for_date(day)] if day else None
             adjustments = self.store.find("adjustments", keys=keys, review_id=rid)
+        still = by_ids(self.store, "roadblocks", still_blocking_ids(review))
         return weekly_summary_markdown(
             review,
             mine,
@@ -308,8 +310,14 @@ class WeeklyReviews:
             by_ids(self.store, "goal_checkins", ids.get("checkins", ())),
             new,
             self.store.find("goals"),
-            by_ids(self.store, "roadblocks", still_blocking_ids(review)),
+            still,
+            self._blocked(still),
         )
+
+    def _blocked(self, roadblocks: list[dict]) -> list[dict]:
+        """The commitments ``roadblocks`` block, for their titles in a summary."""
+        ids = [r["commitment_id"] for r in roadblocks if r.get("commitment_id")]
+        return by_ids(self.store, "commitments", ids)
 
     def write_summary(self, review_id: str, path: str | os.PathLike | None = None) -> Path:
         """Write the review's Markdown summary to ``path``, atomically; returns the path.

@@ -157,7 +157,9 @@ class TeamReviews:
         """
         found = names.find_named(self.store.all("teams"), draft.team)
         members = list(found.get("members", ())) if found else []
-        context = TeamContext(members=members, people=self.store.all("people"))
+        context = TeamContext(
+            members=members, people=self.store.all("people"), team=draft.team.strip()
+        )
         if not members or not is_valid_week(draft.period):
             return context
         following = next_week(draft.period)

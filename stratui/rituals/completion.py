@@ -39,6 +39,8 @@ class Completion:
     reviewed: list[dict] = field(default_factory=list)
     changed: list[dict] = field(default_factory=list)
     carried: list[dict] = field(default_factory=list)
+    still_blocking: list[str] = field(default_factory=list)
+    """The ids of the open roadblocks the review left blocking (nothing is written)."""
     resolved_roadblocks: list[dict] = field(default_factory=list)
     new_roadblocks: list[dict] = field(default_factory=list)
     checkins: list[dict] = field(default_factory=list)
@@ -258,9 +260,13 @@ def _plan_roadblocks(
 ) -> None:
     open_ = {r["id"]: r for r in roadblocks if rec.is_live(r) and not r.get("resolved_on")}
     for rid, decision in draft.roadblocks.items():
-        if decision.decision == "resolved" and rid in open_:
+        if rid not in open_:
+            continue  # resolved or deleted elsewhere meanwhile: nothing to decide
+        if decision.decision == "resolved":
             resolution = decision.resolution
             plan.resolved_roadblocks.append(resolved(open_[rid], resolution, now, today))
+        else:
+            plan.still_blocking.append(rid)
     for block in draft.new_roadblocks:
         plan.new_roadblocks.append(new_roadblock(block, draft.owner, now, today))
 
@@ -271,6 +277,7 @@ def _completed_review(
     answers = draft.to_answers()
     answers["step"] = len(STEPS) - 1
     answers["written"] = {
+        "still_blocking": list(plan.still_blocking),
         "resolved_roadblocks": [r["id"] for r in plan.resolved_roadblocks],
         "new_roadblocks": [r["id"] for r in plan.new_roadblocks],
         "checkins": [c["id"] for c in plan.checkins],

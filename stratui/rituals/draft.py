@@ -29,7 +29,7 @@ from typing import Any
 from stratui.domain import records as rec
 from stratui.rituals.capacity import CapacityHint, commit_hint
 from stratui.rituals.steps import STEPS, UNDECIDED
-from stratui.rituals.typed import DATE_EXAMPLES, number_or_none, read_date, read_whole
+from stratui.rituals.typed import number_or_none, typed_confidence, typed_date
 from stratui.rituals.validation import validate_step
 
 ANSWERS_VERSION = 2
@@ -129,14 +129,7 @@ class NewCommitment:
         text = " ".join(title.split())
         if not text:
             raise ValueError("title: type what you commit to")
-        try:
-            day = read_date(due, today)
-        except ValueError:
-            raise ValueError(f"due: expected {DATE_EXAMPLES}, or nothing") from None
-        try:
-            level = read_whole(confidence, 1, 5)
-        except ValueError:
-            raise ValueError("confidence: expected a whole number 1-5, or nothing") from None
+        day, level = typed_date(due, today), typed_confidence(confidence)
         return cls(title=text, goal_id=goal_id or None, due=day, confidence=level)
 
 
@@ -339,14 +332,17 @@ def _default_outcome(record: Mapping) -> Outcome:
 def forget_old_defaults(outcomes: Mapping[str, Outcome]) -> None:
     """Make undecided the outcomes of a version 1 draft that look like its default.
 
-    Version 1 answered every open commitment "done at 100%" before anyone looked at it;
-    since a chosen "done" cannot be told from that default, it is asked again rather
-    than recorded as a success nobody may have chosen.
+    Version 1 answered every open commitment before anyone looked at it: "done at 100%",
+    or "partial" at the progress already recorded. Since a chosen answer cannot be told
+    from those defaults, it is asked again rather than recorded as an outcome nobody may
+    have chosen; one with a note or carried over was surely touched, and is kept.
     """
     for outcome in outcomes.values():
-        default = outcome.status == "done" and number_or_none(outcome.progress) == 100
-        if default and not outcome.carry and not outcome.note:
-            outcome.status, outcome.progress = UNDECIDED, None
+        done = outcome.status == "done" and number_or_none(outcome.progress) == 100
+        if (done or outcome.status == "partial") and not outcome.carry and not outcome.note:
+            outcome.status = UNDECIDED
+            if done:
+                outcome.progress = None
 
 
 def answers_version(data: Mapping) -> int:

@@ -40,10 +40,11 @@ Pure module: no Textual, no TinyDB, no store. "today" is a parameter.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 
 from stratui.domain import records as rec
+from stratui.domain.people import require_named
 from stratui.rituals.draft import read_part_list, read_part_map
 from stratui.rituals.retro_board import Card, CardBoard, Topic, rank_topics, similar
 from stratui.rituals.retro_formats import CATEGORIES, FORMATS, HEALTH_DIMENSIONS
@@ -63,7 +64,7 @@ from stratui.rituals.retro_validation import (
     validate,
     validate_phase,
 )
-from stratui.rituals.typed import read_whole
+from stratui.rituals.typed import read_whole, typed_confidence, typed_date
 from stratui.rituals.validation import DraftInvalid
 
 ANSWERS_VERSION = 1
@@ -101,6 +102,41 @@ class NewAction:
     topic: str | None = None
     goal_id: str | None = None
     confidence: object = None
+
+    @classmethod
+    def typed(
+        cls,
+        title: str,
+        owner: str,
+        *,
+        people: Iterable[Mapping],
+        today: dt.date,
+        due: str = "",
+        confidence: str = "",
+        topic: str | None = None,
+        goal_id: str | None = None,
+    ) -> NewAction:
+        """An action from what a person typed: a title, an owner who is a known person
+        (stored by their own spelling), and optionally a due date read now (so the day
+        shown is the day kept), a confidence 1-5, a goal and the topic it came from.
+
+        Raises:
+            ValueError: naming the field and what is accepted.
+        """
+        text = " ".join(title.split())
+        if not text:
+            raise ValueError("title: say what will be done")
+        if not owner.strip():
+            raise ValueError("owner: name who does it")
+        name = str(require_named(people, owner, "owner", "person")["name"])
+        return cls(
+            title=text,
+            owner=name,
+            due=typed_date(due, today),
+            topic=topic or None,
+            goal_id=goal_id or None,
+            confidence=typed_confidence(confidence),
+        )
 
 
 @dataclass

@@ -20,13 +20,11 @@ from stratui.domain.schema import ValidationError
 from stratui.domain.weeks import is_valid_week
 from stratui.rituals.retro_formats import CATEGORIES, FORMATS
 from stratui.rituals.retro_phases import DISPOSITIONS, MAX_VOTES, PHASES
-from stratui.rituals.typed import read_date, read_whole
+from stratui.rituals.typed import DATE_EXAMPLES, read_date, read_whole
 
 if TYPE_CHECKING:
     from stratui.rituals.retro import FollowUp, RetroContext, RetroDraft
 
-DUE_WORDS = "a date (2026-12-04, fri, +3d, eow)"
-"""How a due date may be typed, for the messages."""
 
 
 def validate_phase(
@@ -137,7 +135,7 @@ def _check_discuss(draft: RetroDraft, today: dt.date | None) -> list[str]:
         try:
             read_date(action.due, today)
         except ValueError:
-            words = DUE_WORDS if today else "a date YYYY-MM-DD"
+            words = DATE_EXAMPLES if today else "a date YYYY-MM-DD"
             problems.append(f"{subject}: due must be {words}")
         try:
             read_whole(action.confidence, 1, 5)

@@ -35,6 +35,7 @@ def weekly_summary_markdown(
     new_commitments: Iterable[Mapping],
     goals: Iterable[Mapping],
     still_blocking: Iterable[Mapping] = (),
+    blocked: Iterable[Mapping] = (),
 ) -> str:
     """The summary of one weekly review as Markdown text ending with a newline.
 
@@ -53,6 +54,7 @@ def weekly_summary_markdown(
             their severity, kind and what they block; see :func:`still_blocking_ids`).
             Those the review's answers name but that are not given are listed by the
             title the answers keep.
+        blocked: Commitments of other weeks that those roadblocks block (for their titles).
 
     Returns:
         Markdown: a title ``Weekly review 2026-W47 — ana``, then one section per part
@@ -60,7 +62,7 @@ def weekly_summary_markdown(
     """
     goal_titles = {str(g["id"]): str(g.get("title", "")) for g in goals}
     reviewed_week = [dict(c) for c in commitments]
-    titles = {str(c["id"]): str(c.get("title", "")) for c in reviewed_week}
+    titles = {str(c["id"]): str(c.get("title", "")) for c in [*blocked, *reviewed_week]}
     carried = list(carried)
     carried_ids = {str(c.get("carried_from")) for c in carried}
     answers = review.get("answers") if isinstance(review.get("answers"), Mapping) else {}
@@ -98,7 +100,10 @@ def weekly_summary_markdown(
 
 
 def completion_markdown(
-    completion: Completion, goals: Iterable[Mapping], still_blocking: Iterable[Mapping] = ()
+    completion: Completion,
+    goals: Iterable[Mapping],
+    still_blocking: Iterable[Mapping] = (),
+    blocked: Iterable[Mapping] = (),
 ) -> str:
     """The summary of a planned or just written completion (the summary step's preview)."""
     return weekly_summary_markdown(
@@ -112,13 +117,18 @@ def completion_markdown(
         completion.new_commitments,
         goals,
         still_blocking,
+        blocked,
     )
 
 
 def still_blocking_ids(review: Mapping) -> list[str]:
     """The ids of the open roadblocks the review decided still block, in the order it
-    walked them (from its ``answers``: every decision but "resolved")."""
+    walked them: as completing found them open (``answers.written``), else, for a review
+    written before that was kept, every decision in its answers but "resolved"."""
     answers = review.get("answers")
+    written = answers.get("written") if isinstance(answers, Mapping) else None
+    if isinstance(written, Mapping) and isinstance(written.get("still_blocking"), list):
+        return [str(rid) for rid in written["still_blocking"]]
     decisions = answers.get("roadblocks") if isinstance(answers, Mapping) else None
     if not isinstance(decisions, Mapping):
         return []

@@ -146,7 +146,8 @@ class TeamContext:
     roadblocks owned by a member or blocking a member's commitment of the period;
     ``history``: their commitments over the capacity hint's weeks ending with the period;
     ``goals``: the active goals of the team or of a member (what a new commitment may be
-    linked to); ``people``: every person (whom a roadblock may be escalated to).
+    linked to); ``people``: every person (whom a roadblock may be escalated to);
+    ``team``: the reviewed team's name.
     """
 
     members: list[str] = field(default_factory=list)
@@ -155,12 +156,17 @@ class TeamContext:
     roadblocks: list[dict] = field(default_factory=list)
     history: list[dict] = field(default_factory=list)
     goals: list[dict] = field(default_factory=list)
+    team: str = ""
     people: list[dict] = field(default_factory=list)
 
     def goals_of(self, name: str) -> list[dict]:
         """The goals member ``name``'s new commitments may be linked to: their own, and
-        the team's."""
-        return [g for g in self.goals if g.get("owner") == name or g.get("team")]
+        the reviewed team's (not another team's a member's goal belongs to)."""
+        return [
+            g
+            for g in self.goals
+            if g.get("owner") == name or (self.team and g.get("team") == self.team)
+        ]
 
     def member_of(self, roadblock: Mapping) -> str | None:
         """Whose turn a roadblock comes up in: its owner's, else the blocked commitment's."""

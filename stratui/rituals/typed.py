@@ -68,3 +68,20 @@ def read_date(value: object, today: dt.date | None) -> str | None:
     if today is None:
         return dt.date.fromisoformat(value.strip()).isoformat()
     return parse_date(value, today).isoformat()
+
+
+def typed_date(text: str, today: dt.date, field: str = "due") -> str | None:
+    """A date a person typed in ``field``, read now as ISO text (None when blank), so
+    the day shown is the day kept. ValueError naming the field and what is accepted."""
+    try:
+        return read_date(text, today)
+    except ValueError:
+        raise ValueError(f"{field}: expected {DATE_EXAMPLES}, or nothing") from None
+
+
+def typed_confidence(text: object, field: str = "confidence") -> int | None:
+    """A confidence 1-5 a person typed (None when blank). ValueError naming the field."""
+    try:
+        return read_whole(text, 1, 5)
+    except ValueError:
+        raise ValueError(f"{field}: expected a whole number 1-5, or nothing") from None

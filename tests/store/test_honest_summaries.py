@@ -66,3 +66,22 @@ def test_the_team_summary_lists_each_members_next_week_as_it_is(tmp_path):
         listed = [line for line in section.splitlines() if line.startswith("- Plan")]
         assert sorted(listed) == [f"- {record['title']}" for record in planned]
         assert "## ben" in shown and "Next week 2026-W48: _no commitments yet._" in shown
+
+
+def test_still_blocking_is_what_completing_found_open_and_names_what_it_blocks(tmp_path):
+    from stratui import roadblocks
+
+    app = app_at(tmp_path)
+    earlier = app.log("Migrate billing", owner="ana", week="2026-W45")  # another week
+    dba = app.block("Waiting on the DBA", owner="ana", on=earlier["id"])
+    legal = app.block("Waiting on legal", owner="ana")
+    service = WeeklyReviews(app)
+    review, draft = service.start_or_resume(owner="ana", period="2026-W47")
+    draft.pulse = 3
+    roadblocks.resolve(app, legal["id"], "signed")  # elsewhere, while the review is open
+    completion = service.complete(review, draft)
+    text = service.summary_markdown(completion.review["id"])
+    assert "- Waiting on the DBA (medium, other) · blocks: Migrate billing" in text
+    assert "Waiting on legal" not in text
+    roadblocks.resolve(app, dba["id"], "done")  # later: the summary says how it was then
+    assert service.summary_markdown(completion.review["id"]) == text

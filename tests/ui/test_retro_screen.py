@@ -330,7 +330,7 @@ async def test_a_bad_due_date_or_confidence_is_said_in_the_dialog(app, stratui, 
         form = app.screen
         assert isinstance(form, Form)
         error = form.query_one("#form-error", Static)
-        assert "due: a date (2026-12-04, fri, +3d, eow), or nothing" in str(error.render())
+        assert "due: expected a date (2026-12-04, fri, +3d, eow), or nothing" in str(error.render())
         region = error.region  # on screen at 80x24, not below the dialog's edge
         assert error.display and region.height and region.y >= 0 and region.bottom <= 24
         field = form.query_one("#field-due", Input)

@@ -420,20 +420,6 @@ async def test_the_commit_step_takes_a_due_date_a_confidence_and_a_goal(app, str
     assert (tell.get("due"), tell.get("confidence"), tell.get("goal_id")) == (None, None, None)
 
 
-def test_a_date_word_means_one_day_in_every_field(stratui):
-    """``fri`` typed on one day is one date: in ``log --due``, in a review's commitment,
-    and in a retrospective's action (issue 12: it once meant the Friday after)."""
-    from stratui.domain.dates import parse_date
-    from stratui.rituals.typed import read_date
-    from stratui.rituals.weekly import NewCommitment
-
-    wednesday = TODAY.replace(day=18)  # Wed 18 Nov 2026
-    friday = "2026-11-20"
-    assert parse_date("fri", wednesday).isoformat() == friday  # what log --due reads
-    assert NewCommitment.typed("x", due="fri", today=wednesday).due == friday
-    assert read_date("fri", wednesday) == friday  # the retro's actions read it here
-
-
 async def test_a_goal_gets_a_check_in_only_for_what_the_person_gives(stratui):
     stratui.import_document(generate_history(people=4, weeks=16, today=TODAY))
     before = {r["id"] for r in stratui.store.all("goal_checkins")}

@@ -18,6 +18,7 @@ from stratui.domain.schema import validate_record
 from stratui.rituals.retro import (
     PHASES,
     DraftInvalid,
+    NewAction,
     RetroContext,
     RetroDraft,
     RetroRefused,
@@ -549,3 +550,13 @@ def test_participants_and_authors_must_be_known_people():
     ]
     with pytest.raises(DraftInvalid):
         plan_retro_completion(draft, context, review=REVIEW, now=NOW, today=TODAY)
+
+
+def test_an_action_typed_keeps_the_day_its_due_date_meant_when_typed():
+    wednesday = dt.date(2026, 11, 18)
+    action = NewAction.typed("Fix CI", "BEN", people=PEOPLE, today=wednesday, due="fri")
+    assert (action.owner, action.due) == ("ben", "2026-11-20")  # not re-read on finishing
+    with pytest.raises(ValueError, match="owner: no person named 'zed'"):
+        NewAction.typed("Fix CI", "zed", people=PEOPLE, today=wednesday)
+    with pytest.raises(ValueError, match=r"^confidence: expected a whole number 1-5"):
+        NewAction.typed("Fix CI", "ben", people=PEOPLE, today=wednesday, confidence="9")

@@ -307,3 +307,14 @@ def test_an_escalation_to_someone_who_is_not_a_person_is_refused(context):
         "ben: roadblock 'Waiting on legal': owner: no person named 'zed'; "
         "known people: ana, ben, mia"
     ]
+
+
+def test_a_member_may_link_to_their_goals_and_the_teams_not_another_teams():
+    def goal(title: str, **fields: str) -> dict:
+        return records.new_record("goals", {"title": title, "status": "active", **fields}, NOW)
+
+    own, team = goal("Own", owner="ana"), goal("Ours", team="Platform")
+    other = goal("Theirs", owner="ben", team="Mobile")
+    context = TeamContext(members=["ana", "ben"], goals=[own, team, other], team="Platform")
+    assert [g["title"] for g in context.goals_of("ana")] == ["Own", "Ours"]
+    assert [g["title"] for g in context.goals_of("ben")] == ["Ours", "Theirs"]

@@ -572,6 +572,7 @@ def test_a_version_1_draft_forgets_its_done_defaults_but_keeps_real_answers():
             "a": {"title": "Default", "status": "done", "progress": 100},
             "b": {"title": "Noted", "status": "done", "progress": 100, "note": "shipped"},
             "c": {"title": "Missed", "status": "missed", "progress": None},
+            "d": {"title": "Halfway", "status": "partial", "progress": 40},
         },
     }
     draft = WeeklyDraft.from_answers(answers)
@@ -579,7 +580,9 @@ def test_a_version_1_draft_forgets_its_done_defaults_but_keeps_real_answers():
         "a": UNDECIDED,
         "b": "done",
         "c": "missed",
+        "d": UNDECIDED,
     }
+    assert draft.outcomes["d"].progress == 40  # the progress recorded, still shown
     assert WeeklyDraft.from_answers(draft.to_answers()).outcomes == draft.outcomes
 
 
@@ -673,3 +676,17 @@ def test_the_ritual_modules_are_pure():
     modules = json.loads(done.stdout)
     leaked = [m for m in modules if m.startswith(("textual", "tinydb", "rich", "stratui.store"))]
     assert leaked == []
+
+
+def test_a_date_word_means_the_day_it_means_anywhere_else():
+    """``fri`` typed on Wednesday 18 November is Friday 20 November, in a review's new
+    commitment as in ``log --due`` (issue 12: the review once read it as the Friday of
+    the week planned, 27 November)."""
+    from stratui.domain.dates import parse_date
+
+    wednesday = dt.date(2026, 11, 18)
+    draft = WeeklyDraft(period="2026-W47", owner="ana", pulse=3)
+    draft.new_commitments = [NewCommitment(title="Demo", due="fri")]
+    plan = plan_completion(draft, [], [], [], review=draft_review(), now=NOW, today=wednesday)
+    assert plan.new_commitments[0]["due"] == "2026-11-20"
+    assert parse_date("fri", wednesday).isoformat() == "2026-11-20"

@@ -58,15 +58,9 @@ class ReviewTable(DataTable):
 
     def refill(self, rows: list[tuple[str, tuple]], select: str | None = None) -> None:
         """Replace the rows (``(key, cells)``), keeping the cursor on ``select`` or where
-        it was.
-
-        Where it was means the same row when the list is the same list changed (a row
-        removed: the cursor stays at its place); a list of other rows altogether (the
-        next member's commitments) starts at its first row.
-        """
+        it was (a row removed: the cursor stays at its place)."""
         keep = select or self.selected_key()
         row = self.cursor_row
-        before = {key.value for key in self.rows}
         self.clear()
         for key, cells in rows:
             self.add_row(*cells, key=key)
@@ -74,8 +68,7 @@ class ReviewTable(DataTable):
         if keep in keys:
             self.move_cursor(row=keys.index(keep), animate=False)
         elif rows:
-            same_list = any(key in before for key in keys)
-            self.move_cursor(row=min(row, len(rows) - 1) if same_list else 0, animate=False)
+            self.move_cursor(row=min(row, len(rows) - 1), animate=False)
 
 
 class InlineEdit(Horizontal):

@@ -14,10 +14,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from stratui.domain.people import require_named
 from stratui.rituals.retro import NewAction
-from stratui.rituals.retro_validation import DUE_WORDS
-from stratui.rituals.typed import read_date, read_whole
+from stratui.rituals.typed import read_date
 from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.text import cell, literal
@@ -98,29 +96,15 @@ class DiscussPhase(Phase):
         people = self.context.people
 
         def submit(values: dict[str, str]) -> NewAction:
-            title = " ".join(values["title"].split())
-            if not title:
-                raise ValueError("title: say what will be done")
-            owner = values["owner"].strip()
-            if not owner:
-                raise ValueError("owner: name who does it")
-            owner = str(require_named(people, owner, "owner", "person")["name"])
-            due = values["due"].strip() or None
-            try:
-                read_date(due, today)
-            except ValueError:
-                raise ValueError(f"due: {DUE_WORDS}, or nothing") from None
-            try:
-                confidence = read_whole(values["confidence"], 1, 5)
-            except ValueError:
-                raise ValueError("confidence: a whole number from 1 to 5, or nothing") from None
-            return NewAction(
-                title=title,
-                owner=owner,
-                due=due,
-                topic=values["topic"] or None,
-                goal_id=values["goal"] or None,
-                confidence=confidence,
+            return NewAction.typed(
+                values["title"],
+                values["owner"],
+                people=people,
+                today=today,
+                due=values["due"],
+                confidence=values["confidence"],
+                topic=values["topic"],
+                goal_id=values["goal"],
             )
 
         fields = [

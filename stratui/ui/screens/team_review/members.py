@@ -24,15 +24,26 @@ from stratui.ui.widgets.review import InlineEdit, ReviewTable
 class MemberLookBack(LookBackStep):
     """The weekly look-back over the current member's commitments (d p m x c n)."""
 
+    _member: str | None = None  # whose commitments the table shows
+
     @property
     def draft(self) -> WeeklyDraft:  # type: ignore[override]
         return member_view(self)
+
+    def first_row(self, rows: list[tuple[str, tuple]]) -> str | None:
+        """Each member's turn starts on their first commitment."""
+        name = current_part(self).name
+        if name == self._member:
+            return None
+        self._member = name
+        return rows[0][0] if rows else None
 
 
 class MemberRoadblocks(Step):
     """The current member's open roadblocks: s still, r resolved, e escalate."""
 
     STEP = "member roadblocks"
+    _member: str | None = None  # whose roadblocks the table shows
     BINDINGS = [
         Binding("s", "decide('still')", "Still blocking", id="team.still"),
         Binding("r", "resolve", "Resolved", id="team.resolve"),
@@ -66,6 +77,10 @@ class MemberRoadblocks(Step):
                     ),
                 )
             )
+        name = current_part(self).name
+        if name != self._member:  # each member's turn starts on their first roadblock
+            self._member = name
+            select = select or (rows[0][0] if rows else None)
         self.query_one(ReviewTable).refill(rows, select)
         self.display = bool(rows)
 

@@ -8,13 +8,15 @@ so the day shown in the list is the day kept.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Label, Select, Static
 
-from stratui.domain.weeks import next_week
+from stratui.domain.weeks import monday, next_week
 from stratui.rituals.weekly import NewCommitment
 from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.steps import Step
@@ -132,6 +134,9 @@ class CommitStep(Step):
             today=self.ritual.stratui.clock.today(),
         )
         self.draft.new_commitments.append(item)
+        following = next_week(self.draft.period)
+        if item.due and dt.date.fromisoformat(item.due) < monday(following):
+            self.notify(f"Due {item.due}: before {following} starts.", title="Due date")
         title.value = due.value = confidence.value = ""
         goal.clear()
         self.ritual.show_problems([])

@@ -66,13 +66,18 @@ class LookBackStep(Step):
                 )
             )
         table = self.query_one(ReviewTable)
-        table.refill(rows)
+        table.refill(rows, self.first_row(rows))
         empty = self.query_one("#lookback-empty", Static)
         empty.display = not rows
         empty.update(f"No commitments in {self.draft.period}: nothing to look back on.")
         count = self.query_one("#lookback-count", Static)
         count.display = bool(rows)
         count.update(undecided_line(self.draft.undecided_count(), len(rows)))
+
+    def first_row(self, rows: list[tuple[str, tuple]]) -> str | None:
+        """The row to put the cursor on when the list is shown anew, None to keep it
+        where it was (a person's own week is the same list all along)."""
+        return None
 
     def focus_first(self) -> None:
         self.query_one(ReviewTable).focus()
@@ -140,5 +145,5 @@ class LookBackStep(Step):
 def undecided_line(undecided: int, total: int) -> str:
     """``2 of 5 not decided yet: d done · p partial · m missed · x dropped``."""
     if not undecided:
-        return f"All {total} decided · Enter: next step"
+        return f"All {total} decided · Enter goes on"
     return f"{undecided} of {total} not decided yet: d done · p partial · m missed · x dropped"
