@@ -59,7 +59,11 @@ def test_import_adds_nobody_the_document_does_not_hold(run, store, tmp_path):
     assert done.returncode == 0, done.stderr
     assert run("person", "list").stdout == "ben  -\n"
     line = one_error_line(run("log", "Mine"))  # me (ana) has to be added, or chosen
-    assert line == "stratui: error: --owner: no person named 'ana'; known people: ben"
+    assert line == (
+        "stratui: error: me: 'ana' is not a person of this store (known people: ben); "
+        "say who you are with `stratui person me NAME`, or add yourself with "
+        "`stratui person add ana`"
+    )
 
 
 def test_check_reports_each_record_naming_someone_who_is_not_a_person(run, store, tmp_path):

@@ -100,8 +100,10 @@ def test_once_people_exist_me_must_be_one_of_them(store, monkeypatch):
     monkeypatch.setenv("STRATUI_ME", "zed")
     with pytest.raises(ValidationError) as refused:
         app.log("Whose?")
-    assert refused.value.field == "owner"
-    assert str(refused.value) == "owner: no person named 'zed'; known people: ana, ben"
+    assert refused.value.field == "me"  # no owner was named: me is who is unknown
+    assert str(refused.value).startswith(
+        "me: 'zed' is not a person of this store (known people: ana, ben); "
+    )
     assert store.all("commitments") == []
 
 

@@ -338,7 +338,7 @@ async def test_a_bad_due_date_or_confidence_is_said_in_the_dialog(app, stratui, 
         await press(pilot, "tab", "tab")
         await type_text(pilot, "9")
         await press(pilot, "enter")
-        assert "confidence: a whole number from 1 to 5" in str(error.render())
+        assert "confidence: expected a whole number 1-5" in str(error.render())
         await press(pilot, "escape")
     (review,) = retros(stratui)
     assert review["answers"]["actions"] == []
