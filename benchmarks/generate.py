@@ -2,7 +2,7 @@
 
     python -m benchmarks.generate [--out benchmarks/data] [--years 1 5 10]
 
-Each file is an export document (EXPORT-FORMAT.md) from :func:`stratui.history.history_years`
+Each file is an export document (EXPORT-FORMAT.md) from :func:`stratui.demo.history_years`
 with a fixed ``today`` and seed, so every machine benchmarks the same data. The files are
 large and reproducible, so ``benchmarks/data/`` is not committed (see ``.gitignore``).
 """
@@ -14,7 +14,7 @@ import json
 import time
 from pathlib import Path
 
-from stratui.history import BENCHMARK_SEED, BENCHMARK_TODAY, history_years
+from stratui.demo import BENCHMARK_SEED, BENCHMARK_TODAY, history_years
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "data"
 DEFAULT_YEARS = (1, 5, 10)

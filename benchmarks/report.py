@@ -9,7 +9,7 @@ the roadblocks (one raised years ago may still be open), so the ratio shows what
 years of history still cost.
 
 As in :mod:`benchmarks.run`: the stores are built with ``stratui import`` from
-:func:`stratui.history.history_years`; each round runs both commands once, in the same
+:func:`stratui.demo.history_years`; each round runs both commands once, in the same
 order, each in a fresh process; the figure is the ratio of the medians. A check run
 first makes sure both commands succeed and print a report of the same shape.
 """
@@ -23,7 +23,7 @@ import subprocess
 from pathlib import Path
 
 from benchmarks.run import _build_store, _env, _stratui, _time, bench_arguments
-from stratui.history import history_years
+from stratui.demo import history_years
 
 TARGET = 1.5
 

@@ -12,7 +12,7 @@ rounds. Every command is a fresh process, as a user runs it.
 - ``stratui log`` on an empty store vs ``python -c pass``;
 - the seconds ``stratui import`` takes for a 10-year history of a 10-person team.
 
-The stores are built with ``stratui import`` from :mod:`stratui.history` documents (the
+The stores are built with ``stratui import`` from :mod:`stratui.demo` documents (the
 same generator as ``benchmarks.generate``), under a temporary directory.
 """
 
@@ -30,7 +30,7 @@ import time
 import uuid
 from pathlib import Path
 
-from stratui.history import BENCHMARK_TODAY, generate_history, history_years
+from stratui.demo import BENCHMARK_TODAY, generate_history, history_years
 
 TARGETS = {
     "log 10k / task add 10k": 1.5,

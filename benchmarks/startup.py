@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from benchmarks.run import _build_store, _env
-from stratui.history import history_years
+from stratui.demo import history_years
 
 MINIMAL = """
 from textual.app import App
@@ -36,7 +36,7 @@ Minimal().run(headless=True, size=(120, 35))
 STRATUI = """
 import sys
 from stratui.clock import Clock
-from stratui.services import Stratui
+from stratui.usecases.workspace import Stratui
 from stratui.store.store import Store
 from stratui.ui.app import StratuiApp
 class Timed(StratuiApp):

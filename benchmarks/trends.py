@@ -18,14 +18,14 @@ from pathlib import Path
 
 from benchmarks.run import _build_store
 from benchmarks.startup import _time
-from stratui.history import history_years
+from stratui.demo import history_years
 
 TARGET = 1.5
 
 TRENDS = """
 import sys
 from stratui.clock import Clock
-from stratui.services import Stratui
+from stratui.usecases.workspace import Stratui
 from stratui.store.store import Store
 from stratui.ui.app import StratuiApp
 class Timed(StratuiApp):

@@ -80,7 +80,7 @@ def run_list(args) -> int:
     app = open_app(args)
     owner = None
     if args.owner:
-        from stratui.people import person
+        from stratui.usecases.people import person
 
         with options_named(_OPTIONS):
             owner = person(app, args.owner)["name"]
@@ -92,7 +92,7 @@ def run_list(args) -> int:
 
         print(json.dumps([public_record(r) for r in found], ensure_ascii=False, indent=2))
         return 0
-    from stratui.textout import commitment_table
+    from stratui.cli.textout import commitment_table
 
     if not found:
         scope = "any week" if args.all else (args.week or app.this_week())

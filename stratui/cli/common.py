@@ -46,10 +46,10 @@ def store_path(db: str | None) -> str:
 
 
 def open_app(args):
-    """The :class:`~stratui.services.Stratui` service on the store the arguments name."""
+    """The :class:`~stratui.usecases.workspace.Stratui` service on the store the arguments name."""
     from stratui.clock import Clock
-    from stratui.services import Stratui
     from stratui.store.store import Store
+    from stratui.usecases.workspace import Stratui
 
     return Stratui(Store.at(store_path(args.db)), Clock.from_env())
 

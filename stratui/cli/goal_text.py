@@ -6,8 +6,8 @@ line; every number in JSON is rounded to 4 decimals, like ``stratui report``.
 
 from __future__ import annotations
 
+from stratui.cli.textout import one_line
 from stratui.exchange.document import public_record
-from stratui.textout import one_line
 
 
 def row_json(row) -> dict:

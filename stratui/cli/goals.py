@@ -4,9 +4,10 @@
 tree, with progress and health), ``goal checkin`` (a reading), ``goal move`` (another
 parent, never into a cycle), ``goal metric`` (set or clear the key result), ``goal show``
 (one goal in full). ``quarter`` shows a fiscal quarter and sets the fiscal year's first
-month. The rules live in :mod:`stratui.goals` and :mod:`stratui.fiscal`; this module
-parses, calls one use case and prints. Refused input is one line naming the option,
-exit 2, nothing written. No Textual, no Rich: imports happen inside the functions.
+month. The rules live in :mod:`stratui.usecases.goals` and
+:mod:`stratui.usecases.fiscal`; this module parses, calls one use case and prints.
+Refused input is one line naming the option, exit 2, nothing written. No Textual, no
+Rich: imports happen inside the functions.
 """
 
 from __future__ import annotations
@@ -161,7 +162,7 @@ def run_goal(args) -> int:
 
 
 def _add(args) -> int:
-    from stratui import goals
+    from stratui.usecases import goals
 
     metric_parts = (args.baseline, args.target, args.unit)
     if args.metric is None and any(part is not None for part in metric_parts):
@@ -193,7 +194,7 @@ def _add(args) -> int:
 
 
 def _list(args) -> int:
-    from stratui import goals, people
+    from stratui.usecases import goals, people
 
     app = open_app(args)
     owner = people.person(app, args.owner)["name"] if args.owner else None
@@ -206,7 +207,7 @@ def _list(args) -> int:
     if not rows:
         print("no goals" if args.all else "no active goals")
         return 0
-    from stratui.textout import SHORT_ID, one_line, table
+    from stratui.cli.textout import SHORT_ID, one_line, table
 
     lines = [
         [
@@ -227,7 +228,7 @@ def _list(args) -> int:
 
 
 def _checkin(args) -> int:
-    from stratui import goals
+    from stratui.usecases import goals
 
     if args.value is None and args.confidence is None:
         raise UsageError("--value: give --value V or --confidence 1-5 (or both)")
@@ -245,7 +246,7 @@ def _checkin(args) -> int:
 
 
 def _move(args) -> int:
-    from stratui import goals
+    from stratui.usecases import goals
 
     record = goals.move(open_app(args), args.id, None if args.root else args.under)
     where = f"under {record['parent_id'][:8]}" if record.get("parent_id") else "to the root"
@@ -254,7 +255,7 @@ def _move(args) -> int:
 
 
 def _metric(args) -> int:
-    from stratui import goals
+    from stratui.usecases import goals
 
     parts = (args.name, args.baseline, args.target, args.unit)
     if args.clear:
@@ -278,7 +279,7 @@ def _metric(args) -> int:
 
 
 def _show(args) -> int:
-    from stratui import goals
+    from stratui.usecases import goals
 
     detail = goals.detail(open_app(args), args.id)
     if args.json:
@@ -301,8 +302,8 @@ _ACTIONS = {
 
 
 def run_quarter(args) -> int:
-    from stratui import fiscal
     from stratui.domain import quarters
+    from stratui.usecases import fiscal
 
     app = open_app(args)
     start = args.fiscal_start or fiscal.fiscal_start(app)

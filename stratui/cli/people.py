@@ -3,7 +3,7 @@
 
 Each action is a sub-command of its own (``stratui team add NAME --members a,b``), so
 each has its own arguments and ``--help``. Every change is one transaction of
-:mod:`stratui.people`; refused input is one line naming the argument and what is
+:mod:`stratui.usecases.people`; refused input is one line naming the argument and what is
 accepted, exit 2, and nothing is written.
 """
 
@@ -73,7 +73,7 @@ def define_team(team: argparse.ArgumentParser) -> None:
 
 
 def run_person(args) -> int:
-    from stratui import people
+    from stratui.usecases import people
 
     app = open_app(args)
     with _naming():
@@ -100,7 +100,7 @@ def run_person(args) -> int:
 
 
 def run_team(args) -> int:
-    from stratui import people
+    from stratui.usecases import people
 
     app = open_app(args)
     with _naming(team="NAME" if args.action == "rename" else "TEAM", members=_members(args)):

@@ -42,9 +42,9 @@ def _refuse_what_cannot_start(args) -> None:
     review ``--week`` that is already complete (the screen could only say so)."""
     if not (args.team or args.week):
         return
-    from stratui import people
     from stratui.domain.schema import ValidationError
-    from stratui.ritual_drafts import ReviewError, refuse_completed_week
+    from stratui.usecases import people
+    from stratui.usecases.ritual_drafts import ReviewError, refuse_completed_week
 
     app = open_app(args)
     with options_named({"team": "--team"}):

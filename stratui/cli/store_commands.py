@@ -81,7 +81,7 @@ def run_import(args) -> int:
 
 
 def run_demo(args) -> int:
-    from stratui.history import generate_history
+    from stratui.demo import generate_history
 
     app = open_app(args)
     if not app.is_empty():
@@ -104,8 +104,8 @@ def run_demo(args) -> int:
 def _demo_me(app, document: dict) -> str:
     """Make me a demo person unless me is set (STRATUI_ME or the store's config), so the
     dashboard and the weekly review show someone's work; says who me is."""
-    from stratui import people
     from stratui.domain.people import find_named, known_names
+    from stratui.usecases import people
 
     me = people.who_am_i(app)
     if me.source == "login":

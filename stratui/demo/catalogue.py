@@ -3,7 +3,7 @@
 Pure data, no logic: the cast's first names, the company goals (one a year in turn), each
 team's services and goal templates, personal goals, task titles, slip notes, roadblocks and
 adjustments by kind (with their weights), review notes, retrospective cards and actions
-(the formats' categories live in ``stratui.rituals.retro_formats``). The generator draws
+(the formats' categories live in ``stratui.rituals.retro.formats``). The generator draws
 from these with its seeded rng, so reordering or editing an entry changes every generated
 history (and the benchmark data) downstream.
 """
@@ -166,7 +166,7 @@ CHECKIN_NOTES = (
     "Measurement fixed, numbers are real now.",
 )
 
-# The categories of each retro format and the health dimensions: stratui.rituals.retro_formats.
+# The categories of each retro format and the health dimensions: stratui.rituals.retro.formats.
 # category -> ((topic, text), ...): cards on one topic in a retro are often grouped.
 CARDS = {
     "start": (("meetings", "Timeboxing standups to 15 minutes"),

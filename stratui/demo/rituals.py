@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from stratui.domain.schema import RETRO_FORMATS
-from stratui.rituals.retro_formats import CATEGORIES as RETRO_CATEGORIES
-from stratui.rituals.retro_formats import HEALTH_DIMENSIONS
+from stratui.rituals.retro.formats import CATEGORIES as RETRO_CATEGORIES
+from stratui.rituals.retro.formats import HEALTH_DIMENSIONS
 
 from .catalogue import (
     ADJUSTMENT_KINDS,

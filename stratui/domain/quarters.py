@@ -1,7 +1,7 @@
 """Fiscal quarters, written ``YYYY-Qn``: parsing, the quarter of a date, bounds, weeks.
 
 A quarter here is a quarter of the organisation's **fiscal year**, whose first month is
-configurable (``fiscal_start``, 1 for January, the default; see :mod:`stratui.fiscal`
+configurable (``fiscal_start``, 1 for January, the default; see :mod:`stratui.usecases.fiscal`
 for where the setting lives). Every function takes it as a parameter, so nothing here
 reads a configuration.
 

@@ -6,7 +6,7 @@ cannot see two things that span files:
 - **twins**: a record moved to another shard on one side (its week changed) while the
   other side edited it where it was. Each file merges cleanly, and the record is then
   stored twice. :func:`reconcile` keeps the copy that wins the merge rule
-  (:func:`stratui.sync.merge.newest`: the newest ``updated_at``) in the shard its fields
+  (:func:`stratui.domain.merge.newest`: the newest ``updated_at``) in the shard its fields
   call for, and removes the other;
 - **a deleted target**: one side deleted a record (a tombstone) while the other side made
   a record that points to it (a carry-over of that commitment, a roadblock on it). The
@@ -43,7 +43,7 @@ def _copies(store) -> dict[str, dict[str, list[tuple[str, dict]]]]:
 
 
 def _winners(copies) -> dict[str, dict[str, dict]]:
-    from stratui.sync.merge import newest
+    from stratui.domain.merge import newest
 
     return {
         collection: {rid: dict(newest(r for _, r in found)) for rid, found in by_id.items()}

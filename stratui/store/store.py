@@ -68,7 +68,7 @@ class Store:
         self.before_commit: Callable[[Transaction], None] | None = None
         """Called with each transaction just before it commits (under the lock, its changes
         staged) to add what the caller's rules require: the use cases make ``me`` a new
-        store's first person (``stratui.services``). A transaction may set its own."""
+        store's first person (``stratui.usecases.workspace``). A transaction may set its own."""
 
     @classmethod
     def at(cls, path: str) -> Store:

@@ -3,7 +3,7 @@
 Git calls the driver for each file both sides changed, with the common ancestor (``%O``),
 ours (``%A``, where the result goes) and theirs (``%B``) in temporary files, and the
 file's path in the repository (``%P``). The driver decodes the three with the store's own
-codec, merges them record by record (:mod:`stratui.sync.merge`), checks every merged
+codec, merges them record by record (:mod:`stratui.domain.merge`), checks every merged
 record against the schema and writes the result in the store's deterministic form, so the
 same three inputs always give the same bytes.
 
@@ -19,10 +19,10 @@ import json
 import os
 from collections.abc import Mapping
 
+from stratui.domain.merge import MergeConflict, merge_meta, merge_records
 from stratui.store.codec import ShardError, decode_meta, decode_shard, encode_meta, encode_shard
 from stratui.store.errors import StoreError
 from stratui.store.layout import META_FILE, SHARDED, STORE_FORMAT, UNSHARDED, parse_relpath
-from stratui.sync.merge import MergeConflict, merge_meta, merge_records
 
 _SIDES = ("the common ancestor (%O)", "ours (%A)", "theirs (%B)")
 

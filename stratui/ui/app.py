@@ -12,10 +12,10 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 
-from stratui.services import Stratui
 from stratui.ui.screenshot import Screenshots
 from stratui.ui.settings import DEFAULT_THEME, load_settings, save_setting
 from stratui.ui.styles import stylesheet
+from stratui.usecases.workspace import Stratui
 
 POLL_SECONDS = 2.0  # how often the app looks for writes by other processes (stat only)
 
@@ -32,7 +32,7 @@ SCREENS = {
     "weekly": ("stratui.ui.screens.weekly", "WeeklyReviewScreen"),
     "retro": ("stratui.ui.screens.retro", "RetroScreen"),
     "quarterly": ("stratui.ui.screens.quarterly", "QuarterlyReviewScreen"),
-    "team": ("stratui.ui.screens.team_review", "TeamReviewScreen"),
+    "team": ("stratui.ui.screens.team", "TeamReviewScreen"),
     "help": ("stratui.ui.screens.help", "HelpScreen"),
 }
 MAIN_SCREENS = ("dashboard", "commitments", "roadblocks", "goals", "history", "trends")  # the modes

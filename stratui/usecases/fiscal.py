@@ -2,7 +2,7 @@
 
 The setting lives in the store's local config, ``.stratui/config.json``, under
 ``fiscal_start`` (a month 1-12), beside the ``me`` that
-:func:`stratui.services.current_user` reads there: it belongs to one store (one
+:func:`stratui.usecases.workspace.current_user` reads there: it belongs to one store (one
 organisation's plan), not to the person, who may keep several stores. Without a valid
 value the fiscal year starts in January (:data:`DEFAULT_FISCAL_START`), so quarters are
 calendar quarters. The file is local to each clone of a shared store (git never shares
@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 
 from stratui.domain.quarters import DEFAULT_FISCAL_START, parse_month, quarter_of
-from stratui.services import Stratui
+from stratui.usecases.workspace import Stratui
 
 CONFIG_FILE = "config.json"
 """The store's local, per-machine settings (``.stratui/config.json``, never shared)."""

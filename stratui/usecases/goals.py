@@ -35,8 +35,8 @@ from stratui.domain.metrics.goals import confidence_trend
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.schema import ValidationError
 from stratui.domain.weeks import next_week, week_of, week_range
-from stratui.services import Stratui
 from stratui.store.layout import keys_for_weeks
+from stratui.usecases.workspace import Stratui
 
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
@@ -109,7 +109,7 @@ def create(app: Stratui, fields: dict) -> dict:
 def _quarter_dates(app: Stratui, fields: dict, quarter: str) -> None:
     """Fill ``start``/``end`` from a fiscal quarter (the configured fiscal year)."""
     from stratui.domain.quarters import quarter_bounds
-    from stratui.fiscal import fiscal_start
+    from stratui.usecases.fiscal import fiscal_start
 
     try:
         first, last = quarter_bounds(quarter, fiscal_start(app))

@@ -24,7 +24,7 @@ from stratui.domain import people as rules
 from stratui.domain import records as rec
 from stratui.domain.schema import ValidationError
 from stratui.rituals.renames import rename_person_in_answers, rename_team_in_answers
-from stratui.services import Stratui, current_user
+from stratui.usecases.workspace import Stratui, current_user
 
 CONFIG_FILE = "config.json"
 """The store's local, per-machine settings (``.stratui/config.json``, never shared)."""
@@ -281,7 +281,7 @@ def set_me(app: Stratui, name: str) -> Me:
     """Make ``name`` (an existing person) ``me`` on this machine, for this store.
 
     Written to the store's local config (``.stratui/config.json``, which git never
-    shares), where :func:`stratui.services.current_user` reads it; ``STRATUI_ME`` still
+    shares), where :func:`stratui.usecases.workspace.current_user` reads it; ``STRATUI_ME`` still
     wins when set. The store's records are not changed.
     """
     check = rules.check_name(name, "person")

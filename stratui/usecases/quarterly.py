@@ -12,7 +12,7 @@ the record's ``answers``. The resume offer reads only the shards of the previous
 current and the next quarter, whatever the length of the history.
 
 The fiscal year's first month comes from the store's local config
-(:func:`stratui.fiscal.fiscal_start`) when a review starts, and is kept in the draft, so
+(:func:`stratui.usecases.fiscal.fiscal_start`) when a review starts, and is kept in the draft, so
 a review's quarter means the same dates until it completes.
 
 No Textual and no Rich here; TinyDB only through the store.
@@ -23,7 +23,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from stratui import goals as goal_cases
 from stratui.domain import goal_tree
 from stratui.domain import records as rec
 from stratui.domain.metrics.basics import day_or_none
@@ -38,8 +37,14 @@ from stratui.domain.quarters import (
     shift_quarter,
 )
 from stratui.domain.schema import ValidationError
-from stratui.fiscal import fiscal_start
-from stratui.ritual_drafts import (
+from stratui.rituals.quarterly import QuarterContext, QuarterlyDraft
+from stratui.rituals.quarterly.alignment import AlignmentView
+from stratui.rituals.quarterly.completion import QuarterlyCompletion, plan_quarterly_completion
+from stratui.rituals.quarterly.summary import quarterly_summary_markdown
+from stratui.store.layout import keys_for_weeks
+from stratui.usecases import goals as goal_cases
+from stratui.usecases.fiscal import fiscal_start
+from stratui.usecases.ritual_drafts import (
     ReviewError,
     by_ids,
     completed_review,
@@ -51,12 +56,7 @@ from stratui.ritual_drafts import (
     write_summary_file,
     written,
 )
-from stratui.rituals.quarterly import QuarterContext, QuarterlyDraft
-from stratui.rituals.quarterly_alignment import AlignmentView
-from stratui.rituals.quarterly_completion import QuarterlyCompletion, plan_quarterly_completion
-from stratui.rituals.quarterly_summary import quarterly_summary_markdown
-from stratui.services import Stratui
-from stratui.store.layout import keys_for_weeks
+from stratui.usecases.workspace import Stratui
 
 __all__ = ["CLOSING_DAYS", "QuarterlyReviews", "ReviewError", "summary_file_name"]
 

@@ -10,8 +10,9 @@ it.
 
 How far back it looks: the previous retrospective, a team's open actions and the next
 retro due are found among the team's retrospectives of the last year
-(:data:`stratui.retro_status.HISTORY_WEEKS`: four or five shards, whatever the length of
-the history). A team whose last retrospective is older than that starts afresh.
+(:data:`stratui.usecases.views.retro_status.HISTORY_WEEKS`: four or five shards,
+whatever the length of the history). A team whose last retrospective is older than
+that starts afresh.
 
 No Textual and no Rich here; TinyDB only through the store.
 """
@@ -21,12 +22,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from stratui import people, retro_status
 from stratui.domain import goal_tree
 from stratui.domain import people as names
 from stratui.domain import records as rec
 from stratui.domain.weeks import is_valid_week, next_week, shift_week, week_of, week_range
-from stratui.ritual_drafts import (
+from stratui.rituals.retro import RetroContext, RetroDraft
+from stratui.rituals.retro.completion import RetroCompletion, plan_retro_completion
+from stratui.rituals.retro.history import OpenAction, RetroDue
+from stratui.rituals.retro.summary import completion_markdown, retro_summary_markdown
+from stratui.store.layout import key_for_period, keys_for_weeks
+from stratui.usecases import people
+from stratui.usecases.ritual_drafts import (
     by_ids,
     completed_review,
     current_draft,
@@ -35,13 +41,9 @@ from stratui.ritual_drafts import (
     write_summary_file,
     written,
 )
-from stratui.rituals.retro import RetroContext, RetroDraft
-from stratui.rituals.retro_completion import RetroCompletion, plan_retro_completion
-from stratui.rituals.retro_history import OpenAction, RetroDue
-from stratui.rituals.retro_summary import completion_markdown, retro_summary_markdown
-from stratui.services import Stratui
-from stratui.store.layout import key_for_period, keys_for_weeks
-from stratui.team_rituals import new_draft_review, team_drafts
+from stratui.usecases.team_rituals import new_draft_review, team_drafts
+from stratui.usecases.views import retro_status
+from stratui.usecases.workspace import Stratui
 
 CHOICE_WEEKS_BACK = 6
 """How many weeks before this one a retrospective's week may be chosen from in the TUI."""
@@ -65,7 +67,7 @@ class Retros:
     ) -> tuple[dict, RetroDraft]:
         """The team's retrospective to work on, with its draft filled with defaults.
 
-        ``team`` defaults as :func:`stratui.people.choose_team` says; ``period`` to this
+        ``team`` defaults as :func:`stratui.usecases.people.choose_team` says; ``period`` to this
         week; ``facilitator`` to me. Resumes the team's newest draft (of ``period``, when
         given) at the phase it was left in, else stores a new draft review. One
         transaction, so two windows do not make two drafts.

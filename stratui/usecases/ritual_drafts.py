@@ -6,8 +6,8 @@ review) keeps its draft the same way: a review record with status ``draft`` whos
 rituals' drafts are found by reading only the shards of the :data:`DRAFT_WEEKS_BACK`
 weeks before this week, this week and the next, whatever the length of the history.
 
-The services (:mod:`stratui.review_service`, :mod:`stratui.team_review`,
-:mod:`stratui.retro_service`, :mod:`stratui.quarterly_service`) keep what is their
+The services (:mod:`stratui.usecases.weekly_review`, :mod:`stratui.usecases.team_review`,
+:mod:`stratui.usecases.retro`, :mod:`stratui.usecases.quarterly`) keep what is their
 ritual's own: who a review belongs to, what its draft holds and what it may change.
 
 No Textual and no Rich here; TinyDB only through the store.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stratui.domain import records as rec
 from stratui.domain.schema import ValidationError
-from stratui.services import Stratui
+from stratui.usecases.workspace import Stratui
 
 STATES = ("open", "resolved", "all")
 

@@ -15,11 +15,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from stratui import people
 from stratui.domain import people as names
 from stratui.domain import records as rec
 from stratui.domain.weeks import is_valid_week, next_week, window
-from stratui.ritual_drafts import (
+from stratui.rituals.team import TeamContext, TeamReviewDraft, next_period, open_roadblocks
+from stratui.rituals.team.completion import TeamCompletion, plan_team_completion
+from stratui.rituals.team.summary import completion_markdown, team_summary_markdown
+from stratui.rituals.weekly.capacity import HINT_WEEKS
+from stratui.store.layout import key_for_week, keys_for_weeks
+from stratui.usecases import people
+from stratui.usecases.ritual_drafts import (
     by_ids,
     completed_review,
     current_draft,
@@ -30,13 +35,8 @@ from stratui.ritual_drafts import (
     write_summary_file,
     written,
 )
-from stratui.rituals.capacity import HINT_WEEKS
-from stratui.rituals.team import TeamContext, TeamReviewDraft, next_period, open_roadblocks
-from stratui.rituals.team_completion import TeamCompletion, plan_team_completion
-from stratui.rituals.team_summary import completion_markdown, team_summary_markdown
-from stratui.services import Stratui
-from stratui.store.layout import key_for_week, keys_for_weeks
-from stratui.team_rituals import new_draft_review, team_drafts
+from stratui.usecases.team_rituals import new_draft_review, team_drafts
+from stratui.usecases.workspace import Stratui
 
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
@@ -59,7 +59,7 @@ class TeamReviews:
     ) -> tuple[dict, TeamReviewDraft]:
         """The team's review to work on, with its draft filled with defaults.
 
-        ``team`` defaults as :func:`stratui.people.choose_team` says (the only team, else
+        ``team`` defaults as :func:`stratui.usecases.people.choose_team` says (the only team, else
         me's only team); ``period`` to :meth:`next_period` (the week the weekly review
         would look back on, or the week after the team's latest review); ``facilitator``
         to me. Resumes the team's newest draft (of ``period``, when given), else stores a

@@ -1,7 +1,7 @@
 """What the team rituals' services share: their draft review records and where to find them.
 
 A team ritual (the team review, the retrospective) keeps its draft like the weekly
-review does (see :mod:`stratui.ritual_drafts`, which holds what every ritual's service
+review does (see :mod:`stratui.usecases.ritual_drafts`, which holds what every ritual's service
 shares, and whose helpers this module re-exports): a review record with status
 ``draft`` whose ``answers`` hold the draft, saved at every step, sharded by its period,
 and found among the shards of the recent weeks. What is the team's own here: a team's
@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from stratui.ritual_drafts import (
+from stratui.store.store import Store
+from stratui.usecases.ritual_drafts import (
     by_ids,
     completed_review,
     current_draft,
@@ -23,7 +24,6 @@ from stratui.ritual_drafts import (
     week_drafts,
     written,
 )
-from stratui.store.store import Store
 
 __all__ = [
     "by_ids",

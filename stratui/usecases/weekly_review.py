@@ -22,7 +22,22 @@ from pathlib import Path
 
 from stratui.domain import records as rec
 from stratui.domain.weeks import is_valid_week, next_week, week_of, window
-from stratui.ritual_drafts import (
+from stratui.rituals.weekly import (
+    HINT_WEEKS,
+    Completion,
+    DueReview,
+    ReviewContext,
+    WeeklyDraft,
+    is_due,
+    plan_completion,
+)
+from stratui.rituals.weekly.summary import (
+    completion_markdown,
+    still_blocking_ids,
+    weekly_summary_markdown,
+)
+from stratui.store.layout import key_for_date, keys_for_weeks
+from stratui.usecases.ritual_drafts import (
     DRAFT_WEEKS_BACK,
     ReviewError,
     by_ids,
@@ -37,22 +52,7 @@ from stratui.ritual_drafts import (
     write_summary_file,
     written,
 )
-from stratui.rituals.summary import (
-    completion_markdown,
-    still_blocking_ids,
-    weekly_summary_markdown,
-)
-from stratui.rituals.weekly import (
-    HINT_WEEKS,
-    Completion,
-    DueReview,
-    ReviewContext,
-    WeeklyDraft,
-    is_due,
-    plan_completion,
-)
-from stratui.services import Stratui
-from stratui.store.layout import key_for_date, keys_for_weeks
+from stratui.usecases.workspace import Stratui
 
 __all__ = [
     "CHECKIN_WEEKS",

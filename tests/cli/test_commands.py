@@ -7,8 +7,8 @@ import json
 import pytest
 
 from stratui.clock import Clock
-from stratui.services import Stratui
 from stratui.store.store import Store
+from stratui.usecases.workspace import Stratui
 
 from ._support import (
     CLASH_COMMITMENT,

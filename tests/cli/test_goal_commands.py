@@ -120,9 +120,9 @@ def test_goal_list_shows_the_tree_with_progress_and_health(cli, cascade):
 
 def test_goal_list_hides_closed_goals_unless_all(cli, store, cascade):
     assert cli("goal", "move", cascade["personal"], "--root").returncode == 0
-    from stratui import goals
     from stratui.clock import Clock
-    from stratui.services import Stratui
+    from stratui.usecases import goals
+    from stratui.usecases.workspace import Stratui
 
     goals.drop(Stratui(Store.at(str(store)), Clock()), cascade["personal"])
     titles = [r["title"] for r in json.loads(cli("goal", "list", "--json").stdout)]

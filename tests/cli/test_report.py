@@ -194,8 +194,8 @@ def test_a_report_reads_only_the_shards_its_window_needs():
     Roadblocks are the exception METRICS.md forces: one raised long ago and still open
     counts, so every roadblock shard up to today is read (see ``stratui.report.reading``).
     """
-    from stratui.history import generate_history
-    from stratui.services import Stratui
+    from stratui.demo import generate_history
+    from stratui.usecases.workspace import Stratui
 
     writer = Store.in_memory()
     Stratui(writer).import_document(

@@ -13,9 +13,9 @@ import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from stratui.clock import Clock
-from stratui.history import generate_history
-from stratui.services import Stratui
+from stratui.demo import generate_history
 from stratui.store.store import Store
+from stratui.usecases.workspace import Stratui
 
 TODAY = dt.date(2026, 11, 22)
 

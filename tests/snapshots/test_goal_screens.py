@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from stratui import goals as usecases
 from stratui.ui.app import StratuiApp
 from stratui.ui.screens.goals import GoalTree
+from stratui.usecases import goals as usecases
 
 
 async def test_the_goal_tree(demo, svg):

@@ -1,4 +1,4 @@
-"""The dashboard's data (stratui.dashboard) against full reads of the same store.
+"""The dashboard's data (stratui.usecases.views.dashboard) against full reads of the same store.
 
 The dashboard reads only some shards, through their summaries (Store.digests): these
 tests check that what it shows equals what reading everything would give, and that a
@@ -12,14 +12,14 @@ import datetime as dt
 import pytest
 
 from stratui.clock import Clock
-from stratui.dashboard import build_dashboard
+from stratui.demo import generate_history
 from stratui.domain.metrics.rituals import review_streak
 from stratui.domain.metrics.roadblocks import roadblock_age
-from stratui.history import generate_history
-from stratui.review_service import WeeklyReviews
-from stratui.rituals.periods import is_due
-from stratui.services import Stratui
+from stratui.rituals.weekly.periods import is_due
 from stratui.store.store import Store
+from stratui.usecases.views.dashboard import build_dashboard
+from stratui.usecases.weekly_review import WeeklyReviews
+from stratui.usecases.workspace import Stratui
 
 TODAY = dt.date(2026, 11, 20)  # a Friday: 2026-W47
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from stratui.clock import Clock
-from stratui.services import Stratui
 from stratui.store import store as store_module
 from stratui.store.store import Store
+from stratui.usecases.workspace import Stratui
 
 from ._support import commitment
 

@@ -7,14 +7,14 @@ import json
 
 import pytest
 
-from stratui import fiscal, people
-from stratui import goals as cases
 from stratui.clock import Clock
 from stratui.domain.goal_tree import CascadeError
 from stratui.domain.schema import ValidationError
-from stratui.services import Stratui
 from stratui.store.errors import UnknownId
 from stratui.store.store import Store
+from stratui.usecases import fiscal, people
+from stratui.usecases import goals as cases
+from stratui.usecases.workspace import Stratui
 
 START = dt.date(2026, 1, 1)
 

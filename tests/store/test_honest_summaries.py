@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from stratui import people
 from stratui.clock import Clock
-from stratui.review_service import WeeklyReviews
-from stratui.services import Stratui
 from stratui.store.store import Store
-from stratui.team_review import TeamReviews
+from stratui.usecases import people
+from stratui.usecases.team_review import TeamReviews
+from stratui.usecases.weekly_review import WeeklyReviews
+from stratui.usecases.workspace import Stratui
 
 FRIDAY = dt.date(2026, 11, 20)  # 2026-W47
 
@@ -69,7 +69,7 @@ def test_the_team_summary_lists_each_members_next_week_as_it_is(tmp_path):
 
 
 def test_still_blocking_is_what_completing_found_open_and_names_what_it_blocks(tmp_path):
-    from stratui import roadblocks
+    from stratui.usecases import roadblocks
 
     app = app_at(tmp_path)
     earlier = app.log("Migrate billing", owner="ana", week="2026-W45")  # another week

@@ -9,12 +9,12 @@ import datetime as dt
 
 import pytest
 
-from stratui import goals, people, roadblocks
 from stratui.clock import Clock
 from stratui.domain import records
 from stratui.domain.schema import ValidationError
-from stratui.services import Stratui
 from stratui.store.verify import unknown_people
+from stratui.usecases import goals, people, roadblocks
+from stratui.usecases.workspace import Stratui
 
 TODAY = dt.date(2026, 11, 20)
 

@@ -7,15 +7,15 @@ import json
 
 import pytest
 
-from stratui import goals as cases
-from stratui import people
 from stratui.clock import Clock
 from stratui.domain import records
 from stratui.domain.schema import ValidationError
-from stratui.quarterly_service import QuarterlyReviews, ReviewError, summary_file_name
 from stratui.rituals.quarterly import DraftInvalid, QuarterlyDraft
-from stratui.services import Stratui
 from stratui.store.store import Store
+from stratui.usecases import goals as cases
+from stratui.usecases import people
+from stratui.usecases.quarterly import QuarterlyReviews, ReviewError, summary_file_name
+from stratui.usecases.workspace import Stratui
 
 REVIEW_DAY = dt.date(2026, 12, 18)  # a Friday, 13 days before the end of 2026-Q4
 

@@ -16,11 +16,9 @@ import textwrap
 
 import pytest
 
-from stratui import people
 from stratui.clock import Clock
 from stratui.domain import records
 from stratui.domain.schema import ValidationError
-from stratui.review_service import ReviewError, WeeklyReviews, summary_file_name
 from stratui.rituals.weekly import (
     UNDECIDED,
     DraftInvalid,
@@ -29,8 +27,10 @@ from stratui.rituals.weekly import (
     NewRoadblock,
     WeeklyDraft,
 )
-from stratui.services import Stratui
 from stratui.store.store import Store
+from stratui.usecases import people
+from stratui.usecases.weekly_review import ReviewError, WeeklyReviews, summary_file_name
+from stratui.usecases.workspace import Stratui
 
 FRIDAY = dt.date(2026, 11, 20)  # 2026-W47: its weekly review is due
 
@@ -124,10 +124,10 @@ def test_a_draft_survives_kill_9_right_after_a_save(tmp_path):
     child = textwrap.dedent(
         f"""
         import datetime as dt, os, signal
-        from stratui import people
+        from stratui.usecases import people
         from stratui.clock import Clock
-        from stratui.review_service import WeeklyReviews
-        from stratui.services import Stratui
+        from stratui.usecases.weekly_review import WeeklyReviews
+        from stratui.usecases.workspace import Stratui
         from stratui.store.store import Store
 
         app = Stratui(Store.at({str(root)!r}), Clock(dt.date(2026, 11, 20)))

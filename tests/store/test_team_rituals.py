@@ -10,17 +10,17 @@ import datetime as dt
 
 import pytest
 
-from stratui import goals, people
 from stratui.clock import Clock
+from stratui.demo import generate_history
 from stratui.domain.schema import ValidationError
-from stratui.history import generate_history
-from stratui.retro_service import Retros
-from stratui.review_service import ReviewError
 from stratui.rituals.retro import PHASES, DraftInvalid, RetroDraft
 from stratui.rituals.team import NewAdjustment, NewCommitment, NewRoadblock
-from stratui.services import Stratui
 from stratui.store.store import Store
-from stratui.team_review import TeamReviews
+from stratui.usecases import goals, people
+from stratui.usecases.retro import Retros
+from stratui.usecases.team_review import TeamReviews
+from stratui.usecases.weekly_review import ReviewError
+from stratui.usecases.workspace import Stratui
 
 FRIDAY = dt.date(2026, 11, 20)  # 2026-W47
 TWO_WEEKS_LATER = dt.date(2026, 12, 4)  # 2026-W49

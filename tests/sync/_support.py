@@ -102,8 +102,8 @@ class Member:
     def app(self, today: str = TODAY):
         """The services the TUI calls, on this person's store, on ``today``."""
         from stratui.clock import Clock
-        from stratui.services import Stratui
         from stratui.store.store import Store
+        from stratui.usecases.workspace import Stratui
 
         return Stratui(Store.at(str(self.store)), Clock(dt.date.fromisoformat(today)))
 

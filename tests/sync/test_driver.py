@@ -156,5 +156,5 @@ def test_the_driver_loads_no_textual_rich_or_tinydb(tmp_path):
     )
     code, modules = json.loads(done.stdout)
     assert code == 0
-    assert "stratui.sync.merge" in modules
+    assert "stratui.domain.merge" in modules
     assert [m for m in modules if m.startswith(("textual", "rich", "tinydb"))] == []

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stratui.sync.merge import MergeConflict, merge_meta, merge_records, newest
+from stratui.domain.merge import MergeConflict, merge_meta, merge_records, newest
 
 
 def rec(rid: str, stamp: str = "2026-11-20T09:00:00Z", **fields) -> dict:

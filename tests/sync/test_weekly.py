@@ -14,8 +14,8 @@ from ._support import THIS_WEEK, Member, Team
 def complete_weekly_review(member: Member, new_title: str) -> str:
     """``member``'s weekly review of this week, completed as the TUI completes it:
     every commitment done, a roadblock raised, one commitment for next week."""
-    from stratui.review_service import WeeklyReviews
     from stratui.rituals.weekly import NewCommitment, NewRoadblock
+    from stratui.usecases.weekly_review import WeeklyReviews
 
     reviews = WeeklyReviews(member.app())
     review, draft = reviews.start_or_resume(member.name)

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from stratui.clock import Clock
-from stratui.services import Stratui
 from stratui.store.store import Store
 from stratui.ui.app import StratuiApp
+from stratui.usecases.workspace import Stratui
 
 TODAY = dt.date(2026, 11, 22)  # a Sunday, in 2026-W47
 

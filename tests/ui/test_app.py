@@ -7,9 +7,9 @@ import sys
 
 from textual.widgets import DataTable, Input, Static
 
-from stratui import people
 from stratui.ui.app import StratuiApp
 from stratui.ui.modals.form import Form
+from stratui.usecases import people
 
 HOSTILE = ["[@click=app.quit]x[/]", "[/red] oops", "a[b]c", "[$accent]x[/]"]
 
@@ -259,7 +259,7 @@ async def test_dashboard_says_which_weekly_review_is_due(app):
 
 
 async def test_history_lists_completed_reviews_and_reads_one(stratui):
-    from stratui.history import generate_history
+    from stratui.demo import generate_history
 
     stratui.import_document(generate_history(people=3, weeks=6, today=stratui.clock.today()))
     app = StratuiApp(stratui, poll=None)
@@ -316,8 +316,8 @@ async def test_goals_by_keys_child_inherits_dates_and_drop_asks(app, stratui):
 
 
 async def test_dashboard_shows_my_teams_retrospective_and_its_open_actions(stratui):
-    from stratui.history import generate_history
-    from stratui.retro_service import Retros
+    from stratui.demo import generate_history
+    from stratui.usecases.retro import Retros
 
     stratui.import_document(generate_history(people=3, weeks=6, today=stratui.clock.today()))
     team = next(t["name"] for t in stratui.store.all("teams") if "ana" in t["members"])

@@ -12,11 +12,11 @@ from textual import events
 from textual.widgets import Button, Input, Static
 
 from stratui.clock import Clock
-from stratui.history import generate_history
-from stratui.services import Stratui
+from stratui.demo import generate_history
 from stratui.store.store import Store
 from stratui.ui.app import StratuiApp
 from stratui.ui.modals.form import Form
+from stratui.usecases.workspace import Stratui
 from tests.ui._dialogs import BAD_VALUES, BIGGEST, DIALOGS, on_screen, open_dialog, type_values
 from tests.ui.conftest import TODAY
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList, Sparkline, Static
 
-from stratui import goals as usecases
 from stratui.ui.screens.goal_detail import GoalDetailScreen
 from stratui.ui.screens.goals import GoalsScreen, GoalTree
+from stratui.usecases import goals as usecases
 from tests.ui.test_weekly_review import screen_text
 
 

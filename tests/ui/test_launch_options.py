@@ -10,14 +10,14 @@ from __future__ import annotations
 import pytest
 
 from stratui.clock import Clock
+from stratui.demo import generate_history
 from stratui.domain.weeks import week_of
-from stratui.history import generate_history
-from stratui.services import Stratui
 from stratui.store.store import Store
 from stratui.ui.app import StratuiApp
 from stratui.ui.screens.quarterly import QuarterlyReviewScreen
 from stratui.ui.screens.retro import RetroScreen
-from stratui.ui.screens.team_review import TeamReviewScreen
+from stratui.ui.screens.team import TeamReviewScreen
+from stratui.usecases.workspace import Stratui
 from tests.ui.conftest import TODAY
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Static
 
-from stratui import people
 from stratui.ui.modals.form import Form
+from stratui.usecases import people
 
 REFUSED = "owner: no person named 'ghost'; known people: ana, ben"
 
@@ -81,7 +81,7 @@ async def test_a_goal_owned_by_someone_unknown_is_refused_on_create_and_edit(app
 
 
 async def test_editing_a_goal_without_an_owner_does_not_give_it_one(app, stratui):
-    from stratui import goals
+    from stratui.usecases import goals
 
     company = goals.create(stratui, {"title": "Grow"})
     company = goals.edit(stratui, company["id"], {"owner": None})  # a company goal

@@ -11,15 +11,15 @@ import pytest
 from textual.widgets import ContentSwitcher, Static
 
 from stratui.clock import Clock
-from stratui.history import generate_history
-from stratui.quarterly_service import QuarterlyReviews
-from stratui.services import Stratui
+from stratui.demo import generate_history
 from stratui.store.store import Store
 from stratui.ui.app import StratuiApp
 from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.dashboard import DashboardScreen
 from stratui.ui.screens.goals import GoalsScreen
 from stratui.ui.screens.quarterly import QuarterlyReviewScreen
+from stratui.usecases.quarterly import QuarterlyReviews
+from stratui.usecases.workspace import Stratui
 from tests.ui.conftest import TODAY
 from tests.ui.test_weekly_review import screen_text
 

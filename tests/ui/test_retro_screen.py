@@ -8,14 +8,14 @@ from __future__ import annotations
 import pytest
 from textual.widgets import ContentSwitcher, DataTable, Input, Static
 
-from stratui import goals as goal_cases
-from stratui import people
-from stratui.rituals.retro_formats import CATEGORIES, FORMATS
+from stratui.rituals.retro.formats import CATEGORIES, FORMATS
 from stratui.ui.app import StratuiApp
 from stratui.ui.modals.choose import Choose
 from stratui.ui.modals.form import Form
 from stratui.ui.screens.retro import RetroScreen
 from stratui.ui.screens.retro.group import GroupPhase
+from stratui.usecases import goals as goal_cases
+from stratui.usecases import people
 
 HOSTILE = "[@click=app.quit]x[/]"
 

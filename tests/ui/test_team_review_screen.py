@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from textual.widgets import ContentSwitcher, DataTable, Input, Static
 
-from stratui import people
-from stratui.ui.screens.team_review import TeamReviewScreen
-from stratui.ui.screens.team_review.screen import STEP_CLASSES
+from stratui.ui.screens.team import TeamReviewScreen
+from stratui.ui.screens.team.screen import STEP_CLASSES
+from stratui.usecases import people
 
 HOSTILE = "[@click=app.quit]x[/]"
 

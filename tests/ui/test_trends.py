@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import ContentSwitcher, DataTable, OptionList, Static
 
-from stratui.history import generate_history
+from stratui.demo import generate_history
 from stratui.report import build_report
 from stratui.ui.app import StratuiApp
 from tests.ui.conftest import TODAY

@@ -12,13 +12,13 @@ from rich.console import Console
 from textual.widgets import ContentSwitcher, DataTable, Input, Static
 
 from stratui import cli
-from stratui.history import generate_history
-from stratui.review_service import WeeklyReviews
+from stratui.demo import generate_history
 from stratui.rituals.weekly import STEPS
 from stratui.ui.app import StratuiApp
 from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.weekly import WeeklyReviewScreen
 from stratui.ui.screens.weekly.screen import STEP_CLASSES
+from stratui.usecases.weekly_review import WeeklyReviews
 from tests.ui.conftest import TODAY
 
 HOSTILE = ["[@click=app.quit]x[/]", "[/red] oops", "a[b]c", "[$accent]x[/]"]
@@ -387,7 +387,7 @@ def test_the_team_review_needs_a_terminal(capsys):
 
 
 async def test_the_commit_step_takes_a_due_date_a_confidence_and_a_goal(app, stratui):
-    from stratui import goals as goal_cases
+    from stratui.usecases import goals as goal_cases
 
     target = goal_cases.create(stratui, {"title": "Faster CI", "owner": "ana"})
     async with app.run_test(size=(80, 24)) as pilot:

@@ -18,6 +18,7 @@ from collections import Counter
 
 import pytest
 
+from stratui.demo import check_document, generate_history, history_years
 from stratui.domain.records import slip_count
 from stratui.domain.schema import (
     COLLECTIONS,
@@ -27,7 +28,6 @@ from stratui.domain.schema import (
     validate_record,
 )
 from stratui.domain.weeks import monday, next_week, week_of, window
-from stratui.history import check_document, generate_history, history_years
 
 TODAY = dt.date(2026, 11, 22)  # a Sunday: the current week is 2026-W47
 CURRENT = week_of(TODAY)
@@ -267,7 +267,7 @@ def test_goals_cascade_over_three_levels_with_key_results(doc):
 
 def test_the_module_stays_pure():
     """Generating a demo must not drag the UI or the store library into the CLI."""
-    probe = "import json, sys, stratui.history; print(json.dumps(sorted(sys.modules)))"
+    probe = "import json, sys, stratui.demo; print(json.dumps(sorted(sys.modules)))"
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )

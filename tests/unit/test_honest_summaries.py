@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from stratui.domain import records
-from stratui.rituals.summary import still_blocking_ids, weekly_summary_markdown
 from stratui.rituals.team import MemberPart, TeamReviewDraft
-from stratui.rituals.team_summary import team_summary_markdown
+from stratui.rituals.team.summary import team_summary_markdown
+from stratui.rituals.weekly.summary import still_blocking_ids, weekly_summary_markdown
 
 NOW = dt.datetime(2026, 11, 20, 17, 0, tzinfo=dt.UTC)
 

@@ -15,9 +15,9 @@ from stratui.rituals.quarterly import (
     validate,
     validate_step,
 )
-from stratui.rituals.quarterly_alignment import AlignmentView, alignment_view
-from stratui.rituals.quarterly_completion import plan_quarterly_completion
-from stratui.rituals.quarterly_summary import quarterly_summary_markdown
+from stratui.rituals.quarterly.alignment import AlignmentView, alignment_view
+from stratui.rituals.quarterly.completion import plan_quarterly_completion
+from stratui.rituals.quarterly.summary import quarterly_summary_markdown
 
 NOW = dt.datetime(2026, 12, 18, 15, 0, tzinfo=dt.UTC)
 TODAY = NOW.date()

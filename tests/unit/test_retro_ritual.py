@@ -26,16 +26,16 @@ from stratui.rituals.retro import (
     similar,
     validate_phase,
 )
-from stratui.rituals.retro_completion import action_week, plan_retro_completion
-from stratui.rituals.retro_formats import CATEGORIES, FORMATS, categories
-from stratui.rituals.retro_history import (
+from stratui.rituals.retro.completion import action_week, plan_retro_completion
+from stratui.rituals.retro.formats import CATEGORIES, FORMATS, categories
+from stratui.rituals.retro.history import (
     HealthChange,
     compare_health,
     next_retro_due,
     open_actions,
 )
-from stratui.rituals.retro_summary import completion_markdown
-from stratui.rituals.retro_validation import context_problems
+from stratui.rituals.retro.summary import completion_markdown
+from stratui.rituals.retro.validation import context_problems
 
 NOW = dt.datetime(2026, 11, 20, 17, 0, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 20)  # a Friday of 2026-W47

@@ -24,8 +24,8 @@ from stratui.rituals.team import (
     validate,
     validate_step,
 )
-from stratui.rituals.team_completion import escalated_severity, plan_team_completion
-from stratui.rituals.team_summary import completion_markdown
+from stratui.rituals.team.completion import escalated_severity, plan_team_completion
+from stratui.rituals.team.summary import completion_markdown
 from stratui.rituals.weekly import UNDECIDED, Undecided
 
 NOW = dt.datetime(2026, 11, 20, 17, 0, tzinfo=dt.UTC)

@@ -15,7 +15,6 @@ from stratui.domain import records
 from stratui.domain.schema import validate_record
 from stratui.domain.weeks import next_week, window
 from stratui.rituals import weekly
-from stratui.rituals.summary import completion_markdown, say_do
 from stratui.rituals.weekly import (
     STEPS,
     UNDECIDED,
@@ -36,6 +35,7 @@ from stratui.rituals.weekly import (
     validate,
     validate_step,
 )
+from stratui.rituals.weekly.summary import completion_markdown, say_do
 
 NOW = dt.datetime(2026, 11, 20, 17, 0, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 20)  # a Friday of 2026-W47
@@ -667,7 +667,7 @@ def test_summary_of_a_completion_is_literal_markdown():
 def test_the_ritual_modules_are_pure():
     """Importing the ritual logic loads no Textual, TinyDB, Rich, nor the store."""
     probe = (
-        "import json, sys, stratui.rituals.weekly, stratui.rituals.summary; "
+        "import json, sys, stratui.rituals.weekly, stratui.rituals.weekly.summary; "
         "print(json.dumps(sorted(sys.modules)))"
     )
     done = subprocess.run(

@@ -24,7 +24,7 @@ One person, or a team with a facilitator, closes a fiscal quarter (``YYYY-Qn``, 
    next quarter's dates and inherit their parent's team unless given one.
 3. ``alignment``: nothing to answer; the view of how the quarter's commitments were
    spread across goals against their priority
-   (:func:`~stratui.rituals.quarterly_alignment.alignment_view`).
+   (:func:`~stratui.rituals.quarterly.alignment.alignment_view`).
 4. ``summary``: notes, then completion.
 
 A run is a :class:`QuarterlyDraft`, plain data that round-trips through JSON
@@ -35,9 +35,9 @@ draft (the review moves with it, and :meth:`QuarterlyDraft.fill_defaults` walks 
 quarter's goals).
 
 The records a completed review writes are planned in
-:mod:`stratui.rituals.quarterly_completion`; its Markdown summary is written by
-:mod:`stratui.rituals.quarterly_summary`; the use cases over the store are in
-:mod:`stratui.quarterly_service`.
+:mod:`stratui.rituals.quarterly.completion`; its Markdown summary is written by
+:mod:`stratui.rituals.quarterly.summary`; the use cases over the store are in
+:mod:`stratui.usecases.quarterly`.
 
 Pure module: no Textual, no TinyDB, no store. "today" is a parameter.
 """
@@ -57,9 +57,8 @@ from stratui.domain.quarters import (
     overlaps,
     quarter_bounds,
 )
-from stratui.rituals.draft import read_part_list, read_part_map
-from stratui.rituals.quarterly_alignment import AlignmentView, alignment_view
-from stratui.rituals.quarterly_validation import (
+from stratui.rituals.quarterly.alignment import AlignmentView, alignment_view
+from stratui.rituals.quarterly.validation import (
     CLOSING,
     DISPOSITIONS,
     STEPS,
@@ -68,7 +67,8 @@ from stratui.rituals.quarterly_validation import (
     validate_step,
     verdict_problems,
 )
-from stratui.rituals.validation import DraftInvalid
+from stratui.rituals.weekly.draft import read_part_list, read_part_map
+from stratui.rituals.weekly.validation import DraftInvalid
 
 __all__ = [
     "ANSWERS_VERSION",

@@ -39,7 +39,7 @@ from stratui.rituals.quarterly import (
     QuarterlyDraft,
     validate,
 )
-from stratui.rituals.quarterly_alignment import AlignmentView
+from stratui.rituals.quarterly.alignment import AlignmentView
 from stratui.rituals.typed import read_number, read_whole
 
 

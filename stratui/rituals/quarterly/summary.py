@@ -21,8 +21,8 @@ from stratui.domain.metrics.goals import goal_progress
 from stratui.domain.quarters import is_valid_quarter, next_quarter
 from stratui.exchange.markdown import md
 from stratui.rituals.quarterly import DISPOSITIONS, RITUAL_TITLE, QuarterlyDraft
-from stratui.rituals.quarterly_alignment import AlignmentView
-from stratui.rituals.summary import completion_state
+from stratui.rituals.quarterly.alignment import AlignmentView
+from stratui.rituals.weekly.summary import completion_state
 
 
 def quarterly_summary_markdown(

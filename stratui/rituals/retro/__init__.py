@@ -2,7 +2,7 @@
 
 A team runs it on one terminal with a facilitator at the keyboard:
 
-1. ``setup``: the format (:mod:`~stratui.rituals.retro_formats`), who takes part, and how
+1. ``setup``: the format (:mod:`~stratui.rituals.retro.formats`), who takes part, and how
    many dot-votes each participant has;
 2. ``follow-up``: every action of the team's previous retrospective (commitments with
    source ``retro`` linked to that review) gets a disposition: done, dropped or carried
@@ -16,7 +16,7 @@ A team runs it on one terminal with a facilitator at the keyboard:
 6. ``discuss``: topics (a group counts as one) in vote order, and actions with an owner
    and a due date, which become commitments with source ``retro``;
 7. ``health``: an optional health check, dimensions rated 1-5, compared with the previous
-   retrospective's (:func:`~stratui.rituals.retro_history.compare_health`);
+   retrospective's (:func:`~stratui.rituals.retro.history.compare_health`);
 8. ``summary``.
 
 A run is a :class:`RetroDraft`, plain data that round-trips through JSON
@@ -27,12 +27,12 @@ once and raise :class:`RetroRefused` naming the field; :func:`validate_phase` gi
 inline messages that keep a phase from being left.
 
 This is the public module: import the ritual from here. The logic lives, one seam a
-module, in :mod:`~stratui.rituals.retro_phases` (phases and fixed choices),
-:mod:`~stratui.rituals.retro_board` (cards, groups, votes, topics),
-:mod:`~stratui.rituals.retro_validation` (the inline messages),
-:mod:`~stratui.rituals.retro_completion` (the records a finished retro writes),
-:mod:`~stratui.rituals.retro_history` (health against the previous retro, cadence, the
-age of open actions) and :mod:`~stratui.rituals.retro_summary` (the Markdown summary).
+module, in :mod:`~stratui.rituals.retro.phases` (phases and fixed choices),
+:mod:`~stratui.rituals.retro.board` (cards, groups, votes, topics),
+:mod:`~stratui.rituals.retro.validation` (the inline messages),
+:mod:`~stratui.rituals.retro.completion` (the records a finished retro writes),
+:mod:`~stratui.rituals.retro.history` (health against the previous retro, cadence, the
+age of open actions) and :mod:`~stratui.rituals.retro.summary` (the Markdown summary).
 
 Pure module: no Textual, no TinyDB, no store. "today" is a parameter.
 """
@@ -45,10 +45,9 @@ from dataclasses import asdict, dataclass, field
 
 from stratui.domain import records as rec
 from stratui.domain.people import require_named
-from stratui.rituals.draft import read_part_list, read_part_map
-from stratui.rituals.retro_board import Card, CardBoard, Topic, rank_topics, similar
-from stratui.rituals.retro_formats import CATEGORIES, FORMATS, HEALTH_DIMENSIONS
-from stratui.rituals.retro_phases import (
+from stratui.rituals.retro.board import Card, CardBoard, Topic, rank_topics, similar
+from stratui.rituals.retro.formats import CATEGORIES, FORMATS, HEALTH_DIMENSIONS
+from stratui.rituals.retro.phases import (
     DEFAULT_VOTES,
     DISPOSITIONS,
     GROUP_KEY,
@@ -58,14 +57,15 @@ from stratui.rituals.retro_phases import (
     RITUAL_TITLE,
     RetroRefused,
 )
-from stratui.rituals.retro_validation import (
+from stratui.rituals.retro.validation import (
     default_disposition,
     disposition_problem,
     validate,
     validate_phase,
 )
 from stratui.rituals.typed import read_whole, typed_confidence, typed_date
-from stratui.rituals.validation import DraftInvalid
+from stratui.rituals.weekly.draft import read_part_list, read_part_map
+from stratui.rituals.weekly.validation import DraftInvalid
 
 ANSWERS_VERSION = 1
 """The version of the ``answers`` layout :meth:`RetroDraft.to_answers` writes."""
@@ -91,7 +91,7 @@ class NewAction:
     """An action agreed while discussing a topic: a commitment with source ``retro``.
 
     ``due`` may be typed words (``fri``, ``+1w``); ``topic`` is the key of the topic it
-    came from (see :class:`~stratui.rituals.retro_board.Topic`), if any; ``goal_id`` the
+    came from (see :class:`~stratui.rituals.retro.board.Topic`), if any; ``goal_id`` the
     goal it serves and ``confidence`` (1-5, as typed) how sure its owner is, both
     optional, as for any commitment.
     """
@@ -174,7 +174,7 @@ class RetroDraft(CardBoard):
     (card id -> count); ``discussion`` holds notes per topic key; ``health`` maps each
     dimension to its typed rating (blank or None: not rated), used when ``health_check``
     is on. The edits of cards and votes are those of
-    :class:`~stratui.rituals.retro_board.CardBoard`.
+    :class:`~stratui.rituals.retro.board.CardBoard`.
     """
 
     team: str
@@ -270,7 +270,7 @@ class RetroDraft(CardBoard):
         follow-up (done or dropped ones start with that disposition, the others with
         none: the team must choose), refreshed from the action as it is now; the health
         check's dimensions default to the previous retro's, else
-        :data:`~stratui.rituals.retro_formats.HEALTH_DIMENSIONS`. Returns the draft.
+        :data:`~stratui.rituals.retro.formats.HEALTH_DIMENSIONS`. Returns the draft.
         """
         if not self.participants:
             self.participants = list(context.members)

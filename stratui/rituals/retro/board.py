@@ -3,7 +3,7 @@
 :class:`CardBoard` holds the edits of the gather, group, vote and discuss phases; the
 retrospective's draft (:class:`~stratui.rituals.retro.RetroDraft`) is a board, so a
 screen calls them on the draft. Each edit enforces its rule at once and raises
-:class:`~stratui.rituals.retro_phases.RetroRefused` naming the field:
+:class:`~stratui.rituals.retro.phases.RetroRefused` naming the field:
 
 * a card is written in one of the format's categories, with text, and an optional
   author (blank: anonymous, stored without an author); it is hidden until revealed;
@@ -27,8 +27,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from stratui.domain import records as rec
-from stratui.rituals.retro_formats import CATEGORIES
-from stratui.rituals.retro_phases import DEFAULT_VOTES, GROUP_KEY, MAX_VOTES, RetroRefused
+from stratui.rituals.retro.formats import CATEGORIES
+from stratui.rituals.retro.phases import DEFAULT_VOTES, GROUP_KEY, MAX_VOTES, RetroRefused
 from stratui.rituals.typed import read_whole
 
 

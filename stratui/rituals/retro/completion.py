@@ -30,9 +30,9 @@ from stratui.domain import records as rec
 from stratui.domain.people import find_named
 from stratui.domain.weeks import monday, next_week, week_of
 from stratui.rituals.retro import PHASES, RetroContext, RetroDraft
-from stratui.rituals.retro_validation import context_problems, validate
+from stratui.rituals.retro.validation import context_problems, validate
 from stratui.rituals.typed import read_date, read_whole
-from stratui.rituals.validation import DraftInvalid
+from stratui.rituals.weekly.validation import DraftInvalid
 
 
 @dataclass
@@ -72,7 +72,7 @@ def plan_retro_completion(
     ``context`` is what the store holds now: its ``previous_actions`` are followed up
     as they are (an action closed meanwhile keeps its outcome unless the disposition
     changes it), and one in ``carried_before`` is not carried a second time. Raises
-    :class:`~stratui.rituals.validation.DraftInvalid` when a phase is invalid, in
+    :class:`~stratui.rituals.weekly.validation.DraftInvalid` when a phase is invalid, in
     particular while a previous action has no disposition.
     """
     problems = validate(draft, today=today) + context_problems(draft, context)

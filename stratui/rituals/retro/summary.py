@@ -18,11 +18,11 @@ from collections.abc import Iterable, Mapping
 
 from stratui.exchange.markdown import md
 from stratui.rituals.retro import RetroDraft
-from stratui.rituals.retro_board import rank_topics
-from stratui.rituals.retro_completion import RetroCompletion
-from stratui.rituals.retro_formats import CATEGORIES, FORMAT_TITLES, category_title
-from stratui.rituals.retro_history import compare_health
-from stratui.rituals.summary import completion_state
+from stratui.rituals.retro.board import rank_topics
+from stratui.rituals.retro.completion import RetroCompletion
+from stratui.rituals.retro.formats import CATEGORIES, FORMAT_TITLES, category_title
+from stratui.rituals.retro.history import compare_health
+from stratui.rituals.weekly.summary import completion_state
 
 TOP_TOPICS = 5
 """How many topics the summary lists under "Top topics"."""

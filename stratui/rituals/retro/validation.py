@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from stratui.domain.people import require_named
 from stratui.domain.schema import ValidationError
 from stratui.domain.weeks import is_valid_week
-from stratui.rituals.retro_formats import CATEGORIES, FORMATS
-from stratui.rituals.retro_phases import DISPOSITIONS, MAX_VOTES, PHASES
+from stratui.rituals.retro.formats import CATEGORIES, FORMATS
+from stratui.rituals.retro.phases import DISPOSITIONS, MAX_VOTES, PHASES
 from stratui.rituals.typed import DATE_EXAMPLES, read_date, read_whole
 
 if TYPE_CHECKING:

@@ -13,18 +13,18 @@ whose turn it is, and :meth:`~TeamReviewDraft.advance` moves to the next member 
 it moves to the next step.
 
 Each member's part (:class:`MemberPart`) answers the same questions as a personal weekly
-review, so it reuses that ritual's parts (:class:`~stratui.rituals.draft.Outcome`,
-:class:`~stratui.rituals.draft.NewRoadblock`,
-:class:`~stratui.rituals.draft.NewCommitment`), its defaults and its inline messages,
+review, so it reuses that ritual's parts (:class:`~stratui.rituals.weekly.draft.Outcome`,
+:class:`~stratui.rituals.weekly.draft.NewRoadblock`,
+:class:`~stratui.rituals.weekly.draft.NewCommitment`), its defaults and its inline messages,
 through :meth:`MemberPart.as_weekly`. A member with nothing this week (no commitment, no
 open roadblock) keeps a part, marked :attr:`MemberPart.nothing_this_week`: the walk
 shows them, and the summary says so, rather than skipping them.
 
 This is the public module: import the ritual from here. The rest lives, one seam a
-module, in :mod:`~stratui.rituals.team_steps` (the steps and their choices),
-:mod:`~stratui.rituals.team_validation` (the inline messages),
-:mod:`~stratui.rituals.team_completion` (the records a completed review writes) and
-:mod:`~stratui.rituals.team_summary` (the Markdown summary).
+module, in :mod:`~stratui.rituals.team.steps` (the steps and their choices),
+:mod:`~stratui.rituals.team.validation` (the inline messages),
+:mod:`~stratui.rituals.team.completion` (the records a completed review writes) and
+:mod:`~stratui.rituals.team.summary` (the Markdown summary).
 
 Pure module: no Textual, no TinyDB, no store. "today" is a parameter.
 """
@@ -37,8 +37,16 @@ from dataclasses import asdict, dataclass, field
 
 from stratui.domain import records as rec
 from stratui.domain.weeks import is_valid_week, monday, next_week
-from stratui.rituals.capacity import CapacityHint, commit_hint
-from stratui.rituals.draft import (
+from stratui.rituals.team.steps import (
+    RITUAL_TITLE,
+    ROADBLOCK_CALLS,
+    STEP_TITLES,
+    STEPS,
+    WALKED_STEPS,
+)
+from stratui.rituals.team.validation import validate, validate_member, validate_step
+from stratui.rituals.weekly.capacity import CapacityHint, commit_hint
+from stratui.rituals.weekly.draft import (
     NewAdjustment,
     NewCommitment,
     NewRoadblock,
@@ -50,22 +58,14 @@ from stratui.rituals.draft import (
     read_part_list,
     read_parts,
 )
-from stratui.rituals.periods import default_period
-from stratui.rituals.team_steps import (
-    RITUAL_TITLE,
-    ROADBLOCK_CALLS,
-    STEP_TITLES,
-    STEPS,
-    WALKED_STEPS,
-)
-from stratui.rituals.team_validation import validate, validate_member, validate_step
-from stratui.rituals.validation import DraftInvalid
+from stratui.rituals.weekly.periods import default_period
+from stratui.rituals.weekly.validation import DraftInvalid
 
 ANSWERS_VERSION = 2
 """The version of the ``answers`` layout :meth:`TeamReviewDraft.to_answers` writes.
 
 Version 2: an outcome starts undecided, as in the weekly review's draft (whose version 1
-defaults are forgotten the same way: :func:`~stratui.rituals.draft.forget_old_defaults`)."""
+defaults are forgotten the same way: :func:`~stratui.rituals.weekly.draft.forget_old_defaults`)."""
 
 
 @dataclass
@@ -345,7 +345,7 @@ def next_period(completed_periods: Iterable[str], today: dt.date) -> str:
     """The week a new team review is for, given the weeks the team has reviewed.
 
     The week a weekly review started today looks back on
-    (:func:`~stratui.rituals.periods.default_period`), unless the team has reviewed that
+    (:func:`~stratui.rituals.weekly.periods.default_period`), unless the team has reviewed that
     week or a later one already: then the week after the latest reviewed.
     """
     period = default_period(today)

@@ -27,14 +27,6 @@ from dataclasses import dataclass, field
 from stratui.domain import records as rec
 from stratui.domain.schema import SEVERITIES
 from stratui.domain.weeks import next_week
-from stratui.rituals.completion import (
-    new_adjustment,
-    new_commitment,
-    new_roadblock,
-    plan_outcome,
-    resolved,
-    undecided_titles,
-)
 from stratui.rituals.team import (
     STEPS,
     DraftInvalid,
@@ -44,9 +36,17 @@ from stratui.rituals.team import (
     open_roadblocks,
     validate,
 )
-from stratui.rituals.team_validation import context_problems
+from stratui.rituals.team.validation import context_problems
 from stratui.rituals.typed import read_whole
-from stratui.rituals.validation import refuse_undecided
+from stratui.rituals.weekly.completion import (
+    new_adjustment,
+    new_commitment,
+    new_roadblock,
+    plan_outcome,
+    resolved,
+    undecided_titles,
+)
+from stratui.rituals.weekly.validation import refuse_undecided
 
 
 @dataclass
@@ -97,9 +97,9 @@ def plan_team_completion(
     following week (from the command line, or a member's own weekly review) is not carried
     twice, and a roadblock resolved elsewhere meanwhile is left as it is. A member's open
     commitment with no outcome chosen gets what ``undecided`` says, as in the weekly
-    review (:func:`~stratui.rituals.completion.plan_completion`). Raises
-    :class:`~stratui.rituals.validation.DraftInvalid` if any step is invalid, and
-    :class:`~stratui.rituals.validation.Undecided` when commitments are undecided and
+    review (:func:`~stratui.rituals.weekly.completion.plan_completion`). Raises
+    :class:`~stratui.rituals.weekly.validation.DraftInvalid` if any step is invalid, and
+    :class:`~stratui.rituals.weekly.validation.Undecided` when commitments are undecided and
     ``undecided`` is None.
     """
     problems = validate(draft, today=today) + context_problems(draft, context)

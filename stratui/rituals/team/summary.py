@@ -20,15 +20,15 @@ from collections.abc import Iterable, Mapping
 from stratui.domain.schema import REVIEWED_STATUSES
 from stratui.domain.weeks import is_valid_week, next_week
 from stratui.exchange.markdown import md
-from stratui.rituals.summary import (
+from stratui.rituals.team import TeamReviewDraft
+from stratui.rituals.team.completion import TeamCompletion
+from stratui.rituals.weekly.summary import (
     adjustment_line,
     commitment_line,
     completion_state,
     outcome_line,
     say_do,
 )
-from stratui.rituals.team import TeamReviewDraft
-from stratui.rituals.team_completion import TeamCompletion
 
 _STATUS_ORDER = {status: index for index, status in enumerate((*REVIEWED_STATUSES, "open"))}
 

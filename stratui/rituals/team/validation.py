@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 from stratui.domain.people import require_named
 from stratui.domain.schema import SEVERITIES, ValidationError
 from stratui.domain.weeks import is_valid_week
-from stratui.rituals.draft import WeeklyDraft
-from stratui.rituals.team_steps import ROADBLOCK_CALLS, STEPS, WALKED_STEPS
+from stratui.rituals.team.steps import ROADBLOCK_CALLS, STEPS, WALKED_STEPS
 from stratui.rituals.typed import read_whole
-from stratui.rituals.validation import validate_step as weekly_step
+from stratui.rituals.weekly.draft import WeeklyDraft
+from stratui.rituals.weekly.validation import validate_step as weekly_step
 
 if TYPE_CHECKING:
     from stratui.rituals.team import MemberPart, RoadblockCall, TeamContext, TeamReviewDraft

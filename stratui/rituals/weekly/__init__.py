@@ -18,13 +18,13 @@ goal's check-in is written only for a confidence or value the person gives. Carr
 over is one toggle, and roadblocks start as still blocking (which writes nothing).
 
 This is the public module: import the ritual from here. The logic lives, one seam a
-module, in :mod:`~stratui.rituals.steps` (the steps and their choices),
-:mod:`~stratui.rituals.periods` (which week, and when it is due),
-:mod:`~stratui.rituals.draft` (the draft and its parts),
+module, in :mod:`~stratui.rituals.weekly.steps` (the steps and their choices),
+:mod:`~stratui.rituals.weekly.periods` (which week, and when it is due),
+:mod:`~stratui.rituals.weekly.draft` (the draft and its parts),
 :mod:`~stratui.rituals.typed` (reading typed numbers and dates),
-:mod:`~stratui.rituals.validation` (the inline messages),
-:mod:`~stratui.rituals.capacity` (the commit step's hint) and
-:mod:`~stratui.rituals.completion` (the records a completed review writes).
+:mod:`~stratui.rituals.weekly.validation` (the inline messages),
+:mod:`~stratui.rituals.weekly.capacity` (the commit step's hint) and
+:mod:`~stratui.rituals.weekly.completion` (the records a completed review writes).
 
 Pure module: no Textual, no TinyDB, no store. "now" and "today" are parameters.
 """
@@ -33,9 +33,15 @@ from __future__ import annotations
 
 # The schema's choices the steps offer, re-exported because this module always exposed them.
 from stratui.domain.schema import ADJUSTMENT_KINDS, REVIEWED_STATUSES, ROADBLOCK_KINDS, SEVERITIES
-from stratui.rituals.capacity import HINT_WEEKS, CapacityHint, WeekLoad, capacity_hint, commit_hint
-from stratui.rituals.completion import Completion, plan_completion
-from stratui.rituals.draft import (
+from stratui.rituals.weekly.capacity import (
+    HINT_WEEKS,
+    CapacityHint,
+    WeekLoad,
+    capacity_hint,
+    commit_hint,
+)
+from stratui.rituals.weekly.completion import Completion, plan_completion
+from stratui.rituals.weekly.draft import (
     ANSWERS_VERSION,
     GoalReading,
     NewAdjustment,
@@ -46,8 +52,8 @@ from stratui.rituals.draft import (
     RoadblockDecision,
     WeeklyDraft,
 )
-from stratui.rituals.periods import DUE_WEEKDAY, DueReview, default_period, due_from, is_due
-from stratui.rituals.steps import (
+from stratui.rituals.weekly.periods import DUE_WEEKDAY, DueReview, default_period, due_from, is_due
+from stratui.rituals.weekly.steps import (
     RITUAL_TITLE,
     ROADBLOCK_DECISIONS,
     STEP_TITLES,
@@ -55,7 +61,7 @@ from stratui.rituals.steps import (
     UNDECIDED,
     UNDECIDED_CHOICES,
 )
-from stratui.rituals.validation import DraftInvalid, Undecided, validate, validate_step
+from stratui.rituals.weekly.validation import DraftInvalid, Undecided, validate, validate_step
 
 __all__ = [
     "ADJUSTMENT_KINDS",

@@ -17,7 +17,7 @@ from stratui.domain import records as rec
 from stratui.domain.weeks import next_week, previous_week, window
 
 if TYPE_CHECKING:
-    from stratui.rituals.draft import WeeklyDraft
+    from stratui.rituals.weekly.draft import WeeklyDraft
 
 HINT_WEEKS = 8
 """How many weeks of a person's own history the capacity hint looks at."""

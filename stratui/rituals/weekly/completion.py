@@ -18,13 +18,19 @@ from typing import TYPE_CHECKING
 
 from stratui.domain import records as rec
 from stratui.domain.weeks import next_week
-from stratui.rituals.draft import NewAdjustment, NewCommitment, NewRoadblock, Outcome, WeeklyDraft
-from stratui.rituals.steps import STEPS
 from stratui.rituals.typed import read_date, read_number, read_whole
-from stratui.rituals.validation import DraftInvalid, refuse_undecided, validate
+from stratui.rituals.weekly.draft import (
+    NewAdjustment,
+    NewCommitment,
+    NewRoadblock,
+    Outcome,
+    WeeklyDraft,
+)
+from stratui.rituals.weekly.steps import STEPS
+from stratui.rituals.weekly.validation import DraftInvalid, refuse_undecided, validate
 
 if TYPE_CHECKING:
-    from stratui.rituals.team_completion import TeamCompletion
+    from stratui.rituals.team.completion import TeamCompletion
 
 
 @dataclass
@@ -76,8 +82,8 @@ def plan_completion(
       carried into the following week, linked by ``carried_from`` and to the review;
     * an open commitment with no outcome chosen (undecided, or logged after the draft
       was last filled) gets what ``undecided`` says, a choice of
-      :data:`~stratui.rituals.steps.UNDECIDED_CHOICES` a person made: left open, or
-      missed. Without that choice, :class:`~stratui.rituals.validation.Undecided` is
+      :data:`~stratui.rituals.weekly.steps.UNDECIDED_CHOICES` a person made: left open, or
+      missed. Without that choice, :class:`~stratui.rituals.weekly.validation.Undecided` is
       raised, so that no outcome is ever recorded that nobody chose;
     * open roadblocks decided "resolved" are resolved today; new ones are raised today,
       owned by the draft's owner;

@@ -9,7 +9,7 @@ The draft holds what the person typed: numeric answers may be numbers or their t
 (``"40"``, ``"40%"``), read later by :mod:`stratui.rituals.typed`.
 
 What starts answered, and what does not: an outcome is a decision, so each open
-commitment starts *undecided* (:data:`~stratui.rituals.steps.UNDECIDED`) and is recorded
+commitment starts *undecided* (:data:`~stratui.rituals.weekly.steps.UNDECIDED`) and is recorded
 only once a person chooses done, partial, missed or dropped (one key each); a review
 completed with undecided commitments asks once what to do with them. Likewise a goal
 starts with no reading this week: a check-in is written only for a confidence or a value
@@ -27,10 +27,10 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from stratui.domain import records as rec
-from stratui.rituals.capacity import CapacityHint, commit_hint
-from stratui.rituals.steps import STEPS, UNDECIDED
 from stratui.rituals.typed import number_or_none, typed_confidence, typed_date
-from stratui.rituals.validation import validate_step
+from stratui.rituals.weekly.capacity import CapacityHint, commit_hint
+from stratui.rituals.weekly.steps import STEPS, UNDECIDED
+from stratui.rituals.weekly.validation import validate_step
 
 ANSWERS_VERSION = 2
 """The version of the ``answers`` layout :meth:`WeeklyDraft.to_answers` writes.
@@ -43,7 +43,7 @@ undecided (:func:`forget_old_defaults`)."""
 @dataclass
 class Outcome:
     """The look-back answer for one commitment: undecided (``status`` is
-    :data:`~stratui.rituals.steps.UNDECIDED`) until a person chooses. ``progress`` None
+    :data:`~stratui.rituals.weekly.steps.UNDECIDED`) until a person chooses. ``progress`` None
     keeps the record's."""
 
     title: str = ""
@@ -140,7 +140,7 @@ class ReviewContext:
     ``commitments``: the owner's commitments of the period; ``roadblocks``: the open ones
     in the owner's scope; ``goals``: the owner's active goals; ``checkins``: recent goal
     check-ins (for the previous reading, shown beside this week's); ``history``: the
-    owner's commitments over the :data:`~stratui.rituals.capacity.HINT_WEEKS` weeks
+    owner's commitments over the :data:`~stratui.rituals.weekly.capacity.HINT_WEEKS` weeks
     ending with the period; ``planned``: the owner's commitments already made for the
     following week.
     """

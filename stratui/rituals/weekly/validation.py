@@ -20,11 +20,11 @@ from stratui.domain.schema import (
     SEVERITIES,
 )
 from stratui.domain.weeks import is_valid_week
-from stratui.rituals.steps import ROADBLOCK_DECISIONS, STEPS, UNDECIDED, UNDECIDED_CHOICES
 from stratui.rituals.typed import DATE_EXAMPLES, read_date, read_number, read_whole
+from stratui.rituals.weekly.steps import ROADBLOCK_DECISIONS, STEPS, UNDECIDED, UNDECIDED_CHOICES
 
 if TYPE_CHECKING:
-    from stratui.rituals.draft import WeeklyDraft
+    from stratui.rituals.weekly.draft import WeeklyDraft
 
 
 def validate_step(
@@ -155,7 +155,7 @@ _CHECKS = {
 
 class Undecided(ValueError):
     """A review would complete with commitments nobody decided on, and no one has said
-    what becomes of them (one of :data:`~stratui.rituals.steps.UNDECIDED_CHOICES`).
+    what becomes of them (one of :data:`~stratui.rituals.weekly.steps.UNDECIDED_CHOICES`).
 
     ``titles`` are those commitments' titles, in the order they were found.
     """

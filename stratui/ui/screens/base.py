@@ -11,7 +11,7 @@ from stratui.ui.widgets.footer import Footer
 from stratui.ui.widgets.header import app_header
 
 if TYPE_CHECKING:
-    from stratui.services import Stratui
+    from stratui.usecases.workspace import Stratui
 
 
 class StratuiScreen(Screen):

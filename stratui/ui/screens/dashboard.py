@@ -15,12 +15,12 @@ from textual.containers import Grid
 from textual.content import Content
 from textual.widgets import Static
 
-from stratui.dashboard import Dashboard, build_dashboard, build_retro_lines
 from stratui.domain.sparkline import sparkline
 from stratui.ui.screens.base import StratuiScreen
 from stratui.ui.text import literal
 from stratui.ui.widgets.listing import Listing
 from stratui.ui.widgets.standing import health_content
+from stratui.usecases.views.dashboard import Dashboard, build_dashboard, build_retro_lines
 
 SPARK_LABEL = 8  # the width of a sparkline's label ("Say/do", "Blocked")
 WEEK = ["Status", "Done", "Commitment", "Goal"]

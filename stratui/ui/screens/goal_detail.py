@@ -1,7 +1,7 @@
 """One goal in full: where it stands, its readings over time, the work and the roadblocks.
 
 Pushed from the goal tree with Enter. Everything shown comes from one call,
-:func:`stratui.goals.detail`; every user text is Rich ``Text`` or literal content.
+:func:`stratui.usecases.goals.detail`; every user text is Rich ``Text`` or literal content.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Sparkline, Static
 
-from stratui import goals as usecases
 from stratui.store.errors import UnknownId
 from stratui.ui.screens.base import StratuiScreen
 from stratui.ui.styles import stylesheet
 from stratui.ui.widgets.standing import health_text, number, percent
+from stratui.usecases import goals as usecases
 
 MAX_SHOWN = 8  # readings listed beside a sparkline (the latest ones)
 

@@ -5,7 +5,7 @@ branch, the guides that show who cascades from whom, and moving to a parent
 (shift+left) come with it. Each node's label is Rich ``Text`` (Tree labels given as
 ``str`` are parsed as markup), so a title is shown exactly as typed.
 
-Every action is one call of :mod:`stratui.goals` from a form; a refused change (a move
+Every action is one call of :mod:`stratui.usecases.goals` from a form; a refused change (a move
 into a cycle, a bad date) is shown inline in the form, which stays open.
 """
 
@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Tree
 
-from stratui import goals as usecases
 from stratui.domain.dates import parse_date
 from stratui.domain.inputs import optional, parse_priority
 from stratui.ui.modals.choose import Choose
@@ -25,6 +24,7 @@ from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.base import StratuiScreen
 from stratui.ui.text import literal
 from stratui.ui.widgets.standing import health_text, number, percent
+from stratui.usecases import goals as usecases
 
 ROOT = "-"  # the choice that puts a moved goal at the top level
 
@@ -294,8 +294,8 @@ class GoalsScreen(StratuiScreen):
     def action_quarterly(self) -> None:
         """Open my quarterly strategy review of the quarter in progress (resuming its
         draft) over the goals; the screen's p chooses another quarter."""
-        from stratui.quarterly_service import QuarterlyReviews
         from stratui.ui.app import screen_class
+        from stratui.usecases.quarterly import QuarterlyReviews
 
         if not any(getattr(s, "RITUAL", None) == "quarterly" for s in self.app.screen_stack):
             quarter = QuarterlyReviews(self.stratui).quarter_in_progress()

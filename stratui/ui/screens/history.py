@@ -8,10 +8,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Markdown, Static
 
-from stratui.history_view import RITUAL_TITLES, completed_reviews, review_markdown
 from stratui.ui.screens.base import StratuiScreen
 from stratui.ui.styles import stylesheet
 from stratui.ui.text import cell
+from stratui.usecases.views.history import RITUAL_TITLES, completed_reviews, review_markdown
 
 
 class ReviewReader(ModalScreen[None]):

@@ -25,10 +25,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Markdown, Static
 
-from stratui.review_service import ReviewError
-from stratui.rituals.steps import UNDECIDED_CHOICES
-from stratui.rituals.validation import DraftInvalid, Undecided
-from stratui.services import Stratui
+from stratui.rituals.weekly.steps import UNDECIDED_CHOICES
+from stratui.rituals.weekly.validation import DraftInvalid, Undecided
 from stratui.store.errors import StoreError
 from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.steps import Step, step_id
@@ -36,6 +34,8 @@ from stratui.ui.text import literal, literal_block
 from stratui.ui.widgets.footer import Footer
 from stratui.ui.widgets.header import app_header
 from stratui.ui.widgets.review import StepIndicator
+from stratui.usecases.weekly_review import ReviewError
+from stratui.usecases.workspace import Stratui
 
 SAVE_DELAY = 0.3  # seconds after the last key typed before the draft is saved
 MAX_PROBLEMS = 4  # inline messages shown at once (the rest are counted)

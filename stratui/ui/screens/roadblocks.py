@@ -8,13 +8,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Select
 
-from stratui import roadblocks as usecases
 from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.schema import ROADBLOCK_KINDS, SEVERITIES
 from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.base import StratuiScreen
 from stratui.ui.styles import stylesheet
 from stratui.ui.text import cell
+from stratui.usecases import roadblocks as usecases
 
 
 class RoadblocksScreen(StratuiScreen):

@@ -13,9 +13,9 @@ from textual.containers import Vertical
 from stratui.ui.widgets.review import InlineEdit
 
 if TYPE_CHECKING:
-    from stratui.review_service import WeeklyReviews
     from stratui.rituals.weekly import ReviewContext, WeeklyDraft
     from stratui.ui.screens.weekly.screen import WeeklyReviewScreen
+    from stratui.usecases.weekly_review import WeeklyReviews
 
 
 def step_id(name: str) -> str:

@@ -21,7 +21,10 @@ from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
 from stratui.report.reading import ReportError
-from stratui.trends import (
+from stratui.ui.screens.base import StratuiScreen
+from stratui.ui.styles import stylesheet
+from stratui.ui.text import cell, literal
+from stratui.usecases.views.trends import (
     DEFAULT_WINDOW,
     WINDOWS,
     Trends,
@@ -29,9 +32,6 @@ from stratui.trends import (
     scope_choices,
     window_label,
 )
-from stratui.ui.screens.base import StratuiScreen
-from stratui.ui.styles import stylesheet
-from stratui.ui.text import cell, literal
 
 NO_DATA = "no data"
 

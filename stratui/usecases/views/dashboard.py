@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from stratui import goals as goal_cases
-from stratui import retro_status
 from stratui.domain import digests
 from stratui.domain.metrics.goals import latest_checkins
 from stratui.domain.metrics.rituals import review_streak
@@ -20,12 +18,14 @@ from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.metrics.series import open_roadblocks_series, say_do_series
 from stratui.domain.weeks import monday, shift_week, week_of
-from stratui.people import teams_of
-from stratui.ritual_drafts import newest_first, recent_keys
-from stratui.rituals.periods import is_due
-from stratui.rituals.retro_history import RetroDue
-from stratui.services import Stratui
+from stratui.rituals.retro.history import RetroDue
+from stratui.rituals.weekly.periods import is_due
 from stratui.store.layout import key_for_week
+from stratui.usecases import goals as goal_cases
+from stratui.usecases.people import teams_of
+from stratui.usecases.ritual_drafts import newest_first, recent_keys
+from stratui.usecases.views import retro_status
+from stratui.usecases.workspace import Stratui
 
 STREAK_QUARTERS = 8  # reviews read for the streak: two years, enough for any real streak
 TREND_WEEKS = 12  # the sparklines: my say/do and open roadblocks over the last 12 weeks
@@ -116,7 +116,7 @@ def _gather(app: Stratui) -> Dashboard:
     checkins = latest_checkins(
         app.store.find("goal_checkins", keys={key_for_week(w) for w in recent}), today
     )
-    # At risk first, then behind, on track and no data (stratui.goals.at_risk_first).
+    # At risk first, then behind, on track and no data (stratui.usecases.goals.at_risk_first).
     lines = [
         GoalLine(
             dict(item.goal),

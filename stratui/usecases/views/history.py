@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from stratui.exchange.markdown import md
-from stratui.review_service import WeeklyReviews
-from stratui.services import Stratui
+from stratui.usecases.weekly_review import WeeklyReviews
+from stratui.usecases.workspace import Stratui
 
 RITUAL_TITLES = {
     "weekly": "Weekly review",
@@ -25,8 +25,8 @@ def review_markdown(app: Stratui, review: dict) -> str:
     if review["ritual"] == "weekly":
         return WeeklyReviews(app).summary_markdown(review["id"])
     if review["ritual"] in ("retro", "team"):  # their own full summaries (lazy imports)
-        from stratui.retro_service import Retros
-        from stratui.team_review import TeamReviews
+        from stratui.usecases.retro import Retros
+        from stratui.usecases.team_review import TeamReviews
 
         service = Retros(app) if review["ritual"] == "retro" else TeamReviews(app)
         try:

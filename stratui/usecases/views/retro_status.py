@@ -2,7 +2,7 @@
 the past ones' actions are still open, read from the store's shard summaries.
 
 What the dashboard shows, without the retrospective ritual itself
-(:mod:`stratui.retro_service`, which delegates here): it reads the headers of a year of
+(:mod:`stratui.usecases.retro`, which delegates here): it reads the headers of a year of
 reviews and the open retro actions of a year of commitments from
 :meth:`~stratui.store.store.Store.digests`, so only shards changed since they were last
 summarised are decoded.
@@ -14,7 +14,7 @@ import datetime as dt
 
 from stratui.domain import digests
 from stratui.domain.weeks import next_week, shift_week, week_of, week_range
-from stratui.rituals.retro_history import OpenAction, RetroDue, next_retro_due, open_actions
+from stratui.rituals.retro.history import OpenAction, RetroDue, next_retro_due, open_actions
 from stratui.store.layout import keys_for_weeks
 from stratui.store.store import Store
 

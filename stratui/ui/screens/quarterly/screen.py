@@ -3,7 +3,7 @@
 It mirrors the weekly review (:mod:`stratui.ui.screens.weekly.screen`) and reuses its
 step base, step indicator and inline question; every rule (defaults, the goal walk,
 validation, what completing writes) lives in :mod:`stratui.rituals.quarterly` and
-:mod:`stratui.quarterly_service`, so this module only navigates and shows.
+:mod:`stratui.usecases.quarterly`, so this module only navigates and shows.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import datetime as dt
 from textual.binding import Binding
 
 from stratui.domain.quarters import quarter_bounds
-from stratui.quarterly_service import QuarterlyReviews, ReviewError
 from stratui.rituals.quarterly import (
     STEP_TITLES,
     STEPS,
@@ -21,7 +20,7 @@ from stratui.rituals.quarterly import (
     QuarterlyDraft,
     validate_step,
 )
-from stratui.rituals.quarterly_completion import QuarterlyCompletion
+from stratui.rituals.quarterly.completion import QuarterlyCompletion
 from stratui.store.errors import StoreError
 from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.quarterly.alignment import AlignmentStep
@@ -31,6 +30,7 @@ from stratui.ui.screens.quarterly.summary import QuarterlySummaryStep
 from stratui.ui.screens.ritual import RitualScreen
 from stratui.ui.screens.steps import Step
 from stratui.ui.styles import stylesheet
+from stratui.usecases.quarterly import QuarterlyReviews, ReviewError
 
 TITLE = "Quarterly review"
 STEP_CLASSES: tuple[type[Step], ...] = (VerdictStep, PlanStep, AlignmentStep, QuarterlySummaryStep)

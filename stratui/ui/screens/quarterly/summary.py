@@ -10,7 +10,7 @@ from stratui.ui.screens.ritual import RitualSummaryStep
 class QuarterlySummaryStep(RitualSummaryStep):
     """A preview before completing; the stored summary after.
 
-    The Markdown comes from :mod:`stratui.rituals.quarterly_summary`, which escapes user
+    The Markdown comes from :mod:`stratui.rituals.quarterly.summary`, which escapes user
     text; the Markdown widget never reads Textual markup.
     """
 

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
-from stratui.rituals.retro_formats import CATEGORIES, CATEGORY_PROMPTS, CATEGORY_TITLES
+from stratui.rituals.retro.formats import CATEGORIES, CATEGORY_PROMPTS, CATEGORY_TITLES
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.screens.retro.widgets import ChoicePicker
 from stratui.ui.text import cell, literal

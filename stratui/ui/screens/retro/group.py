@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from stratui.rituals.retro_formats import CATEGORY_TITLES
+from stratui.rituals.retro.formats import CATEGORY_TITLES
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.text import cell, literal
 from stratui.ui.widgets.review import InlineEdit, ReviewTable

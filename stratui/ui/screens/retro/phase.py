@@ -10,9 +10,9 @@ from stratui.rituals.retro import RetroRefused
 from stratui.ui.screens.steps import Step
 
 if TYPE_CHECKING:
-    from stratui.retro_service import Retros
     from stratui.rituals.retro import RetroContext, RetroDraft
     from stratui.ui.screens.retro.screen import RetroScreen
+    from stratui.usecases.retro import Retros
 
 T = TypeVar("T")
 

@@ -4,7 +4,7 @@ The facilitator drives it at one keyboard. The screen holds the review record an
 :class:`~stratui.rituals.retro.RetroDraft`; each phase (one module each) edits the draft
 through the draft's own methods, which enforce the ritual's rules, and asks the screen
 to save. Every rule lives in :mod:`stratui.rituals.retro` and
-:mod:`stratui.retro_service`; this module only navigates and shows, like the weekly
+:mod:`stratui.usecases.retro`; this module only navigates and shows, like the weekly
 review's screen, whose layout and keys it shares.
 """
 
@@ -15,7 +15,6 @@ import datetime as dt
 from textual.binding import Binding
 
 from stratui.domain.weeks import monday, sunday
-from stratui.retro_service import Retros
 from stratui.rituals.retro import (
     PHASE_TITLES,
     PHASES,
@@ -24,8 +23,8 @@ from stratui.rituals.retro import (
     RetroDraft,
     validate_phase,
 )
-from stratui.rituals.retro_completion import RetroCompletion
-from stratui.rituals.retro_validation import context_problems
+from stratui.rituals.retro.completion import RetroCompletion
+from stratui.rituals.retro.validation import context_problems
 from stratui.store.errors import StoreError
 from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.retro.discuss import DiscussPhase
@@ -39,6 +38,7 @@ from stratui.ui.screens.retro.summary import RetroSummaryPhase
 from stratui.ui.screens.retro.vote import VotePhase
 from stratui.ui.screens.ritual import RitualScreen
 from stratui.ui.styles import stylesheet
+from stratui.usecases.retro import Retros
 
 PHASE_CLASSES: tuple[type[Phase], ...] = (
     SetupPhase,

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Label, Static
 
-from stratui.rituals.retro_formats import CATEGORIES, CATEGORY_TITLES, FORMAT_TITLES, FORMATS
+from stratui.rituals.retro.formats import CATEGORIES, CATEGORY_TITLES, FORMAT_TITLES, FORMATS
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.widgets.review import ReviewTable
 

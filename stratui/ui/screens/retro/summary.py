@@ -12,7 +12,7 @@ from stratui.ui.screens.ritual import RitualSummaryStep
 class RetroSummaryPhase(RitualSummaryStep, Phase):
     """A preview before completing; the stored summary after.
 
-    The Markdown comes from :mod:`stratui.rituals.retro_summary`, which escapes user
+    The Markdown comes from :mod:`stratui.rituals.retro.summary`, which escapes user
     text, so a card is shown as written (the Markdown widget never reads Textual markup).
     """
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.widgets import Label, Static
 
 from stratui.domain.dates import parse_week_arg
-from stratui.ui.screens.team_review.step import TeamStep
+from stratui.ui.screens.team.step import TeamStep
 from stratui.ui.text import literal_block
 from stratui.ui.widgets.line_input import LineInput
 

@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from stratui.domain.weeks import next_week
-from stratui.rituals.capacity import CapacityHint
-from stratui.rituals.draft import WeeklyDraft
 from stratui.rituals.team import TeamContext
-from stratui.ui.screens.team_review.step import current_part, member_line, member_view, team_draft
+from stratui.rituals.weekly.capacity import CapacityHint
+from stratui.rituals.weekly.draft import WeeklyDraft
+from stratui.ui.screens.team.step import current_part, member_line, member_view, team_draft
 from stratui.ui.screens.weekly.commit import CommitStep
 from stratui.ui.text import literal
 

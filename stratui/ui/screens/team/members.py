@@ -7,10 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from stratui import people
-from stratui.rituals.draft import WeeklyDraft
+from stratui.rituals.weekly.draft import WeeklyDraft
 from stratui.ui.screens.steps import Step
-from stratui.ui.screens.team_review.step import (
+from stratui.ui.screens.team.step import (
     TeamStep,
     current_part,
     member_line,
@@ -19,6 +18,7 @@ from stratui.ui.screens.team_review.step import (
 from stratui.ui.screens.weekly.lookback import LookBackStep
 from stratui.ui.text import cell, literal
 from stratui.ui.widgets.review import InlineEdit, ReviewTable
+from stratui.usecases import people
 
 
 class MemberLookBack(LookBackStep):

@@ -1,7 +1,7 @@
 """The team weekly review screen: five steps, two of them walked member by member.
 
 Every rule (defaults, the member walk, validation, what completing writes) lives in
-:mod:`stratui.rituals.team` and :mod:`stratui.team_review`; this module only navigates
+:mod:`stratui.rituals.team` and :mod:`stratui.usecases.team_review`; this module only navigates
 and shows, on the frame the retrospective shares (:class:`RitualScreen`).
 """
 
@@ -11,7 +11,6 @@ import datetime as dt
 
 from textual.binding import Binding
 
-from stratui.review_service import ReviewError
 from stratui.rituals.team import (
     RITUAL_TITLE,
     STEP_TITLES,
@@ -21,15 +20,16 @@ from stratui.rituals.team import (
     validate_step,
 )
 from stratui.store.errors import StoreError
-from stratui.team_review import TeamReviews
 from stratui.ui.screens.ritual import RitualScreen
 from stratui.ui.screens.steps import Step
-from stratui.ui.screens.team_review.adjust import TeamAdjustStep
-from stratui.ui.screens.team_review.commit import TeamCommitStep
-from stratui.ui.screens.team_review.members import MembersStep
-from stratui.ui.screens.team_review.summary import TeamSummaryStep
-from stratui.ui.screens.team_review.team import TeamChoiceStep
+from stratui.ui.screens.team.adjust import TeamAdjustStep
+from stratui.ui.screens.team.choice import TeamChoiceStep
+from stratui.ui.screens.team.commit import TeamCommitStep
+from stratui.ui.screens.team.members import MembersStep
+from stratui.ui.screens.team.summary import TeamSummaryStep
 from stratui.ui.styles import stylesheet
+from stratui.usecases.team_review import TeamReviews
+from stratui.usecases.weekly_review import ReviewError
 
 STEP_CLASSES: tuple[type[Step], ...] = (
     TeamChoiceStep,

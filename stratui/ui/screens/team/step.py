@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stratui.rituals.draft import WeeklyDraft
+from stratui.rituals.weekly.draft import WeeklyDraft
 from stratui.ui.screens.steps import Step
 
 if TYPE_CHECKING:
     from stratui.rituals.team import MemberPart, TeamContext, TeamReviewDraft
-    from stratui.team_review import TeamReviews
-    from stratui.ui.screens.team_review.screen import TeamReviewScreen
+    from stratui.ui.screens.team.screen import TeamReviewScreen
+    from stratui.usecases.team_review import TeamReviews
 
 
 class TeamStep(Step):

@@ -11,7 +11,7 @@ from stratui.ui.screens.ritual import RitualSummaryStep
 class TeamSummaryStep(RitualSummaryStep):
     """A preview before completing; the stored summary after.
 
-    The Markdown comes from :mod:`stratui.rituals.team_summary`, which escapes user text.
+    The Markdown comes from :mod:`stratui.rituals.team.summary`, which escapes user text.
     """
 
     BINDINGS = [Binding("s", "write", "Write to a file", id="team.write")]

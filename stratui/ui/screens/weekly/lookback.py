@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from stratui.domain.inputs import parse_progress
 from stratui.domain.weeks import next_week
-from stratui.rituals.steps import UNDECIDED_LABEL
+from stratui.rituals.weekly.steps import UNDECIDED_LABEL
 from stratui.ui.screens.steps import Step
 from stratui.ui.text import cell, literal
 from stratui.ui.widgets.review import InlineEdit, ReviewTable

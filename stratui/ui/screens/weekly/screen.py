@@ -3,7 +3,7 @@
 The screen holds the review record and its :class:`~stratui.rituals.weekly.WeeklyDraft`;
 each step (one module each) edits the draft and asks the screen to save it. Every rule
 (defaults, validation, what completing writes) lives in :mod:`stratui.rituals.weekly`
-and :mod:`stratui.review_service`; this module only navigates and shows.
+and :mod:`stratui.usecases.weekly_review`; this module only navigates and shows.
 
 Saving: at every step change and after every one-key edit at once, and while typing a
 moment after the last key, so quitting, a crash or ``kill -9`` loses nothing (at most
@@ -17,7 +17,6 @@ import datetime as dt
 from textual.binding import Binding
 
 from stratui.domain.weeks import monday, sunday
-from stratui.review_service import WeeklyReviews
 from stratui.rituals.weekly import (
     RITUAL_TITLE,
     STEP_TITLES,
@@ -37,6 +36,7 @@ from stratui.ui.screens.weekly.lookback import LookBackStep
 from stratui.ui.screens.weekly.roadblocks import RoadblocksStep
 from stratui.ui.screens.weekly.summary import SummaryStep
 from stratui.ui.styles import stylesheet
+from stratui.usecases.weekly_review import WeeklyReviews
 
 STEP_CLASSES: tuple[type[Step], ...] = (
     CheckInStep,

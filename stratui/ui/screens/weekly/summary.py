@@ -10,7 +10,7 @@ from stratui.ui.screens.ritual import RitualSummaryStep
 class SummaryStep(RitualSummaryStep):
     """A preview before completing; the stored summary after.
 
-    The Markdown comes from :mod:`stratui.rituals.summary`, which escapes user text, so a
+    The Markdown comes from :mod:`stratui.rituals.weekly.summary`, which escapes user text, so a
     title is shown as typed by the Markdown widget (it never reads Textual markup).
     """
 

@@ -1,0 +1,1 @@
+"""The use cases both doors share (see the README's "the code")."""

@@ -1,0 +1,1 @@
+"""What the screens show, built from the store: one module a screen."""
