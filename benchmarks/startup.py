@@ -36,7 +36,7 @@ Minimal().run(headless=True, size=(120, 35))
 STRATUI = """
 import sys
 from stratui.clock import Clock
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 from stratui.store.store import Store
 from stratui.ui.app import StratuiApp
 class Timed(StratuiApp):
@@ -47,7 +47,7 @@ class Timed(StratuiApp):
     def drawn(self):
         self.rows = len(self.screen.query_one("#week").rows)
         self.exit()
-app = Timed(Stratui(Store.at(sys.argv[1]), Clock.from_env()), poll=None)
+app = Timed(Workspace(Store.at(sys.argv[1]), Clock.from_env()), poll=None)
 app.run(headless=True, size=(120, 35))
 assert app.rows, "the dashboard showed no commitments"
 """

@@ -25,7 +25,7 @@ TARGET = 1.5
 TRENDS = """
 import sys
 from stratui.clock import Clock
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 from stratui.store.store import Store
 from stratui.ui.app import StratuiApp
 class Timed(StratuiApp):
@@ -37,7 +37,7 @@ class Timed(StratuiApp):
     def drawn(self):
         self.weeks = len(self.screen.trends.weeks)
         self.exit()
-app = Timed(Stratui(Store.at(sys.argv[1]), Clock.from_env()), poll=None)
+app = Timed(Workspace(Store.at(sys.argv[1]), Clock.from_env()), poll=None)
 app.run(headless=True, size=(120, 35))
 assert app.weeks == 12, app.weeks
 """

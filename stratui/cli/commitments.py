@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 
 from stratui.cli import argtypes
-from stratui.cli.common import UsageError, open_app, options_named
+from stratui.cli.common import UsageError, open_workspace, options_named
+from stratui.usecases import commitments, roadblocks
 
 
 def define_log(log: argparse.ArgumentParser) -> None:
@@ -62,9 +63,10 @@ _OPTIONS = {"owner": "--owner", "person": "--owner"}
 
 
 def run_log(args) -> int:
-    app = open_app(args)
+    ws = open_workspace(args)
     with options_named(_OPTIONS):
-        record = app.log(
+        record = commitments.log(
+            ws,
             args.title,
             owner=args.owner,
             week=args.week,
@@ -77,14 +79,16 @@ def run_log(args) -> int:
 
 
 def run_list(args) -> int:
-    app = open_app(args)
+    ws = open_workspace(args)
     owner = None
     if args.owner:
         from stratui.usecases.people import person
 
         with options_named(_OPTIONS):
-            owner = person(app, args.owner)["name"]
-    found = app.commitments(week=args.week, owner=owner, status=args.status, everything=args.all)
+            owner = person(ws, args.owner)["name"]
+    found = commitments.find(
+        ws, week=args.week, owner=owner, status=args.status, everything=args.all
+    )
     if args.json:
         import json
 
@@ -95,17 +99,17 @@ def run_list(args) -> int:
     from stratui.cli.textout import commitment_table
 
     if not found:
-        scope = "any week" if args.all else (args.week or app.this_week())
+        scope = "any week" if args.all else (args.week or ws.this_week())
         filters = [f"{k} {v}" for k, v in (("owner", owner), ("status", args.status)) if v]
         print(f"no commitments for {scope}" + (f" with {' and '.join(filters)}" if filters else ""))
         return 0
-    goals = {goal["id"]: goal for goal in app.store.all("goals")}
+    goals = {goal["id"]: goal for goal in ws.store.all("goals")}
     print(commitment_table(found, goals))
     return 0
 
 
 def run_done(args) -> int:
-    record = open_app(args).complete(args.id, note=args.note)
+    record = commitments.complete(open_workspace(args), args.id, note=args.note)
     print(f"{record['id']} done: {record['title']}")
     return 0
 
@@ -121,7 +125,7 @@ def run_set(args) -> int:
             "set: nothing to change: give --status, --progress, --note, --title, --week, "
             "--goal, --due or --confidence"
         )
-    record = open_app(args).set_commitment(args.id, **changes)
+    record = commitments.change(open_workspace(args), args.id, **changes)
     progress = record.get("progress")
     shown = f", {progress:g}%" if progress is not None else ""
     print(f"{record['id']} {record['status']}{shown}: {record['title']}")
@@ -130,7 +134,8 @@ def run_set(args) -> int:
 
 def run_block(args) -> int:
     with options_named(_OPTIONS):
-        record = open_app(args).block(
+        record = roadblocks.block(
+            open_workspace(args),
             args.title, kind=args.kind, severity=args.severity, on=args.on, owner=args.owner
         )
     print(record["id"])

@@ -1,4 +1,4 @@
-"""What every command shares: exit codes, usage errors, the store path and the app."""
+"""What every command shares: exit codes, usage errors, the store path and the ws."""
 
 from __future__ import annotations
 
@@ -45,13 +45,13 @@ def store_path(db: str | None) -> str:
     return os.path.join(user_data_dir("stratui", appauthor=False), "store")
 
 
-def open_app(args):
-    """The :class:`~stratui.usecases.workspace.Stratui` service on the store the arguments name."""
+def open_workspace(args):
+    """The workspace (:class:`~stratui.usecases.workspace.Workspace`) of the store named."""
     from stratui.clock import Clock
     from stratui.store.store import Store
-    from stratui.usecases.workspace import Stratui
+    from stratui.usecases.workspace import Workspace
 
-    return Stratui(Store.at(store_path(args.db)), Clock.from_env())
+    return Workspace(Store.at(store_path(args.db)), Clock.from_env())
 
 
 def write_text(path: str, text: str, option: str = "--out") -> None:
@@ -69,19 +69,19 @@ def write_text(path: str, text: str, option: str = "--out") -> None:
 
 
 def run_tui(args, start: str | None = None, **options: str | None) -> int:
-    """Open the Textual app on the store (the only path that imports Textual);
+    """Open the Textual ws on the store (the only path that imports Textual);
     ``start="weekly"`` opens straight into the weekly review; ``options`` (``team``,
     ``period``) go to the ritual's screen."""
     from stratui.cli import report
 
     try:
-        app = open_app(args)
-        app.store.open()
+        ws = open_workspace(args)
+        ws.store.open()
     except Exception as error:
         return report(error)
-    from stratui.ui.app import run
+    from stratui.ui.ws import run
 
-    run(app, start=start, **options)
+    run(ws, start=start, **options)
     return 0
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 
 from stratui.cli import argtypes, goal_text
-from stratui.cli.common import UsageError, open_app, options_named
+from stratui.cli.common import UsageError, open_workspace, options_named
 
 # Which option of a command a use case's ValidationError field means.
 _OPTIONS = {
@@ -189,16 +189,16 @@ def _add(args) -> int:
             "target": args.target,
             "unit": args.unit,
         }
-    print(goals.create(open_app(args), fields)["id"])
+    print(goals.create(open_workspace(args), fields)["id"])
     return 0
 
 
 def _list(args) -> int:
     from stratui.usecases import goals, people
 
-    app = open_app(args)
-    owner = people.person(app, args.owner)["name"] if args.owner else None
-    rows = goals.tree(app, status=None if args.all else "active", owner=owner, team=args.team)
+    ws = open_workspace(args)
+    owner = people.person(ws, args.owner)["name"] if args.owner else None
+    rows = goals.tree(ws, status=None if args.all else "active", owner=owner, team=args.team)
     if args.json:
         import json
 
@@ -232,11 +232,11 @@ def _checkin(args) -> int:
 
     if args.value is None and args.confidence is None:
         raise UsageError("--value: give --value V or --confidence 1-5 (or both)")
-    app = open_app(args)
+    ws = open_workspace(args)
     record = goals.check_in(
-        app, args.id, value=args.value, confidence=args.confidence, note=args.note, date=args.date
+        ws, args.id, value=args.value, confidence=args.confidence, note=args.note, date=args.date
     )
-    now = goals.detail(app, record["goal_id"]).standing
+    now = goals.detail(ws, record["goal_id"]).standing
     health = now.health or "health: no data"
     title = now.goal["title"]
     print(
@@ -248,7 +248,7 @@ def _checkin(args) -> int:
 def _move(args) -> int:
     from stratui.usecases import goals
 
-    record = goals.move(open_app(args), args.id, None if args.root else args.under)
+    record = goals.move(open_workspace(args), args.id, None if args.root else args.under)
     where = f"under {record['parent_id'][:8]}" if record.get("parent_id") else "to the root"
     print(f"{record['id']} moved {where}: {record['title']}")
     return 0
@@ -261,13 +261,13 @@ def _metric(args) -> int:
     if args.clear:
         if any(part is not None for part in parts):
             raise UsageError("--clear: not allowed with --name, --baseline, --target or --unit")
-        record = goals.clear_metric(open_app(args), args.id)
+        record = goals.clear_metric(open_workspace(args), args.id)
         print(f"{record['id']} has no key result now: {record['title']}")
         return 0
     if args.name is None or args.baseline is None or args.target is None:
         raise UsageError("--name: give --name NAME --baseline B --target T [--unit U], or --clear")
     record = goals.set_metric(
-        open_app(args),
+        open_workspace(args),
         args.id,
         name=args.name,
         baseline=args.baseline,
@@ -281,7 +281,7 @@ def _metric(args) -> int:
 def _show(args) -> int:
     from stratui.usecases import goals
 
-    detail = goals.detail(open_app(args), args.id)
+    detail = goals.detail(open_workspace(args), args.id)
     if args.json:
         import json
 
@@ -305,15 +305,15 @@ def run_quarter(args) -> int:
     from stratui.domain import quarters
     from stratui.usecases import fiscal
 
-    app = open_app(args)
-    start = args.fiscal_start or fiscal.fiscal_start(app)
+    ws = open_workspace(args)
+    start = args.fiscal_start or fiscal.fiscal_start(ws)
     try:
-        quarter = quarters.parse_quarter_arg(args.when, app.clock.today(), start)
+        quarter = quarters.parse_quarter_arg(args.when, ws.clock.today(), start)
     except ValueError as error:
         raise UsageError(f"WHEN: {error}") from None
     if args.fiscal_start is not None:  # only once everything asked is known to be valid
-        app.store.open()  # never write settings into a directory that is not a store
-        fiscal.set_fiscal_start(app, args.fiscal_start)
+        ws.store.open()  # never write settings into a directory that is not a store
+        fiscal.set_fiscal_start(ws, args.fiscal_start)
     first, last = quarters.quarter_bounds(quarter, start)
     weeks = quarters.quarter_weeks(quarter, start)
     year = quarters.parse_quarter(quarter)[0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from stratui.cli import argtypes
-from stratui.cli.common import open_app, options_named
+from stratui.cli.common import open_workspace, options_named
 
 # The service's field names, as the command line names them in an error.
 _ARGUMENTS = {
@@ -75,14 +75,14 @@ def define_team(team: argparse.ArgumentParser) -> None:
 def run_person(args) -> int:
     from stratui.usecases import people
 
-    app = open_app(args)
+    ws = open_workspace(args)
     with _naming():
         if args.action == "add":
-            record = people.add_person(app, args.name)
+            record = people.add_person(ws, args.name)
             print(f"added person {record['name']}")
         elif args.action == "list":
-            found = people.people(app)
-            me = app.me
+            found = people.people(ws)
+            me = ws.me
             _print_records(
                 found,
                 args.json,
@@ -90,36 +90,36 @@ def run_person(args) -> int:
                 "no people yet",
             )
         elif args.action == "rename":
-            record = people.rename_person(app, args.name, args.new)
+            record = people.rename_person(ws, args.name, args.new)
             print(f"renamed person {args.name.strip()} to {record['name']}")
         elif args.name is None:
-            _print_me(people.who_am_i(app))
+            _print_me(people.who_am_i(ws))
         else:
-            _print_me(people.set_me(app, args.name))
+            _print_me(people.set_me(ws, args.name))
     return 0
 
 
 def run_team(args) -> int:
     from stratui.usecases import people
 
-    app = open_app(args)
+    ws = open_workspace(args)
     with _naming(team="NAME" if args.action == "rename" else "TEAM", members=_members(args)):
         if args.action == "add":
-            record = people.add_team(app, args.name, args.members)
+            record = people.add_team(ws, args.name, args.members)
             print(f"added team {record['name']}: {_names(record.get('members'))}")
         elif args.action == "list":
             _print_records(
-                people.teams(app),
+                people.teams(ws),
                 args.json,
                 lambda t: (t["name"], t.get("members", ())),
                 "no teams yet",
             )
         elif args.action == "rename":
-            record = people.rename_team(app, args.name, args.new)
+            record = people.rename_team(ws, args.name, args.new)
             print(f"renamed team {args.name.strip()} to {record['name']}")
         else:
             change = people.add_members if args.action == "add-member" else people.remove_members
-            record = change(app, args.team, args.members)
+            record = change(ws, args.team, args.members)
             print(f"team {record['name']}: {_names(record.get('members'))}")
     return 0
 

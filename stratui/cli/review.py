@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 
 from stratui.cli import argtypes
-from stratui.cli.common import UsageError, needs_terminal, open_app, options_named, run_tui
+from stratui.cli.common import UsageError, needs_terminal, open_workspace, options_named, run_tui
 
 RITUALS = ("weekly", "team", "retro", "quarterly")
 TEAM_RITUALS = ("team", "retro", "quarterly")  # the rituals --team applies to
-AVAILABLE = ("weekly", "team", "retro", "quarterly")  # the rituals the app has a screen for
+AVAILABLE = ("weekly", "team", "retro", "quarterly")  # the rituals the ws has a screen for
 
 
 def define_review(review: argparse.ArgumentParser) -> None:
@@ -46,17 +46,17 @@ def _refuse_what_cannot_start(args) -> None:
     from stratui.usecases import people
     from stratui.usecases.ritual_drafts import ReviewError, refuse_completed_week
 
-    app = open_app(args)
+    ws = open_workspace(args)
     with options_named({"team": "--team"}):
-        team = people.team(app, args.team)["name"] if args.team else None
+        team = people.team(ws, args.team)["name"] if args.team else None
     if not args.week:
         return
     if team is None:
         try:
-            team = people.choose_team(app)["name"]
+            team = people.choose_team(ws)["name"]
         except ValidationError:
             return  # no team to tell by: the screen says why
     try:
-        refuse_completed_week(app.store, "team", args.week, team=team)
+        refuse_completed_week(ws.store, "team", args.week, team=team)
     except ReviewError as error:
         raise UsageError(f"--week: {str(error).removeprefix('period: ')}") from None

@@ -7,7 +7,8 @@ import os
 import sys
 
 from stratui.cli import argtypes
-from stratui.cli.common import EXIT_STORE, UsageError, open_app, write_text
+from stratui.cli.common import EXIT_STORE, UsageError, open_workspace, write_text
+from stratui.usecases import exchange
 
 
 def define_export(export: argparse.ArgumentParser) -> None:
@@ -37,23 +38,23 @@ RITUALS = ("weekly", "team", "retro", "quarterly")
 
 
 def run_export(args) -> int:
-    app = open_app(args)
+    ws = open_workspace(args)
     if args.format == "json":
         from stratui.exchange.document import dump_document
 
-        text = dump_document(app.export_document())
+        text = dump_document(exchange.export_document(ws))
     elif args.format == "csv":
         from stratui.domain.schema import COLLECTIONS
         from stratui.exchange.csvout import to_csv
 
         if args.collection not in COLLECTIONS:
             raise UsageError(f"--collection: expected one of {', '.join(COLLECTIONS)}")
-        text = to_csv(app.store.all(args.collection), args.collection)
+        text = to_csv(ws.store.all(args.collection), args.collection)
     else:
         from stratui.domain.records import stamp
         from stratui.exchange.markdown import to_markdown
 
-        text = to_markdown(app.store.collections(), stamp(app.clock.now()))
+        text = to_markdown(ws.store.collections(), stamp(ws.clock.now()))
     if args.out:
         write_text(args.out, text)
         print(f"exported to {args.out}", file=sys.stderr)
@@ -75,7 +76,7 @@ def run_import(args) -> int:
             raise UsageError(f"FILE: cannot read {args.file}: {error.strerror}") from None
         except UnicodeDecodeError:
             raise UsageError(f"FILE: {args.file} is not UTF-8 text") from None
-    plan = open_app(args).import_document(load_document(text))
+    plan = exchange.import_document(open_workspace(args), load_document(text))
     print(f"imported {plan.added} new, {plan.updated} updated, {plan.unchanged} unchanged")
     return 0
 
@@ -83,34 +84,34 @@ def run_import(args) -> int:
 def run_demo(args) -> int:
     from stratui.demo import generate_history
 
-    app = open_app(args)
-    if not app.is_empty():
+    ws = open_workspace(args)
+    if not exchange.is_empty(ws):
         raise UsageError(
-            f"demo: the store at {app.store.location} already holds records; "
+            f"demo: the store at {ws.store.location} already holds records; "
             "use --db to choose an empty one"
         )
     if args.weeks < 2:
         raise UsageError("--weeks: expected a whole number >= 2")
-    document = generate_history(people=args.people, weeks=args.weeks, today=app.clock.today())
-    plan = app.import_document(document)
+    document = generate_history(people=args.people, weeks=args.weeks, today=ws.clock.today())
+    plan = exchange.import_document(ws, document)
     print(
-        f"demo store at {app.store.location}: {plan.added} records, "
+        f"demo store at {ws.store.location}: {plan.added} records, "
         f"{args.people} people, {args.weeks} weeks"
     )
-    print(_demo_me(app, document))
+    print(_demo_me(ws, document))
     return 0
 
 
-def _demo_me(app, document: dict) -> str:
+def _demo_me(ws, document: dict) -> str:
     """Make me a demo person unless me is set (STRATUI_ME or the store's config), so the
     dashboard and the weekly review show someone's work; says who me is."""
     from stratui.domain.people import find_named, known_names
     from stratui.usecases import people
 
-    me = people.who_am_i(app)
+    me = people.who_am_i(ws)
     if me.source == "login":
         team = document["teams"][0] if document["teams"] else {}
-        me = people.set_me(app, (team.get("members") or [document["people"][0]["name"]])[0])
+        me = people.set_me(ws, (team.get("members") or [document["people"][0]["name"]])[0])
         return f"me: {me.name}, a demo person (change it with: stratui person me NAME)"
     where = "from STRATUI_ME" if me.source == "STRATUI_ME" else "set for this store"
     if find_named(document["people"], me.name) is not None:
@@ -127,16 +128,16 @@ def run_check(args) -> int:
     from stratui.store.errors import StoreError
     from stratui.store.verify import unknown_people
 
-    app = open_app(args)
-    problems = app.store.check()
+    ws = open_workspace(args)
+    problems = ws.store.check()
     with suppress(StoreError):  # a damaged file: check has said so
-        problems += unknown_people(app.store)
+        problems += unknown_people(ws.store)
     if problems:
         for line in problems:
             print(line, file=sys.stderr)
-        print(f"{len(problems)} problem(s) in {app.store.location}", file=sys.stderr)
+        print(f"{len(problems)} problem(s) in {ws.store.location}", file=sys.stderr)
         return EXIT_STORE
-    counts = {name: len(found) for name, found in app.store.collections().items()}
+    counts = {name: len(found) for name, found in ws.store.collections().items()}
     total = sum(counts.values())
-    print(f"store {app.store.location} is sound: {total} records")
+    print(f"store {ws.store.location} is sound: {total} records")
     return 0

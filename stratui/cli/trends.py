@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from stratui.cli.common import UsageError, open_app
+from stratui.cli.common import UsageError, open_workspace
 
 FORMATS = ("md", "json")
 MAX_WEEKS = 520  # ten years: a window longer than that is a mistyped number
@@ -35,8 +35,8 @@ def define_report(report: argparse.ArgumentParser) -> None:
 
 
 def run_report(args) -> int:
-    app = open_app(args)
-    as_of = _as_of(args.as_of, app.clock.today())
+    ws = open_workspace(args)
+    as_of = _as_of(args.as_of, ws.clock.today())
     options = {
         "end": _end(args.end, args.week, as_of),
         "weeks": _weeks(args.weeks),
@@ -49,7 +49,7 @@ def run_report(args) -> int:
     from stratui.report import ReportError, build_report
 
     try:
-        report = build_report(app.store, as_of, **options)
+        report = build_report(ws.store, as_of, **options)
     except ReportError as error:
         raise UsageError(str(error)) from None
     if output == "json":

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from stratui.ui.screenshot import Screenshots
 from stratui.ui.settings import DEFAULT_THEME, load_settings, save_setting
 from stratui.ui.styles import stylesheet
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 POLL_SECONDS = 2.0  # how often the app looks for writes by other processes (stat only)
 
@@ -85,7 +85,7 @@ class StratuiApp(Screenshots, App):
 
     def __init__(
         self,
-        stratui: Stratui,
+        workspace: Workspace,
         *,
         poll: float | None = POLL_SECONDS,
         start: str | None = None,
@@ -98,12 +98,12 @@ class StratuiApp(Screenshots, App):
         super().__init__()
         if start is not None and start not in RITUAL_SCREENS:
             raise ValueError(f"start: expected one of {', '.join(RITUAL_SCREENS)}, got {start!r}")
-        self.stratui = stratui
+        self.workspace = workspace
         self.poll = poll
         self.start = start
         self.launch_options = {k: v for k, v in (("team", team), ("period", period)) if v}
         # Set before the header is drawn: setting it on mount would lay the screen out again.
-        self.sub_title = f"{stratui.me} · {stratui.store.location}"
+        self.sub_title = f"{workspace.me} · {workspace.store.location}"
         theme = load_settings().get("theme", DEFAULT_THEME)
         if theme != self.theme:  # a change of theme re-parses every stylesheet
             self.theme = theme
@@ -154,7 +154,7 @@ class StratuiApp(Screenshots, App):
 
     def check_store(self) -> None:
         """Reload the screen when another process (the CLI, a sync) changed the store."""
-        if self.stratui.store.refresh():
+        if self.workspace.store.refresh():
             self.action_reload()
 
     def action_reload(self) -> None:
@@ -209,7 +209,7 @@ class StratuiApp(Screenshots, App):
                 )
 
 
-def run(stratui: Stratui, start: str | None = None, **options: str | None) -> None:
+def run(workspace: Workspace, start: str | None = None, **options: str | None) -> None:
     """Start the app (what ``stratui`` without a command does; ``stratui review RITUAL``
     gives ``start=RITUAL``, and its ``--team`` and ``--quarter``, ``team`` and ``period``)."""
-    StratuiApp(stratui, start=start, **options).run()
+    StratuiApp(workspace, start=start, **options).run()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 
 from stratui.domain.quarters import DEFAULT_FISCAL_START, parse_month, quarter_of
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 CONFIG_FILE = "config.json"
 """The store's local, per-machine settings (``.stratui/config.json``, never shared)."""
@@ -28,8 +28,8 @@ SETTING = "fiscal_start"
 """The key of the fiscal year's first month in the local config."""
 
 
-def _read_config(app: Stratui) -> dict:
-    data = app.store.backend.local_read(CONFIG_FILE)
+def _read_config(ws: Workspace) -> dict:
+    data = ws.store.backend.local_read(CONFIG_FILE)
     try:
         config = json.loads(data) if data else {}
     except ValueError:
@@ -37,15 +37,15 @@ def _read_config(app: Stratui) -> dict:
     return config if isinstance(config, dict) else {}
 
 
-def fiscal_start(app: Stratui) -> int:
+def fiscal_start(ws: Workspace) -> int:
     """The configured first month of the fiscal year (1-12); January when unset or invalid."""
-    value = _read_config(app).get(SETTING)
+    value = _read_config(ws).get(SETTING)
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
         return value
     return DEFAULT_FISCAL_START
 
 
-def set_fiscal_start(app: Stratui, month: int | str) -> int:
+def set_fiscal_start(ws: Workspace, month: int | str) -> int:
     """Make ``month`` (``4``, ``"apr"``, ``"April"``) the fiscal year's first month.
 
     Other settings in the local config (``me``) are kept. Returns the month number.
@@ -54,12 +54,12 @@ def set_fiscal_start(app: Stratui, month: int | str) -> int:
         ValueError: not a month; the message says what is accepted.
     """
     number = parse_month(month)
-    config = {**_read_config(app), SETTING: number}
+    config = {**_read_config(ws), SETTING: number}
     data = json.dumps(config, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    app.store.backend.local_write(CONFIG_FILE, data.encode("utf-8"))
+    ws.store.backend.local_write(CONFIG_FILE, data.encode("utf-8"))
     return number
 
 
-def this_quarter(app: Stratui) -> str:
+def this_quarter(ws: Workspace) -> str:
     """The fiscal quarter holding today, ``YYYY-Qn``."""
-    return quarter_of(app.clock.today(), fiscal_start(app))
+    return quarter_of(ws.clock.today(), fiscal_start(ws))

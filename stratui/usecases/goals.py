@@ -36,26 +36,27 @@ from stratui.domain.metrics.scope import Scope
 from stratui.domain.schema import ValidationError
 from stratui.domain.weeks import next_week, week_of, week_range
 from stratui.store.layout import keys_for_weeks
-from stratui.usecases.workspace import Stratui
+from stratui.usecases import commitments as commitment_cases
+from stratui.usecases.workspace import Workspace
 
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
 # -- reading goals ---------------------------------------------------------------------------
 
 
-def goals(app: Stratui, *, status: str | None = None) -> list[dict]:
+def goals(ws: Workspace, *, status: str | None = None) -> list[dict]:
     """Goals, optionally of one status, by priority then title."""
-    found = app.store.find("goals", **({"status": status} if status else {}))
+    found = ws.store.find("goals", **({"status": status} if status else {}))
     return sorted(found, key=lambda g: (g.get("priority") or 9, g["title"].lower(), g["id"]))
 
 
-def goal(app: Stratui, ref: str) -> dict:
+def goal(ws: Workspace, ref: str) -> dict:
     """The goal whose id starts with ``ref`` (UnknownId, AmbiguousId otherwise)."""
-    return app.store.resolve("goals", ref)
+    return ws.store.resolve("goals", ref)
 
 
 def in_scope(
-    app: Stratui, found: Iterable[dict], *, owner: str | None = None, team: str | None = None
+    ws: Workspace, found: Iterable[dict], *, owner: str | None = None, team: str | None = None
 ) -> list[dict]:
     """The goals of ``found`` in the scope of ``owner`` or ``team`` (METRICS.md, Scope).
 
@@ -63,7 +64,7 @@ def in_scope(
     team or its owner is a member. Neither given: all of them.
     """
     if team is not None:
-        scope = Scope.of_team(team, app.store.all("teams"), app.store.all("people"))
+        scope = Scope.of_team(team, ws.store.all("teams"), ws.store.all("people"))
     else:
         scope = Scope(owner=owner)
     return [g for g in found if scope.has_goal(g)]
@@ -72,25 +73,25 @@ def in_scope(
 # -- the cascade -----------------------------------------------------------------------------
 
 
-def create(app: Stratui, fields: dict) -> dict:
+def create(ws: Workspace, fields: dict) -> dict:
     """A new active goal; returns the record.
 
     ``parent`` may be an id prefix: the child gets its ``parent_id`` and inherits the
     parent's ``start``, ``end`` and ``team`` unless given (``None`` counts as not given).
     ``quarter`` (``YYYY-Qn``) gives ``start`` and ``end`` (unless given) the fiscal
     quarter's first and last day, before anything is inherited. ``owner`` defaults to
-    me and must be a person (see :meth:`Stratui.person_named`). ``metric`` may be a dict
+    me and must be a person (see :meth:`Workspace.person_named`). ``metric`` may be a dict
     of typed parts (see :func:`~stratui.domain.key_results.make_metric`). The end may not
     precede the start.
     """
     fields = {key: value for key, value in fields.items() if value is not None}
     parent_ref = fields.pop("parent", None)
     quarter = fields.pop("quarter", None)
-    with app.store.transaction() as tx:
+    with ws.store.transaction() as tx:
         if quarter:
-            _quarter_dates(app, fields, quarter)
+            _quarter_dates(ws, fields, quarter)
         if parent_ref:
-            parent = app.store.resolve("goals", parent_ref)
+            parent = ws.store.resolve("goals", parent_ref)
             fields["parent_id"] = parent["id"]
             for inherited in ("start", "end", "team"):
                 if parent.get(inherited) is not None:
@@ -100,19 +101,19 @@ def create(app: Stratui, fields: dict) -> dict:
             fields["metric"] = kr.make_metric(
                 metric.get("name"), metric.get("baseline"), metric.get("target"), metric.get("unit")
             )
-        fields["owner"] = app.person_named(fields.get("owner"), "owner")
+        fields["owner"] = ws.person_named(fields.get("owner"), "owner")
         _check_dates(fields)
-        record = rec.new_record("goals", {**fields, "status": "active"}, app.clock.now())
+        record = rec.new_record("goals", {**fields, "status": "active"}, ws.clock.now())
         return tx.insert("goals", record)
 
 
-def _quarter_dates(app: Stratui, fields: dict, quarter: str) -> None:
+def _quarter_dates(ws: Workspace, fields: dict, quarter: str) -> None:
     """Fill ``start``/``end`` from a fiscal quarter (the configured fiscal year)."""
     from stratui.domain.quarters import quarter_bounds
     from stratui.usecases.fiscal import fiscal_start
 
     try:
-        first, last = quarter_bounds(quarter, fiscal_start(app))
+        first, last = quarter_bounds(quarter, fiscal_start(ws))
     except ValueError as error:
         raise ValidationError("quarter", str(error)) from None
     fields.setdefault("start", first.isoformat())
@@ -126,24 +127,24 @@ def _check_dates(record: Mapping) -> None:
         raise ValidationError("end", f"expected a date on or after the start {start}, got {end}")
 
 
-def edit(app: Stratui, ref: str, changes: dict) -> dict:
+def edit(ws: Workspace, ref: str, changes: dict) -> dict:
     """Change a goal's fields (``None`` removes an optional one); returns the record.
 
     A change of ``parent_id`` is checked like :func:`move`; the end may not precede the
-    start; a new ``owner`` must be a person (see :meth:`Stratui.person_named`).
+    start; a new ``owner`` must be a person (see :meth:`Workspace.person_named`).
     """
-    with app.store.transaction() as tx:
-        record = app.store.resolve("goals", ref)
+    with ws.store.transaction() as tx:
+        record = ws.store.resolve("goals", ref)
         if changes.get("owner") is not None:
-            changes = {**changes, "owner": app.person_named(changes["owner"], "owner")}
+            changes = {**changes, "owner": ws.person_named(changes["owner"], "owner")}
         if changes.get("parent_id"):
-            goal_tree.check_move(record["id"], changes["parent_id"], app.store.all("goals"))
-        changed = rec.updated("goals", record, changes, app.clock.now())
+            goal_tree.check_move(record["id"], changes["parent_id"], ws.store.all("goals"))
+        changed = rec.updated("goals", record, changes, ws.clock.now())
         _check_dates(changed)
         return tx.put("goals", changed)
 
 
-def move(app: Stratui, ref: str, parent_ref: str | None) -> dict:
+def move(ws: Workspace, ref: str, parent_ref: str | None) -> dict:
     """Put a goal under another parent (an id prefix), or at the root with ``None``.
 
     The goal keeps its own dates and team; its subtree moves with it.
@@ -152,35 +153,35 @@ def move(app: Stratui, ref: str, parent_ref: str | None) -> dict:
         CascadeError: the new parent is the goal itself or one of its descendants
             (field ``parent``); nothing is written.
     """
-    with app.store.transaction() as tx:
-        record = app.store.resolve("goals", ref)
-        parent_id = app.store.resolve("goals", parent_ref)["id"] if parent_ref else None
-        goal_tree.check_move(record["id"], parent_id, app.store.all("goals"))
-        changed = rec.updated("goals", record, {"parent_id": parent_id}, app.clock.now())
+    with ws.store.transaction() as tx:
+        record = ws.store.resolve("goals", ref)
+        parent_id = ws.store.resolve("goals", parent_ref)["id"] if parent_ref else None
+        goal_tree.check_move(record["id"], parent_id, ws.store.all("goals"))
+        changed = rec.updated("goals", record, {"parent_id": parent_id}, ws.clock.now())
         return tx.put("goals", changed)
 
 
-def drop(app: Stratui, ref: str) -> dict:
+def drop(ws: Workspace, ref: str) -> dict:
     """Drop a goal: it stays in the history, marked dropped."""
-    return edit(app, ref, {"status": "dropped"})
+    return edit(ws, ref, {"status": "dropped"})
 
 
-def achieve(app: Stratui, ref: str) -> dict:
+def achieve(ws: Workspace, ref: str) -> dict:
     """Mark a goal achieved."""
-    return edit(app, ref, {"status": "achieved"})
+    return edit(ws, ref, {"status": "achieved"})
 
 
-def link(app: Stratui, goal_ref: str, commitment_ref: str) -> dict:
+def link(ws: Workspace, goal_ref: str, commitment_ref: str) -> dict:
     """Link a commitment to a goal."""
-    goal_record = app.store.resolve("goals", goal_ref)
-    return app.set_commitment(commitment_ref, goal=goal_record["id"])
+    goal_record = ws.store.resolve("goals", goal_ref)
+    return commitment_cases.change(ws, commitment_ref, goal=goal_record["id"])
 
 
 # -- key results -----------------------------------------------------------------------------
 
 
 def set_metric(
-    app: Stratui,
+    ws: Workspace,
     ref: str,
     *,
     name: str,
@@ -197,19 +198,19 @@ def set_metric(
         ValidationError: field ``name``, ``baseline``, ``target`` or ``unit``.
     """
     metric = kr.make_metric(name, baseline, target, unit)
-    return edit(app, ref, {"metric": metric})
+    return edit(ws, ref, {"metric": metric})
 
 
-def clear_metric(app: Stratui, ref: str) -> dict:
+def clear_metric(ws: Workspace, ref: str) -> dict:
     """Remove a goal's key result; its check-ins stay (their values measure nothing now)."""
-    return edit(app, ref, {"metric": None})
+    return edit(ws, ref, {"metric": None})
 
 
 # -- check-ins -------------------------------------------------------------------------------
 
 
 def check_in(
-    app: Stratui,
+    ws: Workspace,
     ref: str,
     *,
     value: object = None,
@@ -227,14 +228,14 @@ def check_in(
     Raises:
         ValidationError: field ``value``, ``confidence``, ``note`` or ``date``.
     """
-    today = app.clock.today()
+    today = ws.clock.today()
     day = _read_day(date, today)
-    with app.store.transaction() as tx:
-        record = app.store.resolve("goals", ref)
+    with ws.store.transaction() as tx:
+        record = ws.store.resolve("goals", ref)
         fields = kr.checkin_fields(
             record, day=day, today=today, value=value, confidence=confidence, note=note
         )
-        return tx.insert("goal_checkins", rec.new_record("goal_checkins", fields, app.clock.now()))
+        return tx.insert("goal_checkins", rec.new_record("goal_checkins", fields, ws.clock.now()))
 
 
 def _read_day(date: str | dt.date | None, today: dt.date) -> dt.date:
@@ -248,10 +249,10 @@ def _read_day(date: str | dt.date | None, today: dt.date) -> dt.date:
         raise ValidationError("date", str(error)) from None
 
 
-def checkins(app: Stratui, ref: str) -> list[dict]:
+def checkins(ws: Workspace, ref: str) -> list[dict]:
     """The goal's check-ins in date order (from its start or creation to today)."""
-    record = app.store.resolve("goals", ref)
-    return list(kr.goal_checkins(checkins_of(app, [record]), record["id"]))
+    record = ws.store.resolve("goals", ref)
+    return list(kr.goal_checkins(checkins_of(ws, [record]), record["id"]))
 
 
 def _first_day(goal_record: Mapping) -> dt.date:
@@ -270,14 +271,14 @@ def _weeks_for(goal_records: Iterable[Mapping], last: dt.date) -> list[str]:
     return week_range(week_of(first), week_of(last))
 
 
-def checkins_of(app: Stratui, goal_records: list[Mapping]) -> list[dict]:
+def checkins_of(ws: Workspace, goal_records: list[Mapping]) -> list[dict]:
     """The check-ins of ``goal_records`` (any order), read only from the shards their
     dates need: from the earliest start or creation among them to today."""
-    weeks = _weeks_for(goal_records, app.clock.today())
+    weeks = _weeks_for(goal_records, ws.clock.today())
     if not weeks:
         return []
     wanted = {str(g["id"]) for g in goal_records}
-    return app.store.find(
+    return ws.store.find(
         "goal_checkins", keys=keys_for_weeks(weeks), where=lambda c: c["goal_id"] in wanted
     )
 
@@ -295,7 +296,7 @@ class TreeRow:
 
 
 def tree(
-    app: Stratui,
+    ws: Workspace,
     *,
     status: str | None = "active",
     owner: str | None = None,
@@ -306,9 +307,9 @@ def tree(
     ``status`` None shows every goal. With ``owner`` or ``team`` only the goals in that
     scope are shown; a goal whose parent is not shown sits at the root.
     """
-    with app.store.reading():
-        chosen = in_scope(app, goals(app, status=status), owner=owner, team=team)
-        readings = kr.standings(chosen, checkins_of(app, chosen), app.clock.today())
+    with ws.store.reading():
+        chosen = in_scope(ws, goals(ws, status=status), owner=owner, team=team)
+        readings = kr.standings(chosen, checkins_of(ws, chosen), ws.clock.today())
     by_goal = {item.goal_id: item for item in readings}
     return [
         TreeRow(dict(record), level, by_goal[str(record["id"])])
@@ -317,15 +318,15 @@ def tree(
 
 
 def at_risk_first(
-    app: Stratui, *, owner: str | None = None, team: str | None = None
+    ws: Workspace, *, owner: str | None = None, team: str | None = None
 ) -> list[kr.Standing]:
     """The active goals (in scope) ordered for attention: at risk, behind, on track, no data.
 
     For the dashboard's goal health; see :func:`stratui.domain.key_results.at_risk_first`.
     """
-    with app.store.reading():
-        chosen = in_scope(app, goals(app, status="active"), owner=owner, team=team)
-        readings = kr.standings(chosen, checkins_of(app, chosen), app.clock.today())
+    with ws.store.reading():
+        chosen = in_scope(ws, goals(ws, status="active"), owner=owner, team=team)
+        readings = kr.standings(chosen, checkins_of(ws, chosen), ws.clock.today())
     return kr.at_risk_first(readings)
 
 
@@ -359,15 +360,15 @@ class GoalDetail:
         return [r for r in self.roadblocks if not r.get("resolved_on")]
 
 
-def detail(app: Stratui, ref: str) -> GoalDetail:
+def detail(ws: Workspace, ref: str) -> GoalDetail:
     """The goal ``ref`` with its standing, readings, linked work and roadblocks, today."""
-    today = app.clock.today()
-    with app.store.reading():
-        record = app.store.resolve("goals", ref)
-        every = app.store.all("goals")
-        readings = kr.goal_checkins(checkins_of(app, [record]), record["id"])
-        linked = _linked_commitments(app, record)
-        blocks = _roadblocks_on(app, record["id"], {c["id"] for c in linked})
+    today = ws.clock.today()
+    with ws.store.reading():
+        record = ws.store.resolve("goals", ref)
+        every = ws.store.all("goals")
+        readings = kr.goal_checkins(checkins_of(ws, [record]), record["id"])
+        linked = _linked_commitments(ws, record)
+        blocks = _roadblocks_on(ws, record["id"], {c["id"] for c in linked})
     rid = record["id"]
     return GoalDetail(
         goal=record,
@@ -382,16 +383,16 @@ def detail(app: Stratui, ref: str) -> GoalDetail:
     )
 
 
-def _linked_commitments(app: Stratui, record: Mapping) -> list[dict]:
+def _linked_commitments(ws: Workspace, record: Mapping) -> list[dict]:
     """Commitments linked to the goal, from its first day to the week after today (or
     its end, if later)."""
-    today = app.clock.today()
+    today = ws.clock.today()
     end = record.get("end")
     last = max(today, dt.date.fromisoformat(end)) if end else today
     weeks = _weeks_for([record], last)
     weeks.append(next_week(weeks[-1]))
     wanted = set(weeks)
-    return app.store.find(
+    return ws.store.find(
         "commitments",
         keys=keys_for_weeks(weeks),
         where=lambda c: c["week"] in wanted,
@@ -407,8 +408,8 @@ def _by_week(commitments: Iterable[dict]) -> dict[str, list[dict]]:
     return grouped
 
 
-def _roadblocks_on(app: Stratui, goal_id: str, commitment_ids: set[str]) -> list[dict]:
-    found = app.store.find(
+def _roadblocks_on(ws: Workspace, goal_id: str, commitment_ids: set[str]) -> list[dict]:
+    found = ws.store.find(
         "roadblocks",
         where=lambda r: r.get("goal_id") == goal_id or r.get("commitment_id") in commitment_ids,
     )

@@ -24,7 +24,7 @@ from stratui.domain import people as rules
 from stratui.domain import records as rec
 from stratui.domain.schema import ValidationError
 from stratui.rituals.renames import rename_person_in_answers, rename_team_in_answers
-from stratui.usecases.workspace import Stratui, current_user
+from stratui.usecases.workspace import Workspace, current_user
 
 CONFIG_FILE = "config.json"
 """The store's local, per-machine settings (``.stratui/config.json``, never shared)."""
@@ -33,46 +33,46 @@ CONFIG_FILE = "config.json"
 # -- reading -------------------------------------------------------------------------------
 
 
-def people(app: Stratui) -> list[dict]:
+def people(ws: Workspace) -> list[dict]:
     """Every person, by name (case-insensitive)."""
-    return sorted(app.store.all("people"), key=lambda r: (r["name"].casefold(), r["name"]))
+    return sorted(ws.store.all("people"), key=lambda r: (r["name"].casefold(), r["name"]))
 
 
-def teams(app: Stratui) -> list[dict]:
+def teams(ws: Workspace) -> list[dict]:
     """Every team, by name (case-insensitive)."""
-    return sorted(app.store.all("teams"), key=lambda r: (r["name"].casefold(), r["name"]))
+    return sorted(ws.store.all("teams"), key=lambda r: (r["name"].casefold(), r["name"]))
 
 
-def person(app: Stratui, name: str, field: str = "person") -> dict:
+def person(ws: Workspace, name: str, field: str = "person") -> dict:
     """The person named ``name`` (exact, else up to case); ValidationError naming ``field``
     and the known people if none."""
-    return dict(rules.require_named(app.store.all("people"), name, field, "person"))
+    return dict(rules.require_named(ws.store.all("people"), name, field, "person"))
 
 
-def team(app: Stratui, name: str) -> dict:
+def team(ws: Workspace, name: str) -> dict:
     """The team named ``name`` (exact, else up to case); ValidationError if none."""
-    return dict(rules.require_named(app.store.all("teams"), name, "team", "team"))
+    return dict(rules.require_named(ws.store.all("teams"), name, "team", "team"))
 
 
-def teams_of(app: Stratui, name: str) -> list[dict]:
+def teams_of(ws: Workspace, name: str) -> list[dict]:
     """The teams ``name`` is a member of, by name."""
-    return [t for t in teams(app) if any(rules.same_name(m, name) for m in t.get("members", ()))]
+    return [t for t in teams(ws) if any(rules.same_name(m, name) for m in t.get("members", ()))]
 
 
-def choose_team(app: Stratui, name: str | None = None) -> dict:
+def choose_team(ws: Workspace, name: str | None = None) -> dict:
     """The team a team ritual is for: ``name``, else the only team, else me's only team.
 
     Raises ValidationError (field ``team``) when ``name`` is unknown, when there is no
     team, or when it cannot tell which team is meant (the message lists them).
     """
     if name is not None:
-        return team(app, name)
-    every = teams(app)
+        return team(ws, name)
+    every = teams(ws)
     if len(every) == 1:
         return every[0]
     if not every:
         raise ValidationError("team", "no team yet; add one first (a name and its members)")
-    mine = teams_of(app, app.me)
+    mine = teams_of(ws, ws.me)
     if len(mine) == 1:
         return mine[0]
     which = "you are in none of them" if not mine else "you are in several"
@@ -84,16 +84,16 @@ def choose_team(app: Stratui, name: str | None = None) -> dict:
 # -- people --------------------------------------------------------------------------------
 
 
-def add_person(app: Stratui, name: str) -> dict:
+def add_person(ws: Workspace, name: str) -> dict:
     """A new person named ``name``, in no team yet; returns the record."""
     name = rules.check_name(name, "name")
-    with app.store.transaction() as tx:
-        rules.refuse_taken(app.store.all("people"), name, "name", "person")
-        record = rec.new_record("people", {"name": name, "teams": []}, app.clock.now())
+    with ws.store.transaction() as tx:
+        rules.refuse_taken(ws.store.all("people"), name, "name", "person")
+        record = rec.new_record("people", {"name": name, "teams": []}, ws.clock.now())
         return tx.insert("people", record)
 
 
-def rename_person(app: Stratui, old: str, new: str) -> dict:
+def rename_person(ws: Workspace, old: str, new: str) -> dict:
     """Rename a person everywhere, in one transaction; returns the renamed person.
 
     Every record naming the person (commitment, roadblock and goal owners, review owners,
@@ -102,18 +102,18 @@ def rename_person(app: Stratui, old: str, new: str) -> dict:
     When the person was me by the login name, me is set to the new name, so that me stays
     a person (``STRATUI_ME`` is the user's to change).
     """
-    me = who_am_i(app)
+    me = who_am_i(ws)
     person, old_name = _rename_everywhere(
-        app, "people", "person", old, new, rules.PERSON_REFERENCES, rename_person_in_answers
+        ws, "people", "person", old, new, rules.PERSON_REFERENCES, rename_person_in_answers
     )
     followed = me.name if me.source == "login" else me.configured
     if person["name"] != old_name and followed == old_name:
-        _write_config(app, {**_read_config(app), "me": person["name"]})
+        _write_config(ws, {**_read_config(ws), "me": person["name"]})
     return person
 
 
 def _rename_everywhere(
-    app: Stratui,
+    ws: Workspace,
     collection: str,
     kind: str,
     old: str,
@@ -127,19 +127,19 @@ def _rename_everywhere(
     name. Renaming to the same name writes nothing.
     """
     new = rules.check_name(new, "new name")
-    with app.store.transaction() as tx:
-        every = app.store.all(collection)
+    with ws.store.transaction() as tx:
+        every = ws.store.all(collection)
         current = rules.require_named(every, old, kind, kind)
         rules.refuse_taken(every, new, "new name", kind, but=current["id"])
         old_name = str(current["name"])
         if new == old_name:
             return dict(current), old_name
         writes = rules.renamed_records(
-            app.store.collections(),
+            ws.store.collections(),
             old_name,
             new,
             references,
-            app.clock.now(),
+            ws.clock.now(),
             answers=lambda answers: rename_in_answers(answers, old_name, new),
         )
         tx.put_many(writes)
@@ -149,7 +149,7 @@ def _rename_everywhere(
 # -- teams ---------------------------------------------------------------------------------
 
 
-def add_team(app: Stratui, name: str, members: list[str] | str | None = None) -> dict:
+def add_team(ws: Workspace, name: str, members: list[str] | str | None = None) -> dict:
     """A new team named ``name`` with ``members`` (existing people); returns the team.
 
     ``members`` may be a list of names or ``"a,b"``; each member's ``teams`` gains the
@@ -157,10 +157,10 @@ def add_team(app: Stratui, name: str, members: list[str] | str | None = None) ->
     """
     name = rules.check_name(name, "name")
     wanted = rules.parse_names(members, "members") if members else []
-    with app.store.transaction() as tx:
-        rules.refuse_taken(app.store.all("teams"), name, "name", "team")
-        found = _people_named(app, wanted)
-        now = app.clock.now()
+    with ws.store.transaction() as tx:
+        rules.refuse_taken(ws.store.all("teams"), name, "name", "team")
+        found = _people_named(ws, wanted)
+        now = ws.clock.now()
         record = rec.new_record("teams", {"name": name, "members": [p["name"] for p in found]}, now)
         tx.put_many(
             {
@@ -171,23 +171,23 @@ def add_team(app: Stratui, name: str, members: list[str] | str | None = None) ->
         return record
 
 
-def rename_team(app: Stratui, old: str, new: str) -> dict:
+def rename_team(ws: Workspace, old: str, new: str) -> dict:
     """Rename a team everywhere (members' teams, goals, reviews, drafts); returns it."""
     team, _ = _rename_everywhere(
-        app, "teams", "team", old, new, rules.TEAM_REFERENCES, rename_team_in_answers
+        ws, "teams", "team", old, new, rules.TEAM_REFERENCES, rename_team_in_answers
     )
     return team
 
 
-def add_members(app: Stratui, team_name: str, names: list[str] | str) -> dict:
+def add_members(ws: Workspace, team_name: str, names: list[str] | str) -> dict:
     """Add existing people to a team (and the team to their ``teams``); returns the team.
 
     Refused (nothing written) for an unknown person or one who is a member already.
     """
     wanted = rules.parse_names(names, "members")
-    with app.store.transaction() as tx:
-        current = team(app, team_name)
-        found = _people_named(app, wanted)
+    with ws.store.transaction() as tx:
+        current = team(ws, team_name)
+        found = _people_named(ws, wanted)
         members = list(current.get("members", ()))
         for record in found:
             if any(rules.same_name(m, record["name"]) for m in members):
@@ -195,7 +195,7 @@ def add_members(app: Stratui, team_name: str, names: list[str] | str) -> dict:
                     "members", f"{record['name']!r} is in {current['name']!r} already"
                 )
             members.append(record["name"])
-        now = app.clock.now()
+        now = ws.clock.now()
         updated = rec.updated("teams", current, {"members": members}, now)
         tx.put_many(
             {"teams": [updated], "people": [_joined(p, current["name"], now) for p in found]}
@@ -203,14 +203,14 @@ def add_members(app: Stratui, team_name: str, names: list[str] | str) -> dict:
         return updated
 
 
-def remove_members(app: Stratui, team_name: str, names: list[str] | str) -> dict:
+def remove_members(ws: Workspace, team_name: str, names: list[str] | str) -> dict:
     """Take people out of a team (and the team out of their ``teams``); returns the team.
 
     Their past records keep naming them; refused for a name that is not a member.
     """
     wanted = rules.parse_names(names, "members")
-    with app.store.transaction() as tx:
-        current = team(app, team_name)
+    with ws.store.transaction() as tx:
+        current = team(ws, team_name)
         members = list(current.get("members", ()))
         for name in wanted:
             if not any(rules.same_name(m, name) for m in members):
@@ -220,10 +220,10 @@ def remove_members(app: Stratui, team_name: str, names: list[str] | str) -> dict
                     + (", ".join(members) or "none"),
                 )
             members = rules.without_name(members, name)
-        now = app.clock.now()
+        now = ws.clock.now()
         leaving = [
             p
-            for p in app.store.all("people")
+            for p in ws.store.all("people")
             if any(rules.same_name(p["name"], name) for name in wanted)
         ]
         updated = rec.updated("teams", current, {"members": members}, now)
@@ -238,9 +238,9 @@ def remove_members(app: Stratui, team_name: str, names: list[str] | str) -> dict
         return updated
 
 
-def _people_named(app: Stratui, names: list[str]) -> list[dict]:
+def _people_named(ws: Workspace, names: list[str]) -> list[dict]:
     """The person records for ``names``, in order; ValidationError for an unknown one."""
-    everyone = app.store.all("people")
+    everyone = ws.store.all("people")
     return [dict(rules.require_named(everyone, name, "members", "person")) for name in names]
 
 
@@ -265,19 +265,19 @@ class Me:
     configured: str | None
 
 
-def who_am_i(app: Stratui) -> Me:
+def who_am_i(ws: Workspace) -> Me:
     """The current user and where the name comes from (see :func:`set_me`)."""
-    configured = _configured_me(app)
+    configured = _configured_me(ws)
     if os.environ.get("STRATUI_ME", "").strip():
         source = "STRATUI_ME"
     elif configured:
         source = "config"
     else:
         source = "login"
-    return Me(current_user(app.store), source, configured)
+    return Me(current_user(ws.store), source, configured)
 
 
-def set_me(app: Stratui, name: str) -> Me:
+def set_me(ws: Workspace, name: str) -> Me:
     """Make ``name`` (an existing person) ``me`` on this machine, for this store.
 
     Written to the store's local config (``.stratui/config.json``, which git never
@@ -285,13 +285,13 @@ def set_me(app: Stratui, name: str) -> Me:
     wins when set. The store's records are not changed.
     """
     check = rules.check_name(name, "person")
-    record = person(app, check)
-    _write_config(app, {**_read_config(app), "me": record["name"]})
-    return who_am_i(app)
+    record = person(ws, check)
+    _write_config(ws, {**_read_config(ws), "me": record["name"]})
+    return who_am_i(ws)
 
 
-def _read_config(app: Stratui) -> dict:
-    data = app.store.backend.local_read(CONFIG_FILE)
+def _read_config(ws: Workspace) -> dict:
+    data = ws.store.backend.local_read(CONFIG_FILE)
     try:
         config = json.loads(data) if data else {}
     except ValueError:
@@ -299,11 +299,11 @@ def _read_config(app: Stratui) -> dict:
     return config if isinstance(config, dict) else {}
 
 
-def _configured_me(app: Stratui) -> str | None:
-    value = _read_config(app).get("me")
+def _configured_me(ws: Workspace) -> str | None:
+    value = _read_config(ws).get("me")
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _write_config(app: Stratui, config: dict) -> None:
+def _write_config(ws: Workspace, config: dict) -> None:
     data = json.dumps(config, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    app.store.backend.local_write(CONFIG_FILE, data.encode("utf-8"))
+    ws.store.backend.local_write(CONFIG_FILE, data.encode("utf-8"))

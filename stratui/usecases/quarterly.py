@@ -56,7 +56,7 @@ from stratui.usecases.ritual_drafts import (
     write_summary_file,
     written,
 )
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 __all__ = ["CLOSING_DAYS", "QuarterlyReviews", "ReviewError", "summary_file_name"]
 
@@ -68,12 +68,12 @@ CHOICE_QUARTERS_BACK = 4
 
 
 class QuarterlyReviews:
-    """The quarterly strategy review of one store and clock (those of ``app``)."""
+    """The quarterly strategy review of one store and clock (those of ``ws``)."""
 
-    def __init__(self, app: Stratui) -> None:
-        self.app = app
-        self.store = app.store
-        self.clock = app.clock
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.store = ws.store
+        self.clock = ws.clock
 
     # -- which quarter, whose review ----------------------------------------------------------
 
@@ -84,7 +84,7 @@ class QuarterlyReviews:
         but when that previous quarter's review (of this owner or team) is complete
         already, the current one.
         """
-        start = fiscal_start(self.app)
+        start = fiscal_start(self.ws)
         today = self.clock.today()
         current = quarter_of(today, start)
         if (quarter_bounds(current, start)[1] - today).days < CLOSING_DAYS:
@@ -96,7 +96,7 @@ class QuarterlyReviews:
     def quarter_in_progress(self) -> str:
         """The fiscal quarter today is in: what the goals screen's quarterly review opens
         (the goals on screen are this quarter's)."""
-        return quarter_of(self.clock.today(), fiscal_start(self.app))
+        return quarter_of(self.clock.today(), fiscal_start(self.ws))
 
     def quarter_choices(self, draft: QuarterlyDraft) -> list[tuple[str, str]]:
         """The quarters a review may close, oldest first, each with a note: the
@@ -125,7 +125,7 @@ class QuarterlyReviews:
         """``(owner, team)``, exactly one non-empty: the team's review, else the owner's or mine."""
         if team is not None and team.strip():
             return "", team.strip()
-        return (owner or self.app.me).strip(), ""
+        return (owner or self.ws.me).strip(), ""
 
     def _team_members(self, team: str) -> list[str]:
         """The team's members (its ``members``, then people naming it); refuses an unknown team."""
@@ -167,7 +167,7 @@ class QuarterlyReviews:
             raise ValidationError("period", f"expected a quarter YYYY-Qn (2026-Q4), got {period!r}")
         with self.store.transaction() as tx:
             if owner:
-                owner = self.app.person_named(owner, "owner")
+                owner = self.ws.person_named(owner, "owner")
             members = self._team_members(team) if team else [owner]
             found = self._drafts(owner, team, period)
             if found:
@@ -179,9 +179,9 @@ class QuarterlyReviews:
                 period=period,
                 owner=owner,
                 team=team,
-                facilitator=self.app.person_named(facilitator, "facilitator") if team else "",
+                facilitator=self.ws.person_named(facilitator, "facilitator") if team else "",
                 participants=members,
-                fiscal_start=fiscal_start(self.app),
+                fiscal_start=fiscal_start(self.ws),
             )
             draft.fill_defaults(self.context(draft))
             fields = {
@@ -274,7 +274,7 @@ class QuarterlyReviews:
                 )
             ]
             context.goals = [dict(goal) for goal, _ in goal_tree.walk(chosen)]
-            context.checkins = goal_cases.checkins_of(self.app, context.goals)
+            context.checkins = goal_cases.checkins_of(self.ws, context.goals)
             weeks = set(quarter_weeks(draft.period, draft.fiscal_start))
             context.commitments = self.store.find(
                 "commitments",
@@ -363,7 +363,7 @@ class QuarterlyReviews:
 
     def _drafts(self, owner: str, team: str, period: str | None) -> list[dict]:
         if period is None:
-            current = quarter_of(self.clock.today(), fiscal_start(self.app))
+            current = quarter_of(self.clock.today(), fiscal_start(self.ws))
             keys = [shift_quarter(current, step) for step in (-1, 0, 1)]
         else:
             keys = [period]

@@ -43,19 +43,19 @@ from stratui.usecases.ritual_drafts import (
 )
 from stratui.usecases.team_rituals import new_draft_review, team_drafts
 from stratui.usecases.views import retro_status
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 CHOICE_WEEKS_BACK = 6
 """How many weeks before this one a retrospective's week may be chosen from in the TUI."""
 
 
 class Retros:
-    """The retrospectives of one store and clock (those of ``app``)."""
+    """The retrospectives of one store and clock (those of ``ws``)."""
 
-    def __init__(self, app: Stratui) -> None:
-        self.app = app
-        self.store = app.store
-        self.clock = app.clock
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.store = ws.store
+        self.clock = ws.clock
 
     # -- starting, resuming, saving --------------------------------------------------------
 
@@ -79,7 +79,7 @@ class Retros:
         if period is not None and not is_valid_week(period):
             raise ValueError(f"period: expected an ISO week YYYY-Www that exists, got {period!r}")
         with self.store.transaction() as tx:
-            name = people.choose_team(self.app, team)["name"]
+            name = people.choose_team(self.ws, team)["name"]
             found = team_drafts(self.store, "retro", name, self.clock.today(), period)
             if found:
                 review = found[0]
@@ -93,7 +93,7 @@ class Retros:
             draft = RetroDraft(
                 team=name,
                 period=period or week_of(self.clock.today()),
-                facilitator=self.app.person_named(facilitator, "facilitator"),
+                facilitator=self.ws.person_named(facilitator, "facilitator"),
             )
             draft.fill_defaults(self.context(draft))
             review = new_draft_review(
@@ -138,7 +138,7 @@ class Retros:
 
     def drafts(self, team: str | None = None) -> list[dict]:
         """The team's open retrospective drafts, newest first (the resume offer)."""
-        name = people.choose_team(self.app, team)["name"]
+        name = people.choose_team(self.ws, team)["name"]
         return team_drafts(self.store, "retro", name, self.clock.today())
 
     # -- what a retrospective works on ----------------------------------------------------
@@ -294,12 +294,12 @@ class Retros:
 
     def next_due(self, team: str | None = None) -> RetroDue:
         """When the team's next retrospective is due (every two weeks after the last)."""
-        name = people.choose_team(self.app, team)["name"]
+        name = people.choose_team(self.ws, team)["name"]
         return retro_status.next_due(self.store, name, self.clock.today())
 
     def open_actions(self, team: str | None = None) -> list[OpenAction]:
         """The team's open retro actions with their age in days, oldest first."""
-        name = people.choose_team(self.app, team)["name"]
+        name = people.choose_team(self.ws, team)["name"]
         return retro_status.open_retro_actions(self.store, name, self.clock.today())
 
     def _previous(self, draft: RetroDraft) -> dict | None:

@@ -36,18 +36,18 @@ from stratui.usecases.ritual_drafts import (
     written,
 )
 from stratui.usecases.team_rituals import new_draft_review, team_drafts
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
 
 class TeamReviews:
-    """The team weekly review of one store and clock (those of ``app``)."""
+    """The team weekly review of one store and clock (those of ``ws``)."""
 
-    def __init__(self, app: Stratui) -> None:
-        self.app = app
-        self.store = app.store
-        self.clock = app.clock
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.store = ws.store
+        self.clock = ws.clock
 
     # -- starting, resuming, saving --------------------------------------------------------
 
@@ -73,7 +73,7 @@ class TeamReviews:
         if period is not None and not is_valid_week(period):
             raise ValueError(f"period: expected an ISO week YYYY-Www that exists, got {period!r}")
         with self.store.transaction() as tx:
-            name = people.choose_team(self.app, team)["name"]
+            name = people.choose_team(self.ws, team)["name"]
             found = team_drafts(self.store, "team", name, self.clock.today(), period)
             if found:
                 review = found[0]
@@ -89,7 +89,7 @@ class TeamReviews:
             draft = TeamReviewDraft(
                 team=name,
                 period=period,
-                facilitator=self.app.person_named(facilitator, "facilitator"),
+                facilitator=self.ws.person_named(facilitator, "facilitator"),
             )
             draft.fill_defaults(self.context(draft))
             review = new_draft_review(
@@ -136,13 +136,13 @@ class TeamReviews:
 
     def next_period(self, team: str | None = None) -> str:
         """The week the team's next review is for (see ``rituals.team.next_period``)."""
-        name = people.choose_team(self.app, team)["name"]
+        name = people.choose_team(self.ws, team)["name"]
         done = recent_completed(self.store, "team", self.clock.today(), team=name)
         return next_period([str(r["period"]) for r in done], self.clock.today())
 
     def drafts(self, team: str | None = None) -> list[dict]:
         """The team's open team review drafts, newest first (the resume offer)."""
-        name = people.choose_team(self.app, team)["name"]
+        name = people.choose_team(self.ws, team)["name"]
         return team_drafts(self.store, "team", name, self.clock.today())
 
     # -- what a review works on ------------------------------------------------------------

@@ -52,7 +52,7 @@ from stratui.usecases.ritual_drafts import (
     write_summary_file,
     written,
 )
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 __all__ = [
     "CHECKIN_WEEKS",
@@ -69,12 +69,12 @@ _SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
 
 class WeeklyReviews:
-    """The weekly review of one store and clock (those of ``app``)."""
+    """The weekly review of one store and clock (those of ``ws``)."""
 
-    def __init__(self, app: Stratui) -> None:
-        self.app = app
-        self.store = app.store
-        self.clock = app.clock
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.store = ws.store
+        self.clock = ws.clock
 
     # -- starting, resuming, saving --------------------------------------------------------
 
@@ -96,7 +96,7 @@ class WeeklyReviews:
         if period is not None and not is_valid_week(period):
             raise ValueError(f"period: expected an ISO week YYYY-Www that exists, got {period!r}")
         with self.store.transaction() as tx:
-            owner = self.app.person_named(owner, "owner")
+            owner = self.ws.person_named(owner, "owner")
             found = week_drafts(self.store, "weekly", self.clock.today(), period, owner=owner)
             if found:
                 review = found[0]
@@ -152,12 +152,12 @@ class WeeklyReviews:
         Only the shards of the last :data:`DRAFT_WEEKS_BACK` weeks, this week and the next
         are read (see the module's docstring).
         """
-        owner = (owner or self.app.me).strip()
+        owner = (owner or self.ws.me).strip()
         return week_drafts(self.store, "weekly", self.clock.today(), owner=owner)
 
     def next_due(self, owner: str | None = None) -> DueReview:
         """The next weekly review the owner owes, and whether it is due or overdue."""
-        owner = (owner or self.app.me).strip()
+        owner = (owner or self.ws.me).strip()
         found = recent_completed(self.store, "weekly", self.clock.today(), owner=owner)
         return is_due(found, self.clock.today())
 

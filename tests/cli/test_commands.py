@@ -8,7 +8,8 @@ import pytest
 
 from stratui.clock import Clock
 from stratui.store.store import Store
-from stratui.usecases.workspace import Stratui
+from stratui.usecases import commitments
+from stratui.usecases.workspace import Workspace
 
 from ._support import (
     CLASH_COMMITMENT,
@@ -160,7 +161,7 @@ def test_list_json_records_have_exactly_the_export_format_fields(cli, store, tmp
     rid = full.stdout.strip()
     cli("done", rid, "--note", "merged")
     gone = cli("log", "Deleted later").stdout.strip()
-    Stratui(Store.at(str(store)), Clock.from_env()).delete_commitment(gone)
+    commitments.delete(Workspace(Store.at(str(store)), Clock.from_env()), gone)
 
     listed = records(cli("list", "--all", "--json"))
     assert [r["id"] for r in listed] == [rid]  # the deleted one is not listed

@@ -122,9 +122,9 @@ def test_goal_list_hides_closed_goals_unless_all(cli, store, cascade):
     assert cli("goal", "move", cascade["personal"], "--root").returncode == 0
     from stratui.clock import Clock
     from stratui.usecases import goals
-    from stratui.usecases.workspace import Stratui
+    from stratui.usecases.workspace import Workspace
 
-    goals.drop(Stratui(Store.at(str(store)), Clock()), cascade["personal"])
+    goals.drop(Workspace(Store.at(str(store)), Clock()), cascade["personal"])
     titles = [r["title"] for r in json.loads(cli("goal", "list", "--json").stdout)]
     assert "Own the gateway" not in titles
     every = json.loads(cli("goal", "list", "--all", "--json").stdout)

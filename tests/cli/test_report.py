@@ -13,6 +13,7 @@ import pytest
 
 from stratui.report import build_report
 from stratui.store.store import Store
+from stratui.usecases import exchange
 
 from ._report_data import ANA_REPORT, G1, G2, G3, report_document
 from ._support import commitment, fingerprint, one_error_line, write_json
@@ -195,10 +196,11 @@ def test_a_report_reads_only_the_shards_its_window_needs():
     counts, so every roadblock shard up to today is read (see ``stratui.report.reading``).
     """
     from stratui.demo import generate_history
-    from stratui.usecases.workspace import Stratui
+    from stratui.usecases.workspace import Workspace
 
     writer = Store.in_memory()
-    Stratui(writer).import_document(
+    exchange.import_document(
+        Workspace(writer),
         generate_history(people=3, weeks=104, today=dt.date(2026, 11, 22))
     )
     backend = writer.backend

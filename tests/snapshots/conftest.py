@@ -15,7 +15,8 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 from stratui.clock import Clock
 from stratui.demo import generate_history
 from stratui.store.store import Store
-from stratui.usecases.workspace import Stratui
+from stratui.usecases import exchange
+from stratui.usecases.workspace import Workspace
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -39,8 +40,8 @@ def _isolated(monkeypatch, tmp_path):
 
 
 @pytest.fixture
-def demo(tmp_path) -> Stratui:
+def demo(tmp_path) -> Workspace:
     """The demo history (deterministic ids and texts) in a fresh store."""
-    app = Stratui(Store.at(str(tmp_path / "store")), Clock(TODAY))
-    app.import_document(generate_history(people=4, weeks=16, today=TODAY))
+    app = Workspace(Store.at(str(tmp_path / "store")), Clock(TODAY))
+    exchange.import_document(app, generate_history(people=4, weeks=16, today=TODAY))
     return app

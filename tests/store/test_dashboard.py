@@ -17,9 +17,10 @@ from stratui.domain.metrics.rituals import review_streak
 from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.rituals.weekly.periods import is_due
 from stratui.store.store import Store
+from stratui.usecases import exchange
 from stratui.usecases.views.dashboard import build_dashboard
 from stratui.usecases.weekly_review import WeeklyReviews
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 TODAY = dt.date(2026, 11, 20)  # a Friday: 2026-W47
 
@@ -28,7 +29,8 @@ TODAY = dt.date(2026, 11, 20)  # a Friday: 2026-W47
 def history(tmp_path_factory) -> str:
     """A directory store with 30 weeks of a 4-person team's history."""
     path = str(tmp_path_factory.mktemp("history") / "store")
-    Stratui(Store.at(path), Clock(TODAY)).import_document(
+    exchange.import_document(
+        Workspace(Store.at(path), Clock(TODAY)),
         generate_history(people=4, weeks=30, today=TODAY)
     )
     return path
@@ -39,8 +41,8 @@ def history(tmp_path_factory) -> str:
 def test_the_dashboard_shows_what_reading_every_shard_shows(history, who, days_later, monkeypatch):
     monkeypatch.setenv("STRATUI_ME", who)
     today = TODAY + dt.timedelta(days=days_later)
-    shown = build_dashboard(Stratui(Store.at(history), Clock(today)))
-    full = Stratui(Store.at(history), Clock(today))  # reads every shard, no summaries
+    shown = build_dashboard(Workspace(Store.at(history), Clock(today)))
+    full = Workspace(Store.at(history), Clock(today))  # reads every shard, no summaries
     roadblocks = full.store.find("roadblocks")
     reviews = full.store.find("reviews", ritual="weekly", owner=who)
 
@@ -53,8 +55,8 @@ def test_the_dashboard_shows_what_reading_every_shard_shows(history, who, days_l
 
 def test_a_review_in_progress_is_the_one_w_resumes(store, monkeypatch):
     monkeypatch.setenv("STRATUI_ME", "ana")
-    first = Stratui(store, Clock(dt.datetime(2026, 11, 12, 9, tzinfo=dt.UTC)))
-    later = Stratui(store, Clock(dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC)))
+    first = Workspace(store, Clock(dt.datetime(2026, 11, 12, 9, tzinfo=dt.UTC)))
+    later = Workspace(store, Clock(dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC)))
     older, _ = WeeklyReviews(first).start_or_resume("ana", period="2026-W44")
     newer, _ = WeeklyReviews(later).start_or_resume("ana", period="2026-W45")
 

@@ -16,7 +16,8 @@ import pytest
 from stratui.clock import Clock
 from stratui.store import store as store_module
 from stratui.store.store import Store
-from stratui.usecases.workspace import Stratui
+from stratui.usecases import commitments
+from stratui.usecases.workspace import Workspace
 
 from ._support import commitment
 
@@ -48,19 +49,19 @@ def root(tmp_path, monkeypatch) -> Path:
     return tmp_path / "store"
 
 
-def service(root: Path) -> Stratui:
+def service(root: Path) -> Workspace:
     """The use cases over the directory store at ``root`` (each call: a new process, say)."""
-    return Stratui(Store.at(str(root)), Clock(dt.date(2026, 3, 20)))
+    return Workspace(Store.at(str(root)), Clock(dt.date(2026, 3, 20)))
 
 
 def three_shards(root: Path) -> dict[str, dict]:
     """Commitments in three shards, written through the ordinary use cases."""
     app = service(root)
     return {
-        "a": app.log("Alpha", week=Q1),
-        "b": app.log("Bravo", week=Q1),
-        "c": app.log("Charlie", week=Q2),
-        "d": app.log("Delta", week=Q4),
+        "a": commitments.log(app, "Alpha", week=Q1),
+        "b": commitments.log(app, "Bravo", week=Q1),
+        "c": commitments.log(app, "Charlie", week=Q2),
+        "d": commitments.log(app, "Delta", week=Q4),
     }
 
 
@@ -81,9 +82,9 @@ def decodes(monkeypatch) -> list[str]:
 def test_each_shard_is_summarised_over_its_live_records_only(root):
     made = three_shards(root)
     app = service(root)
-    app.complete(made["b"]["id"])
-    app.delete_commitment(made["a"]["id"])  # a tombstone stays in the file
-    app.delete_commitment(made["d"]["id"])  # the Q4 shard holds only a tombstone now
+    commitments.complete(app, made["b"]["id"])
+    commitments.delete(app, made["a"]["id"])  # a tombstone stays in the file
+    commitments.delete(app, made["d"]["id"])  # the Q4 shard holds only a tombstone now
     raw = json.loads((root / "commitments" / "2026-Q1.json").read_text(encoding="utf-8"))
     assert made["a"]["id"] in json.dumps(raw), "the tombstone is still in the shard file"
 
@@ -128,7 +129,7 @@ def test_the_same_store_asked_twice_reads_nothing_the_second_time(root, decodes)
 def test_a_change_re_summarises_only_the_shard_that_changed(root, decodes):
     made = three_shards(root)
     Store.at(str(root)).digests("commitments", NAME, titles)
-    service(root).complete(made["c"]["id"])  # another process changes the Q2 shard
+    commitments.complete(service(root), made["c"]["id"])  # another process changes the Q2 shard
     decodes.clear()
     summarise = Counting()
 
@@ -148,8 +149,8 @@ def test_a_long_lived_store_sees_a_change_made_by_another_process(root):
     tui = Store.at(str(root))
     assert tui.digests("commitments", NAME, titles)["2026-Q2"] == ["Charlie:open"]
     other = service(root)
-    other.complete(made["c"]["id"])
-    other.log("Echo", week=Q2)
+    commitments.complete(other, made["c"]["id"])
+    commitments.log(other, "Echo", week=Q2)
     summarise = Counting()
 
     found = tui.digests("commitments", NAME, summarise)
@@ -163,7 +164,7 @@ def test_a_new_shard_written_by_another_process_is_summarised(root):
     three_shards(root)
     tui = Store.at(str(root))
     tui.digests("commitments", NAME, titles)
-    service(root).log("Foxtrot", week="2027-W02")
+    commitments.log(service(root), "Foxtrot", week="2027-W02")
 
     found = tui.digests("commitments", NAME, titles)
 

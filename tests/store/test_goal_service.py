@@ -12,29 +12,29 @@ from stratui.domain.goal_tree import CascadeError
 from stratui.domain.schema import ValidationError
 from stratui.store.errors import UnknownId
 from stratui.store.store import Store
-from stratui.usecases import fiscal, people
+from stratui.usecases import commitments, fiscal, people, roadblocks
 from stratui.usecases import goals as cases
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 START = dt.date(2026, 1, 1)
 
 
 @pytest.fixture
-def app(monkeypatch) -> Stratui:
+def app(monkeypatch) -> Workspace:
     monkeypatch.setenv("STRATUI_ME", "ana")
-    app = Stratui(Store.in_memory(), Clock(START))
+    app = Workspace(Store.in_memory(), Clock(START))
     for name in ("ana", "ben", "ceo"):  # whom the goals and commitments name
         people.add_person(app, name)
     return app
 
 
-def on(app: Stratui, day: dt.date) -> Stratui:
+def on(app: Workspace, day: dt.date) -> Workspace:
     """Move the app's clock to ``day``."""
     app.clock = Clock(day)
     return app
 
 
-def cascade(app: Stratui) -> dict[str, dict]:
+def cascade(app: Workspace) -> dict[str, dict]:
     """Company (a year, a metric) -> team (inherits dates, sets team) -> personal goal."""
     company = cases.create(
         app,
@@ -61,7 +61,7 @@ def cascade(app: Stratui) -> dict[str, dict]:
     return {"company": company, "team": team, "personal": personal}
 
 
-def snapshot(app: Stratui) -> str:
+def snapshot(app: Workspace) -> str:
     return json.dumps(app.store.collections(deleted=True), sort_keys=True)
 
 
@@ -242,14 +242,14 @@ def test_the_detail_gathers_linked_work_and_the_roadblocks_that_touch_the_goal(a
     made = cascade(app)
     goal = made["team"]["id"]
     on(app, dt.date(2026, 2, 4))
-    first = app.log("Add a cache", week="2026-W05", goal=goal)
-    app.log("Profile the gateway", week="2026-W06", goal=goal, owner="ben")
-    app.log("Unrelated", week="2026-W06")
-    app.log("Earlier", week="2026-W02", goal=goal)
-    on_goal = app.block("Budget frozen", on=goal, severity="high")
-    on_work = app.block("Waiting on the vendor", on=first["id"], severity="critical")
-    app.block("Elsewhere")
-    resolved = app.block("Old one", on=goal, severity="critical")
+    first = commitments.log(app, "Add a cache", week="2026-W05", goal=goal)
+    commitments.log(app, "Profile the gateway", week="2026-W06", goal=goal, owner="ben")
+    commitments.log(app, "Unrelated", week="2026-W06")
+    commitments.log(app, "Earlier", week="2026-W02", goal=goal)
+    on_goal = roadblocks.block(app, "Budget frozen", on=goal, severity="high")
+    on_work = roadblocks.block(app, "Waiting on the vendor", on=first["id"], severity="critical")
+    roadblocks.block(app, "Elsewhere")
+    resolved = roadblocks.block(app, "Old one", on=goal, severity="critical")
     with app.store.transaction() as tx:
         tx.put("roadblocks", {**resolved, "resolved_on": "2026-02-04", "resolution": "done"})
     detail = cases.detail(app, goal)
@@ -261,7 +261,7 @@ def test_the_detail_gathers_linked_work_and_the_roadblocks_that_touch_the_goal(a
 
 def test_goals_can_be_achieved_dropped_and_linked(app):
     made = cascade(app)
-    work = app.log("Something", week="2026-W01")
+    work = commitments.log(app, "Something", week="2026-W01")
     assert cases.link(app, made["personal"]["id"], work["id"])["goal_id"] == made["personal"]["id"]
     assert cases.achieve(app, made["personal"]["id"])["status"] == "achieved"
     assert cases.drop(app, made["team"]["id"])["status"] == "dropped"

@@ -10,16 +10,16 @@ import datetime as dt
 
 from stratui.clock import Clock
 from stratui.store.store import Store
-from stratui.usecases import people
+from stratui.usecases import commitments, people, roadblocks
 from stratui.usecases.team_review import TeamReviews
 from stratui.usecases.weekly_review import WeeklyReviews
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 FRIDAY = dt.date(2026, 11, 20)  # 2026-W47
 
 
-def app_at(tmp_path) -> Stratui:
-    app = Stratui(Store.at(str(tmp_path / "store")), Clock(FRIDAY))
+def app_at(tmp_path) -> Workspace:
+    app = Workspace(Store.at(str(tmp_path / "store")), Clock(FRIDAY))
     for name in ("ana", "ben"):
         people.add_person(app, name)
     people.add_team(app, "Platform", "ana,ben")
@@ -28,9 +28,11 @@ def app_at(tmp_path) -> Stratui:
 
 def test_the_weekly_summary_lists_the_roadblocks_left_blocking(tmp_path):
     app = app_at(tmp_path)
-    billing = app.log("Migrate billing", owner="ana", week="2026-W47")
-    dba = app.block("Waiting on the DBA", owner="ana", kind="dependency", on=billing["id"])
-    flaky = app.block("Flaky CI", owner="ana", severity="high")
+    billing = commitments.log(app, "Migrate billing", owner="ana", week="2026-W47")
+    dba = roadblocks.block(
+        app, "Waiting on the DBA", owner="ana", kind="dependency", on=billing["id"]
+    )
+    flaky = roadblocks.block(app, "Flaky CI", owner="ana", severity="high")
     service = WeeklyReviews(app)
     review, draft = service.start_or_resume(owner="ana", period="2026-W47")
     draft.pulse = 3
@@ -49,8 +51,8 @@ def test_the_weekly_summary_lists_the_roadblocks_left_blocking(tmp_path):
 
 def test_the_team_summary_lists_each_members_next_week_as_it_is(tmp_path):
     app = app_at(tmp_path)
-    done = app.log("Profile the gateway", owner="ana", week="2026-W47")
-    planned = [app.log(f"Plan {n}", owner="ana", week="2026-W48") for n in range(1, 8)]
+    done = commitments.log(app, "Profile the gateway", owner="ana", week="2026-W47")
+    planned = [commitments.log(app, f"Plan {n}", owner="ana", week="2026-W48") for n in range(1, 8)]
     service = TeamReviews(app)
     review, draft = service.start_or_resume(team="Platform", period="2026-W47")
     ana, _ = draft.members
@@ -72,9 +74,9 @@ def test_still_blocking_is_what_completing_found_open_and_names_what_it_blocks(t
     from stratui.usecases import roadblocks
 
     app = app_at(tmp_path)
-    earlier = app.log("Migrate billing", owner="ana", week="2026-W45")  # another week
-    dba = app.block("Waiting on the DBA", owner="ana", on=earlier["id"])
-    legal = app.block("Waiting on legal", owner="ana")
+    earlier = commitments.log(app, "Migrate billing", owner="ana", week="2026-W45")  # another week
+    dba = roadblocks.block(app, "Waiting on the DBA", owner="ana", on=earlier["id"])
+    legal = roadblocks.block(app, "Waiting on legal", owner="ana")
     service = WeeklyReviews(app)
     review, draft = service.start_or_resume(owner="ana", period="2026-W47")
     draft.pulse = 3

@@ -13,8 +13,8 @@ from stratui.clock import Clock
 from stratui.domain import records
 from stratui.domain.schema import ValidationError
 from stratui.store.verify import unknown_people
-from stratui.usecases import goals, people, roadblocks
-from stratui.usecases.workspace import Stratui
+from stratui.usecases import commitments, exchange, goals, people, roadblocks
+from stratui.usecases.workspace import Workspace
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -24,11 +24,11 @@ def _me(monkeypatch):
     monkeypatch.setenv("STRATUI_ME", "ana")
 
 
-def app_on(store) -> Stratui:
-    return Stratui(store, Clock(TODAY))
+def app_on(store) -> Workspace:
+    return Workspace(store, Clock(TODAY))
 
 
-def names(app: Stratui) -> list[str]:
+def names(app: Workspace) -> list[str]:
     return [p["name"] for p in people.people(app)]
 
 
@@ -46,7 +46,7 @@ def stamped(fields: dict, second: int = 0) -> dict:
 
 def test_a_new_stores_first_log_makes_me_a_person(store):
     app = app_on(store)
-    record = app.log("Ship it")
+    record = commitments.log(app, "Ship it")
     assert record["owner"] == "ana"
     assert [(p["name"], p["teams"]) for p in people.people(app)] == [("ana", [])]
     assert store.check() == [] and unknown_people(store) == []
@@ -63,14 +63,16 @@ def test_a_first_write_of_other_people_makes_me_one_too(store):
 def test_me_is_not_added_twice_nor_when_i_add_myself(store):
     app = app_on(store)
     people.add_person(app, "Ana")  # me, up to case
-    app.log("Mine")
+    commitments.log(app, "Mine")
     assert names(app) == ["Ana"]
-    assert app.commitments()[0]["owner"] == "Ana"  # the stored name, not the typed one
+    assert commitments.find(app)[0]["owner"] == "Ana"  # the stored name, not the typed one
 
 
 def test_an_import_writes_its_document_as_it_is(store):
     app = app_on(store)
-    app.import_document(document(people=[stamped({"id": "b" * 16, "name": "ben", "teams": []})]))
+    exchange.import_document(
+        app, document(people=[stamped({"id": "b" * 16, "name": "ben", "teams": []})])
+    )
     assert names(app) == ["ben"]
 
 
@@ -86,10 +88,10 @@ def test_a_store_with_no_people_yet_makes_me_its_first_on_the_next_write(store):
             "source": "manual",
         }
     )
-    app.import_document(document(commitments=[only]))
+    exchange.import_document(app, document(commitments=[only]))
     assert names(app) == []
     assert unknown_people(store) == [f"commitments {'c' * 16}: owner 'ana' names no person"]
-    app.block("Waiting")
+    roadblocks.block(app, "Waiting")
     assert names(app) == ["ana"]
     assert unknown_people(store) == []
 
@@ -99,7 +101,7 @@ def test_once_people_exist_me_must_be_one_of_them(store, monkeypatch):
     people.add_person(app, "ben")
     monkeypatch.setenv("STRATUI_ME", "zed")
     with pytest.raises(ValidationError) as refused:
-        app.log("Whose?")
+        commitments.log(app, "Whose?")
     assert refused.value.field == "me"  # no owner was named: me is who is unknown
     assert str(refused.value).startswith(
         "me: 'zed' is not a person of this store (known people: ana, ben); "
@@ -111,18 +113,18 @@ def test_renaming_me_by_the_login_name_keeps_me_a_person(store, monkeypatch):
     monkeypatch.delenv("STRATUI_ME")
     monkeypatch.setenv("LOGNAME", "asmith")
     app = app_on(store)
-    app.log("First")
+    commitments.log(app, "First")
     assert names(app) == ["asmith"]
     people.rename_person(app, "asmith", "Ana Smith")
     assert people.who_am_i(app) == people.Me("Ana Smith", "config", "Ana Smith")
-    assert app.log("Second")["owner"] == "Ana Smith"
+    assert commitments.log(app, "Second")["owner"] == "Ana Smith"
 
 
 # -- anyone else must exist ------------------------------------------------------------------
 
 
 @pytest.fixture
-def team(store) -> Stratui:
+def team(store) -> Workspace:
     app = app_on(store)
     people.add_person(app, "ben")  # and ana, me
     return app
@@ -140,15 +142,15 @@ UNKNOWN = "owner: no person named 'ghost'; known people: ana, ben"
 
 def test_a_commitment_for_someone_unknown_is_refused_and_nothing_written(team, store):
     before = store.collections(deleted=True)
-    assert refused(lambda: team.log("Theirs", owner="ghost")) == UNKNOWN
+    assert refused(lambda: commitments.log(team, "Theirs", owner="ghost")) == UNKNOWN
     assert store.collections(deleted=True) == before
-    assert team.log("Ben's", owner="BEN")["owner"] == "ben"  # the stored name
+    assert commitments.log(team, "Ben's", owner="BEN")["owner"] == "ben"  # the stored name
 
 
 def test_a_roadblock_raised_or_assigned_to_someone_unknown_is_refused(team, store):
-    assert refused(lambda: team.block("In the way", owner="ghost")) == UNKNOWN
+    assert refused(lambda: roadblocks.block(team, "In the way", owner="ghost")) == UNKNOWN
     assert store.all("roadblocks") == []
-    raised = team.block("In the way")
+    raised = roadblocks.block(team, "In the way")
     assert refused(lambda: roadblocks.assign(team, raised["id"], " ghost ")) == UNKNOWN
     assert store.get("roadblocks", raised["id"])["owner"] == "ana"
     assert roadblocks.assign(team, raised["id"], "ben")["owner"] == "ben"

@@ -12,21 +12,21 @@ from stratui.domain import records
 from stratui.domain.schema import ValidationError
 from stratui.rituals.quarterly import DraftInvalid, QuarterlyDraft
 from stratui.store.store import Store
+from stratui.usecases import commitments, people
 from stratui.usecases import goals as cases
-from stratui.usecases import people
 from stratui.usecases.quarterly import QuarterlyReviews, ReviewError, summary_file_name
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 REVIEW_DAY = dt.date(2026, 12, 18)  # a Friday, 13 days before the end of 2026-Q4
 
 
 @pytest.fixture
-def app(monkeypatch) -> Stratui:
+def app(monkeypatch) -> Workspace:
     monkeypatch.setenv("STRATUI_ME", "ana")
-    return Stratui(Store.in_memory(), Clock(dt.date(2026, 9, 28)))
+    return Workspace(Store.in_memory(), Clock(dt.date(2026, 9, 28)))
 
 
-def seed(app: Stratui) -> dict[str, dict]:
+def seed(app: Workspace) -> dict[str, dict]:
     """Ana's fourth quarter: three goals under a company goal, work on two of them."""
     for name in ("ana", "ben", "ceo"):  # whom the goals and commitments name
         people.add_person(app, name)
@@ -65,12 +65,14 @@ def seed(app: Stratui) -> dict[str, dict]:
     }
     app.clock = Clock(dt.date(2026, 11, 2))
     cases.check_in(app, made["latency"]["id"], value=320, confidence=3)
-    app.log("Profile", week="2026-W41", goal=made["latency"]["id"])
+    commitments.log(app, "Profile", week="2026-W41", goal=made["latency"]["id"])
     for week in ("2026-W42", "2026-W43", "2026-W44"):
-        app.log("Docs page", week=week, goal=made["docs"]["id"])
-    app.log("Admin", week="2026-W45")
-    app.log("Ben's work", week="2026-W45", owner="ben", goal=made["bens"]["id"])
-    app.log("Next year", week="2027-W01", goal=made["latency"]["id"])  # not the quarter's
+        commitments.log(app, "Docs page", week=week, goal=made["docs"]["id"])
+    commitments.log(app, "Admin", week="2026-W45")
+    commitments.log(app, "Ben's work", week="2026-W45", owner="ben", goal=made["bens"]["id"])
+    commitments.log(
+        app, "Next year", week="2027-W01", goal=made["latency"]["id"]
+    )  # not the quarter's
     app.clock = Clock(REVIEW_DAY)
     return made
 
@@ -174,8 +176,8 @@ def test_a_full_review_continues_two_goals_achieves_one_and_plans_the_next_quart
 def test_a_draft_resumes_where_it_was_left(tmp_path, monkeypatch):
     monkeypatch.setenv("STRATUI_ME", "ana")
     path = str(tmp_path / "store")
-    made = seed(Stratui(Store.at(path), Clock(dt.date(2026, 9, 28))))
-    first = QuarterlyReviews(Stratui(Store.at(path), Clock(REVIEW_DAY)))
+    made = seed(Workspace(Store.at(path), Clock(dt.date(2026, 9, 28))))
+    first = QuarterlyReviews(Workspace(Store.at(path), Clock(REVIEW_DAY)))
     review, draft = first.start_or_resume()
     draft.dispose(draft.current_goal_id, "continued")
     draft.verdicts[draft.current_goal_id].lesson = "half way"
@@ -183,7 +185,7 @@ def test_a_draft_resumes_where_it_was_left(tmp_path, monkeypatch):
     first.save(review, draft)
 
     # A new process, the next day: the same draft, at the same goal, answers kept.
-    later = QuarterlyReviews(Stratui(Store.at(path), Clock(REVIEW_DAY + dt.timedelta(days=1))))
+    later = QuarterlyReviews(Workspace(Store.at(path), Clock(REVIEW_DAY + dt.timedelta(days=1))))
     assert [r["id"] for r in later.drafts()] == [review["id"]]
     again, resumed = later.start_or_resume()
     assert again["id"] == review["id"]
@@ -193,7 +195,7 @@ def test_a_draft_resumes_where_it_was_left(tmp_path, monkeypatch):
     assert len(Store.at(path).find("reviews", ritual="quarterly")) == 1
 
     # A goal added to the quarter meanwhile joins the walk and needs its disposition.
-    extra = cases.create(later.app, {"title": "Late addition", "quarter": "2026-Q4"})
+    extra = cases.create(later.ws, {"title": "Late addition", "quarter": "2026-Q4"})
     _, refreshed = later.start_or_resume()
     assert refreshed.goal_ids[-1] == extra["id"]
     for goal_id in refreshed.undisposed():
@@ -259,9 +261,9 @@ def test_the_scope_is_fixed_and_the_quarter_moves_to_one_not_reviewed_yet(app):
 
 def test_the_default_period_closes_the_previous_quarter_early_in_a_new_one(app):
     seed(app)
-    early = QuarterlyReviews(Stratui(app.store, Clock(dt.date(2027, 1, 12))))
+    early = QuarterlyReviews(Workspace(app.store, Clock(dt.date(2027, 1, 12))))
     assert early.default_period() == "2026-Q4"
-    mid = QuarterlyReviews(Stratui(app.store, Clock(dt.date(2026, 11, 22))))
+    mid = QuarterlyReviews(Workspace(app.store, Clock(dt.date(2026, 11, 22))))
     assert mid.default_period() == "2026-Q3"
 
 

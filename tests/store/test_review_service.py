@@ -28,18 +28,18 @@ from stratui.rituals.weekly import (
     WeeklyDraft,
 )
 from stratui.store.store import Store
-from stratui.usecases import people
+from stratui.usecases import commitments, people, roadblocks
 from stratui.usecases.weekly_review import ReviewError, WeeklyReviews, summary_file_name
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 FRIDAY = dt.date(2026, 11, 20)  # 2026-W47: its weekly review is due
 
 
 def reviews_of(store: Store, today: dt.date = FRIDAY) -> WeeklyReviews:
-    return WeeklyReviews(Stratui(store, Clock(today)))
+    return WeeklyReviews(Workspace(store, Clock(today)))
 
 
-def seed(app: Stratui) -> dict[str, dict]:
+def seed(app: Workspace) -> dict[str, dict]:
     """Ana's week 2026-W47: three commitments, an open roadblock, an active goal."""
     people.add_person(app, "ana")
     people.add_person(app, "ben")
@@ -49,12 +49,14 @@ def seed(app: Stratui) -> dict[str, dict]:
     with app.store.transaction() as tx:
         tx.insert("goals", goal)
     made = {
-        "a": app.log("Profile the gateway", owner="ana", week="2026-W47", goal=goal["id"]),
-        "b": app.log("Add a cache", owner="ana", week="2026-W47"),
-        "c": app.log("Write the runbook", owner="ana", week="2026-W47"),
-        "other": app.log("Ben's work", owner="ben", week="2026-W47"),
+        "a": commitments.log(
+            app, "Profile the gateway", owner="ana", week="2026-W47", goal=goal["id"]
+        ),
+        "b": commitments.log(app, "Add a cache", owner="ana", week="2026-W47"),
+        "c": commitments.log(app, "Write the runbook", owner="ana", week="2026-W47"),
+        "other": commitments.log(app, "Ben's work", owner="ben", week="2026-W47"),
     }
-    made["block"] = app.block("Waiting on legal", owner="ana", kind="dependency")
+    made["block"] = roadblocks.block(app, "Waiting on legal", owner="ana", kind="dependency")
     made["goal"] = goal
     return made
 
@@ -77,7 +79,7 @@ def answer_everything(draft: WeeklyDraft, made: dict[str, dict]) -> WeeklyDraft:
 
 def test_start_creates_a_draft_with_defaults(store):
     service = reviews_of(store)
-    made = seed(service.app)
+    made = seed(service.ws)
     review, draft = service.start_or_resume("ana")
     assert (review["ritual"], review["status"], review["period"]) == ("weekly", "draft", "2026-W47")
     assert (review["owner"], review["participants"]) == ("ana", ["ana"])
@@ -94,7 +96,7 @@ def test_start_creates_a_draft_with_defaults(store):
 
 def test_start_twice_resumes_the_same_draft(store):
     service = reviews_of(store)
-    seed(service.app)
+    seed(service.ws)
     first, _ = service.start_or_resume("ana")
     again, _ = service.start_or_resume("ana")
     assert again["id"] == first["id"]
@@ -104,7 +106,7 @@ def test_start_twice_resumes_the_same_draft(store):
 def test_save_then_a_restart_resumes_the_draft_with_its_answers(tmp_path):
     root = str(tmp_path / "store")
     service = reviews_of(Store.at(root))
-    made = seed(service.app)
+    made = seed(service.ws)
     review, draft = service.start_or_resume("ana")
     answer_everything(draft, made)
     draft.step = 5
@@ -124,15 +126,15 @@ def test_a_draft_survives_kill_9_right_after_a_save(tmp_path):
     child = textwrap.dedent(
         f"""
         import datetime as dt, os, signal
-        from stratui.usecases import people
+        from stratui.usecases import commitments, people
         from stratui.clock import Clock
         from stratui.usecases.weekly_review import WeeklyReviews
-        from stratui.usecases.workspace import Stratui
+        from stratui.usecases.workspace import Workspace
         from stratui.store.store import Store
 
-        app = Stratui(Store.at({str(root)!r}), Clock(dt.date(2026, 11, 20)))
+        app = Workspace(Store.at({str(root)!r}), Clock(dt.date(2026, 11, 20)))
         people.add_person(app, "ana")
-        app.log("Profile the gateway", owner="ana", week="2026-W47")
+        commitments.log(app, "Profile the gateway", owner="ana", week="2026-W47")
         service = WeeklyReviews(app)
         review, draft = service.start_or_resume("ana")
         draft.pulse, draft.checkin, draft.step = 2, "rough week", 1
@@ -154,7 +156,7 @@ def test_a_draft_survives_kill_9_right_after_a_save(tmp_path):
 
 def test_complete_writes_everything_in_one_transaction_and_leaves_no_draft(store):
     service = reviews_of(store)
-    made = seed(service.app)
+    made = seed(service.ws)
     review, draft = service.start_or_resume("ana")
     answer_everything(draft, made)
     commits: list[set[str]] = []
@@ -184,7 +186,7 @@ def test_complete_writes_everything_in_one_transaction_and_leaves_no_draft(store
     assert store.get("commitments", made["b"]["id"])["progress"] == 50
     assert store.get("commitments", made["c"]["id"])["status"] == "missed"
     assert store.get("commitments", made["other"]["id"]) == made["other"]
-    next_week = service.app.commitments(week="2026-W48", owner="ana")
+    next_week = commitments.find(service.ws, week="2026-W48", owner="ana")
     assert sorted(c["title"] for c in next_week) == ["Add a cache", "Demo", "Ship the cache"]
     [carried] = [c for c in next_week if c.get("carried_from")]
     assert carried["carried_from"] == made["b"]["id"]
@@ -208,7 +210,7 @@ def test_complete_writes_everything_in_one_transaction_and_leaves_no_draft(store
 
 def test_a_failed_completion_writes_nothing(store):
     service = reviews_of(store)
-    made = seed(service.app)
+    made = seed(service.ws)
     review, draft = service.start_or_resume("ana")
     answer_everything(draft, made)
     before = store.collections(deleted=True)
@@ -231,7 +233,7 @@ def test_a_failed_completion_writes_nothing(store):
 
 def test_after_completion_a_new_start_is_a_fresh_draft_for_the_next_week(store):
     service = reviews_of(store)
-    made = seed(service.app)
+    made = seed(service.ws)
     review, draft = service.start_or_resume("ana")
     service.complete(review, answer_everything(draft, made))
     assert service.next_due("ana").period == "2026-W48"
@@ -248,7 +250,7 @@ def test_after_completion_a_new_start_is_a_fresh_draft_for_the_next_week(store):
 
 def test_changing_the_period_moves_the_draft_and_refuses_a_reviewed_week(store):
     service = reviews_of(store)
-    seed(service.app)
+    seed(service.ws)
     review, draft = service.start_or_resume("ana", period="2026-W46")
     assert draft.outcomes == {}  # nothing committed that week
     draft.period = "2026-W47"
@@ -264,7 +266,7 @@ def test_changing_the_period_moves_the_draft_and_refuses_a_reviewed_week(store):
 
 def test_discard_deletes_the_draft(store):
     service = reviews_of(store)
-    seed(service.app)
+    seed(service.ws)
     review, _ = service.start_or_resume("ana")
     service.discard(review)
     assert service.drafts("ana") == []
@@ -278,13 +280,13 @@ def test_next_due_before_thursday_is_last_week_overdue(store):
 
 def test_context_scope_and_history(store):
     service = reviews_of(store)
-    made = seed(service.app)
-    app = service.app
-    app.log("Eight weeks back", owner="ana", week="2026-W40")
-    app.log("Nine weeks back", owner="ana", week="2026-W39")
-    planned = app.log("Already planned", owner="ana", week="2026-W48")
-    linked = app.block("Ben's block on ana's work", owner="ben", on=made["a"]["id"])
-    app.block("Ben's own block", owner="ben")
+    made = seed(service.ws)
+    app = service.ws
+    commitments.log(app, "Eight weeks back", owner="ana", week="2026-W40")
+    commitments.log(app, "Nine weeks back", owner="ana", week="2026-W39")
+    planned = commitments.log(app, "Already planned", owner="ana", week="2026-W48")
+    linked = roadblocks.block(app, "Ben's block on ana's work", owner="ben", on=made["a"]["id"])
+    roadblocks.block(app, "Ben's own block", owner="ben")
     draft = WeeklyDraft(period="2026-W47", owner="ana")
     context = service.context(draft)
     assert [c["title"] for c in context.history if c["week"] != "2026-W47"] == ["Eight weeks back"]
@@ -295,7 +297,7 @@ def test_context_scope_and_history(store):
 
 def test_summary_is_written_to_a_file(store, tmp_path, monkeypatch):
     service = reviews_of(store)
-    made = seed(service.app)
+    made = seed(service.ws)
     review, draft = service.start_or_resume("ana")
     answer_everything(draft, made)
     draft.notes = "Remember *this* [link](x)"
@@ -325,7 +327,7 @@ def test_summary_is_written_to_a_file(store, tmp_path, monkeypatch):
 
 def test_summary_of_a_draft_is_refused_but_previewed(store):
     service = reviews_of(store)
-    made = seed(service.app)
+    made = seed(service.ws)
     review, draft = service.start_or_resume("ana")
     with pytest.raises(ReviewError, match="not a completed weekly review"):
         service.summary_markdown(review["id"])
@@ -342,7 +344,7 @@ def test_summary_file_name_is_safe():
 def test_a_review_for_a_me_who_is_nobody_here_is_refused_naming_me(store, monkeypatch):
     monkeypatch.setenv("STRATUI_ME", "ana")
     service = reviews_of(store)
-    seed(service.app)  # ana and ben are people
+    seed(service.ws)  # ana and ben are people
     monkeypatch.setenv("STRATUI_ME", "zed")
     before = store.collections(deleted=True)
     with pytest.raises(ValidationError) as refused:

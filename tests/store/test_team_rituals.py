@@ -16,18 +16,18 @@ from stratui.domain.schema import ValidationError
 from stratui.rituals.retro import PHASES, DraftInvalid, RetroDraft
 from stratui.rituals.team import NewAdjustment, NewCommitment, NewRoadblock
 from stratui.store.store import Store
-from stratui.usecases import goals, people
+from stratui.usecases import commitments, exchange, goals, people, roadblocks
 from stratui.usecases.retro import Retros
 from stratui.usecases.team_review import TeamReviews
 from stratui.usecases.weekly_review import ReviewError
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 FRIDAY = dt.date(2026, 11, 20)  # 2026-W47
 TWO_WEEKS_LATER = dt.date(2026, 12, 4)  # 2026-W49
 
 
-def app_on(store: Store, today: dt.date = FRIDAY) -> Stratui:
-    return Stratui(store, Clock(today))
+def app_on(store: Store, today: dt.date = FRIDAY) -> Workspace:
+    return Workspace(store, Clock(today))
 
 
 def files(store: Store) -> dict[str, bytes]:
@@ -36,7 +36,7 @@ def files(store: Store) -> dict[str, bytes]:
     return {rel: backend.read(rel) for rel in sorted(backend.listing())}
 
 
-def platform(app: Stratui) -> None:
+def platform(app: Workspace) -> None:
     for name in ("ana", "ben", "chioma"):
         people.add_person(app, name)
     people.add_person(app, "mia")
@@ -97,8 +97,8 @@ def test_renaming_a_person_rewrites_every_record_naming_them_in_one_go(store, mo
     platform(app)
     people.set_me(app, "ana")
     goals.create(app, {"title": "Cut latency", "team": "Platform"})  # owned by me: ana
-    app.log("Profile", owner="ana", week="2026-W47")
-    app.block("Waiting on legal", owner="ana")
+    commitments.log(app, "Profile", owner="ana", week="2026-W47")
+    roadblocks.block(app, "Waiting on legal", owner="ana")
     reviews = TeamReviews(app_on(store))
     review, draft = reviews.start_or_resume("Platform", facilitator="ana")
     reviews.save(review, draft)
@@ -158,10 +158,12 @@ def test_a_full_team_review_of_three_people_is_stored_as_the_right_records(
 ):
     app = app_on(store)
     platform(app)
-    a1 = app.log("Profile the gateway", owner="ana", week="2026-W47")
-    a2 = app.log("Write the runbook", owner="ana", week="2026-W47")
-    b1 = app.log("Add a cache", owner="ben", week="2026-W47")
-    block = app.block("Waiting on legal", owner="ben", kind="dependency", severity="high")
+    a1 = commitments.log(app, "Profile the gateway", owner="ana", week="2026-W47")
+    a2 = commitments.log(app, "Write the runbook", owner="ana", week="2026-W47")
+    b1 = commitments.log(app, "Add a cache", owner="ben", week="2026-W47")
+    block = roadblocks.block(
+        app, "Waiting on legal", owner="ben", kind="dependency", severity="high"
+    )
     service = TeamReviews(app)
     review, draft = service.start_or_resume(facilitator="mia")
     assert (review["ritual"], review["status"], review["team"]) == ("team", "draft", "Platform")
@@ -208,7 +210,7 @@ def test_a_full_team_review_of_three_people_is_stored_as_the_right_records(
     escalated = store.get("roadblocks", block["id"])
     assert (escalated["owner"], escalated["severity"]) == ("mia", "critical")
     assert {r["title"] for r in store.find("roadblocks")} == {"Waiting on legal", "No staging env"}
-    next_week = app.commitments(week="2026-W48")
+    next_week = commitments.find(app, week="2026-W48")
     assert {(c["owner"], c["title"], c["review_id"]) for c in next_week} == {
         ("ana", "Write the runbook", review["id"]),
         ("ana", "Ship the runbook", review["id"]),
@@ -288,7 +290,7 @@ def test_two_retros_in_a_row_the_second_disposes_of_the_firsts_actions(
         ("Flaky *CI*", None),
     }
     assert "author" not in next(i for i in items if i["text"] == "Flaky *CI*")
-    app.complete(actions["Quarantine flaky tests"]["id"])  # done in between
+    commitments.complete(app, actions["Quarantine flaky tests"]["id"])  # done in between
 
     later = app_on(store, TWO_WEEKS_LATER)
     service = Retros(later)
@@ -357,7 +359,7 @@ def test_an_interrupted_retro_resumes_from_its_draft(tmp_path):
 def test_the_demo_history_gives_every_team_retros_to_follow_up(store):
     document = generate_history(people=8, weeks=12, today=dt.date(2026, 11, 22))
     app = app_on(store, dt.date(2026, 11, 27))
-    app.import_document(document)
+    exchange.import_document(app, document)
     for team in people.teams(app):
         retros = [
             r for r in store.find("reviews", ritual="retro", team=team["name"]) if r.get("format")

@@ -103,9 +103,9 @@ class Member:
         """The services the TUI calls, on this person's store, on ``today``."""
         from stratui.clock import Clock
         from stratui.store.store import Store
-        from stratui.usecases.workspace import Stratui
+        from stratui.usecases.workspace import Workspace
 
-        return Stratui(Store.at(str(self.store)), Clock(dt.date.fromisoformat(today)))
+        return Workspace(Store.at(str(self.store)), Clock(dt.date.fromisoformat(today)))
 
     def sync(self) -> str:
         """``stratui sync``, which must succeed; its stdout."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from stratui.usecases import commitments
+
 from ._support import MONDAY, TUESDAY, Member, Team
 
 
@@ -79,7 +81,7 @@ def test_the_newer_edit_wins_whichever_side_merges(ana, ben, seeded):
 
 
 def test_a_newer_deletion_beats_an_edit_made_on_the_other_side(ana, ben, seeded):
-    ana.app(TUESDAY).delete_commitment(seeded["ana"])
+    commitments.delete(ana.app(TUESDAY), seeded["ana"])
     ben.ok("set", seeded["ana"], "--status", "done", today=MONDAY)
     sync_both(ana, ben)
     assert seeded["ana"] not in ben.commitments()
@@ -88,7 +90,7 @@ def test_a_newer_deletion_beats_an_edit_made_on_the_other_side(ana, ben, seeded)
 
 
 def test_a_newer_edit_beats_a_deletion_made_on_the_other_side(ana, ben, seeded):
-    ana.app(MONDAY).delete_commitment(seeded["ana"])
+    commitments.delete(ana.app(MONDAY), seeded["ana"])
     ben.ok("set", seeded["ana"], "--status", "done", today=TUESDAY)
     sync_both(ana, ben)
     assert ana.commitments()[seeded["ana"]]["status"] == "done"
@@ -108,8 +110,8 @@ def test_both_completing_their_weekly_reviews_keeps_both(ana, ben, seeded):
 
 
 def test_a_carry_over_chain_on_one_side_survives_changes_on_the_other(ana, ben, seeded):
-    first, second = ana.app(MONDAY).carry_over(seeded["ana"])
-    _, third = ana.app(TUESDAY).carry_over(second["id"])
+    first, second = commitments.carry_over(ana.app(MONDAY), seeded["ana"])
+    _, third = commitments.carry_over(ana.app(TUESDAY), second["id"])
     ben.ok("set", seeded["ben"], "--status", "done")
     new = ben.log("Ben's plan", "--week", "next")
     sync_both(ana, ben)
@@ -124,8 +126,8 @@ def test_a_deletion_of_a_commitment_carried_over_on_the_other_side_keeps_the_cha
     ana, ben, seeded
 ):
     """The carry-over points to it: it is kept alive rather than left dangling."""
-    _, carried = ana.app(MONDAY).carry_over(seeded["ana"])
-    ben.app(TUESDAY).delete_commitment(seeded["ana"])  # newer than ana's close
+    _, carried = commitments.carry_over(ana.app(MONDAY), seeded["ana"])
+    commitments.delete(ben.app(TUESDAY), seeded["ana"])  # newer than ana's close
     ben.sync()
     merged = ana.sync()  # ana merges
     assert "points to it (carried_from): kept it" in merged

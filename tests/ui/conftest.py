@@ -9,7 +9,7 @@ import pytest
 from stratui.clock import Clock
 from stratui.store.store import Store
 from stratui.ui.app import StratuiApp
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 TODAY = dt.date(2026, 11, 22)  # a Sunday, in 2026-W47
 
@@ -21,8 +21,8 @@ def _isolated(monkeypatch, tmp_path):
 
 
 @pytest.fixture
-def stratui(tmp_path) -> Stratui:
-    return Stratui(Store.at(str(tmp_path / "store")), Clock(TODAY))
+def stratui(tmp_path) -> Workspace:
+    return Workspace(Store.at(str(tmp_path / "store")), Clock(TODAY))
 
 
 @pytest.fixture

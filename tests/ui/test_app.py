@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Static
 
 from stratui.ui.app import StratuiApp
 from stratui.ui.modals.form import Form
-from stratui.usecases import people
+from stratui.usecases import commitments, exchange, people, roadblocks
 
 HOSTILE = ["[@click=app.quit]x[/]", "[/red] oops", "a[b]c", "[$accent]x[/]"]
 
@@ -25,11 +25,11 @@ def cells(table: DataTable) -> list[list[str]]:
 
 async def test_dashboard_shows_this_weeks_commitments_and_open_roadblocks(app, stratui):
     people.add_person(stratui, "ben")
-    stratui.log("Write the plan")
-    done = stratui.log("Fix the build")
-    stratui.complete(done["id"])
-    stratui.log("Somebody else's", owner="ben")
-    stratui.block("Waiting on keys", kind="dependency")
+    commitments.log(stratui, "Write the plan")
+    done = commitments.log(stratui, "Fix the build")
+    commitments.complete(stratui, done["id"])
+    commitments.log(stratui, "Somebody else's", owner="ben")
+    roadblocks.block(stratui, "Waiting on keys", kind="dependency")
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         header, *rows = panel_lines(app, "#week")
@@ -56,7 +56,7 @@ async def test_adding_a_commitment_by_keys_stores_it(app, stratui):
         await pilot.press(*"Ship the importer")
         await pilot.press("enter")
         await pilot.pause()
-        stored = stratui.commitments()
+        stored = commitments.find(stratui)
         assert [(r["title"], r["owner"], r["week"]) for r in stored] == [
             ("Ship the importer", "ana", "2026-W47")
         ]
@@ -79,28 +79,28 @@ async def test_bad_input_in_a_form_is_shown_inline_and_nothing_is_written(app, s
 
 
 async def test_outcome_done_and_carry_over_by_keys(app, stratui):
-    first = stratui.log("Draft the RFC")
+    first = commitments.log(stratui, "Draft the RFC")
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("2")
         await pilot.pause()
         await pilot.press("c")  # carry over: closes as missed, new one next week
         await pilot.pause()
-        old = stratui.commitment(first["id"])
+        old = commitments.get(stratui, first["id"])
         assert old["status"] == "missed"
-        (carried,) = stratui.commitments(week="2026-W48")
+        (carried,) = commitments.find(stratui, week="2026-W48")
         assert carried["carried_from"] == first["id"]
-        second = stratui.log("Review the RFC")
+        second = commitments.log(stratui, "Review the RFC")
         app.action_reload()
         await pilot.pause()
         table = app.screen.query_one("#commitments-table", DataTable)
         table.move_cursor(row=table.get_row_index(second["id"]))
         await pilot.press("space")
         await pilot.pause()
-        assert stratui.commitment(second["id"])["status"] == "done"
+        assert commitments.get(stratui, second["id"])["status"] == "done"
 
 
 async def test_delete_asks_first(app, stratui):
-    record = stratui.log("Temporary")
+    record = commitments.log(stratui, "Temporary")
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("2", "delete")
         await pilot.pause()
@@ -116,14 +116,14 @@ async def test_delete_asks_first(app, stratui):
 
 async def test_hostile_titles_are_shown_literally_and_run_nothing(app, stratui):
     for title in HOSTILE:
-        stratui.log(title)
-        stratui.block(title)
+        commitments.log(stratui, title)
+        roadblocks.block(stratui, title)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         _header, *week = panel_lines(app, "#week")
         assert sorted(row.split(maxsplit=1)[1].rstrip() for row in week) == sorted(HOSTILE)
-        _header, *roadblocks = panel_lines(app, "#roadblocks")
-        assert sorted(row.split(maxsplit=3)[3] for row in roadblocks) == sorted(HOSTILE)
+        _header, *blocked = panel_lines(app, "#roadblocks")
+        assert sorted(row.split(maxsplit=3)[3] for row in blocked) == sorted(HOSTILE)
         await pilot.click("#week", offset=(30, 2))
         await pilot.click("#roadblocks", offset=(30, 2))
         await pilot.press("2")
@@ -208,7 +208,7 @@ async def test_help_lists_every_screens_keys(app):
 
 
 async def test_it_fits_in_80_by_24(app, stratui):
-    stratui.log("A commitment with a rather long title that must be cut to fit")
+    commitments.log(stratui, "A commitment with a rather long title that must be cut to fit")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         _header, row = panel_lines(app, "#week")
@@ -261,7 +261,9 @@ async def test_dashboard_says_which_weekly_review_is_due(app):
 async def test_history_lists_completed_reviews_and_reads_one(stratui):
     from stratui.demo import generate_history
 
-    stratui.import_document(generate_history(people=3, weeks=6, today=stratui.clock.today()))
+    exchange.import_document(
+        stratui, generate_history(people=3, weeks=6, today=stratui.clock.today())
+    )
     app = StratuiApp(stratui, poll=None)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("5")
@@ -319,7 +321,9 @@ async def test_dashboard_shows_my_teams_retrospective_and_its_open_actions(strat
     from stratui.demo import generate_history
     from stratui.usecases.retro import Retros
 
-    stratui.import_document(generate_history(people=3, weeks=6, today=stratui.clock.today()))
+    exchange.import_document(
+        stratui, generate_history(people=3, weeks=6, today=stratui.clock.today())
+    )
     team = next(t["name"] for t in stratui.store.all("teams") if "ana" in t["members"])
     retros = Retros(stratui)
     actions = retros.open_actions(team)

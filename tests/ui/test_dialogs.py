@@ -16,16 +16,17 @@ from stratui.demo import generate_history
 from stratui.store.store import Store
 from stratui.ui.app import StratuiApp
 from stratui.ui.modals.form import Form
-from stratui.usecases.workspace import Stratui
+from stratui.usecases import exchange
+from stratui.usecases.workspace import Workspace
 from tests.ui._dialogs import BAD_VALUES, BIGGEST, DIALOGS, on_screen, open_dialog, type_values
 from tests.ui.conftest import TODAY
 
 
 @pytest.fixture
-def demo(tmp_path) -> Stratui:
+def demo(tmp_path) -> Workspace:
     """The demo history in a fresh store (as the snapshots use)."""
-    stratui = Stratui(Store.at(str(tmp_path / "store")), Clock(TODAY))
-    stratui.import_document(generate_history(people=4, weeks=16, today=TODAY))
+    stratui = Workspace(Store.at(str(tmp_path / "store")), Clock(TODAY))
+    exchange.import_document(stratui, generate_history(people=4, weeks=16, today=TODAY))
     return stratui
 
 

@@ -9,6 +9,7 @@ from textual.widgets import Input, OptionList, Sparkline, Static
 
 from stratui.ui.screens.goal_detail import GoalDetailScreen
 from stratui.ui.screens.goals import GoalsScreen, GoalTree
+from stratui.usecases import commitments
 from stratui.usecases import goals as usecases
 from tests.ui.test_weekly_review import screen_text
 
@@ -143,7 +144,7 @@ async def test_the_detail_shows_progress_health_and_history(app, stratui):
     usecases.set_metric(stratui, goal["id"], name="p95", baseline=400, target=200)
     usecases.check_in(stratui, goal["id"], value=380, confidence=4, date="2026-10-20")
     usecases.check_in(stratui, goal["id"], value=360, confidence=2, date="2026-11-20")
-    stratui.log("Profile the API", goal=goal["id"])
+    commitments.log(stratui, "Profile the API", goal=goal["id"])
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "4")
         cursor_on(app, goal["id"])

@@ -17,14 +17,15 @@ from stratui.ui.app import StratuiApp
 from stratui.ui.screens.quarterly import QuarterlyReviewScreen
 from stratui.ui.screens.retro import RetroScreen
 from stratui.ui.screens.team import TeamReviewScreen
-from stratui.usecases.workspace import Stratui
+from stratui.usecases import exchange
+from stratui.usecases.workspace import Workspace
 from tests.ui.conftest import TODAY
 
 
 @pytest.fixture
-def demo(tmp_path) -> Stratui:
-    app = Stratui(Store.at(str(tmp_path / "store")), Clock(TODAY))
-    app.import_document(generate_history(people=4, weeks=16, today=TODAY))
+def demo(tmp_path) -> Workspace:
+    app = Workspace(Store.at(str(tmp_path / "store")), Clock(TODAY))
+    exchange.import_document(app, generate_history(people=4, weeks=16, today=TODAY))
     return app
 
 
@@ -34,7 +35,7 @@ async def press(pilot, *keys: str) -> None:
     await pilot.pause()
 
 
-def drafts(stratui: Stratui, ritual: str) -> list[dict]:
+def drafts(stratui: Workspace, ritual: str) -> list[dict]:
     return [
         r
         for r in stratui.store.all("reviews")

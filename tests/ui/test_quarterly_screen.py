@@ -18,8 +18,9 @@ from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.dashboard import DashboardScreen
 from stratui.ui.screens.goals import GoalsScreen
 from stratui.ui.screens.quarterly import QuarterlyReviewScreen
+from stratui.usecases import exchange
 from stratui.usecases.quarterly import QuarterlyReviews
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 from tests.ui.conftest import TODAY
 from tests.ui.test_weekly_review import screen_text
 
@@ -27,9 +28,9 @@ TEAM, PERIOD, NEXT_END = "Platform", "2026-Q4", "2027-03-31"
 
 
 @pytest.fixture
-def demo(tmp_path) -> Stratui:
-    app = Stratui(Store.at(str(tmp_path / "store")), Clock(TODAY))
-    app.import_document(generate_history(people=4, weeks=16, today=TODAY))
+def demo(tmp_path) -> Workspace:
+    app = Workspace(Store.at(str(tmp_path / "store")), Clock(TODAY))
+    exchange.import_document(app, generate_history(people=4, weeks=16, today=TODAY))
     return app
 
 

@@ -14,8 +14,8 @@ from stratui.ui.modals.choose import Choose
 from stratui.ui.modals.form import Form
 from stratui.ui.screens.retro import RetroScreen
 from stratui.ui.screens.retro.group import GroupPhase
+from stratui.usecases import commitments, people
 from stratui.usecases import goals as goal_cases
-from stratui.usecases import people
 
 HOSTILE = "[@click=app.quit]x[/]"
 
@@ -116,7 +116,7 @@ async def test_a_full_retrospective_by_keys(app, stratui, team, tmp_path, monkey
     # The three dots went on the group CI: they are the group's, no card's.
     assert sum(item.get("votes", 0) for item in items) == 0
     assert review["answers"]["group_votes"] == {"CI": 3}
-    (action,) = [c for c in stratui.commitments(week="2026-W48") if c["source"] == "retro"]
+    (action,) = [c for c in commitments.find(stratui, week="2026-W48") if c["source"] == "retro"]
     assert (action["title"], action["owner"], action["review_id"]) == (
         "Fix CI",
         "ana",

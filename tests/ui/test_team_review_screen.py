@@ -11,7 +11,7 @@ from textual.widgets import ContentSwitcher, DataTable, Input, Static
 
 from stratui.ui.screens.team import TeamReviewScreen
 from stratui.ui.screens.team.screen import STEP_CLASSES
-from stratui.usecases import people
+from stratui.usecases import commitments, people, roadblocks
 
 HOSTILE = "[@click=app.quit]x[/]"
 
@@ -51,10 +51,10 @@ def test_the_steps_are_the_rituals_steps():
 
 async def test_a_full_team_review_by_keys(app, stratui, team, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    plan = stratui.log("Write the plan", owner="ana", week="2026-W47")
-    build = stratui.log(HOSTILE, owner="ana", week="2026-W47")
-    login = stratui.log("Ship login", owner="bo", week="2026-W47")
-    block = stratui.block("Waiting on the API", on=login["id"], owner="bo")
+    plan = commitments.log(stratui, "Write the plan", owner="ana", week="2026-W47")
+    build = commitments.log(stratui, HOSTILE, owner="ana", week="2026-W47")
+    login = commitments.log(stratui, "Ship login", owner="bo", week="2026-W47")
+    block = roadblocks.block(stratui, "Waiting on the API", on=login["id"], owner="bo")
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "T")
         assert isinstance(app.screen, TeamReviewScreen)
@@ -133,7 +133,7 @@ async def test_a_full_team_review_by_keys(app, stratui, team, tmp_path, monkeypa
     assert escalated["severity"] == "high"  # one level up from medium
     made = {
         (c["owner"], c["title"])
-        for c in stratui.commitments(week="2026-W48")
+        for c in commitments.find(stratui, week="2026-W48")
         if c["source"] == "review"
     }
     assert made == {
@@ -143,14 +143,14 @@ async def test_a_full_team_review_by_keys(app, stratui, team, tmp_path, monkeypa
         ("cy", "Onboard"),
         ("ana", HOSTILE),  # carried over, by the review too
     }
-    carried = [c for c in stratui.commitments(week="2026-W48") if c["title"] == HOSTILE]
+    carried = [c for c in commitments.find(stratui, week="2026-W48") if c["title"] == HOSTILE]
     assert len(carried) == 1
     written = tmp_path / "team-review-2026-W47-Platform.md"
     assert "Ship login v2" in written.read_text(encoding="utf-8")
 
 
 async def test_the_draft_is_saved_at_each_member(app, stratui, team):
-    stratui.log("Ship login", owner="bo", week="2026-W47")
+    commitments.log(stratui, "Ship login", owner="bo", week="2026-W47")
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "T", "enter", "enter")
         assert text(app, "#team-member") == "bo · member 2 of 3"
@@ -164,10 +164,10 @@ async def test_the_draft_is_saved_at_each_member(app, stratui, team):
 
 
 async def test_the_next_members_turn_starts_on_their_first_commitment(app, stratui, team):
-    stratui.log("Write the plan", owner="ana", week="2026-W47")
-    stratui.log("Review the plan", owner="ana", week="2026-W47")
-    first = stratui.log("Ship login", owner="bo", week="2026-W47")
-    second = stratui.log("Fix logout", owner="bo", week="2026-W47")
+    commitments.log(stratui, "Write the plan", owner="ana", week="2026-W47")
+    commitments.log(stratui, "Review the plan", owner="ana", week="2026-W47")
+    first = commitments.log(stratui, "Ship login", owner="bo", week="2026-W47")
+    second = commitments.log(stratui, "Fix logout", owner="bo", week="2026-W47")
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "T", "enter")
         await press(pilot, "down", "enter")  # ana's second row, then bo's turn
@@ -183,8 +183,8 @@ async def test_the_next_members_turn_starts_on_their_first_commitment(app, strat
 
 async def test_an_enter_only_team_review_records_no_outcome(app, stratui, team):
     made = [
-        stratui.log("Write the plan", owner="ana", week="2026-W47"),
-        stratui.log("Ship login", owner="bo", week="2026-W47"),
+        commitments.log(stratui, "Write the plan", owner="ana", week="2026-W47"),
+        commitments.log(stratui, "Ship login", owner="bo", week="2026-W47"),
     ]
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "T")
@@ -207,13 +207,13 @@ async def test_an_enter_only_team_review_records_no_outcome(app, stratui, team):
         assert str(app.screen.choose_title) == "1 commitment not decided: “bo: Ship login”"
         await press(pilot, "enter")  # leave it open
         assert "complete" in text(app, "#summary-status")
-    status = {c["id"]: c["status"] for c in stratui.commitments(week="2026-W47")}
+    status = {c["id"]: c["status"] for c in commitments.find(stratui, week="2026-W47")}
     assert status == {made[0]["id"]: "done", made[1]["id"]: "open"}
 
 
 async def test_the_commit_step_shows_a_members_plans_and_names_them(app, stratui, team):
-    stratui.log("Ship login", owner="bo", week="2026-W47")
-    planned = stratui.log("Already planned", owner="bo", week="2026-W48")
+    commitments.log(stratui, "Ship login", owner="bo", week="2026-W47")
+    planned = commitments.log(stratui, "Already planned", owner="bo", week="2026-W48")
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "T")
         while step(app) != "step-commit":
@@ -226,8 +226,8 @@ async def test_the_commit_step_shows_a_members_plans_and_names_them(app, stratui
 
 
 async def test_the_week_is_chosen_on_the_first_step(app, stratui, team):
-    stratui.log("Last week's", owner="bo", week="2026-W46")
-    stratui.log("This week's", owner="bo", week="2026-W47")
+    commitments.log(stratui, "Last week's", owner="bo", week="2026-W46")
+    commitments.log(stratui, "This week's", owner="bo", week="2026-W47")
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "T")
         field = app.screen.query_one("#team-period", Input)

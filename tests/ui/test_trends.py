@@ -8,12 +8,13 @@ from textual.widgets import ContentSwitcher, DataTable, OptionList, Static
 from stratui.demo import generate_history
 from stratui.report import build_report
 from stratui.ui.app import StratuiApp
+from stratui.usecases import exchange
 from tests.ui.conftest import TODAY
 
 
 @pytest.fixture
 def demo(stratui):
-    stratui.import_document(generate_history(people=3, weeks=8, today=TODAY))
+    exchange.import_document(stratui, generate_history(people=3, weeks=8, today=TODAY))
     return stratui
 
 

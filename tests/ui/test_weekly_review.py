@@ -18,6 +18,7 @@ from stratui.ui.app import StratuiApp
 from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.weekly import WeeklyReviewScreen
 from stratui.ui.screens.weekly.screen import STEP_CLASSES
+from stratui.usecases import commitments, exchange
 from stratui.usecases.weekly_review import WeeklyReviews
 from tests.ui.conftest import TODAY
 
@@ -73,7 +74,9 @@ def weekly_reviews(stratui) -> list[dict]:
 
 async def test_a_full_review_by_keys_in_at_most_60_keystrokes(app, stratui, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # where the summary file is written
-    logged = [stratui.log(title) for title in ("Plan", "Build", "Test", "Ship", "Tell")]
+    logged = [
+        commitments.log(stratui, title) for title in ("Plan", "Build", "Test", "Ship", "Tell")
+    ]
     async with app.run_test(size=(100, 30)) as pilot:
         keys = Keys(pilot)
         await keys("w")  # from the dashboard
@@ -128,7 +131,7 @@ async def test_a_full_review_by_keys_in_at_most_60_keystrokes(app, stratui, tmp_
         4,
         "complete",
     )
-    outcomes = {r["id"]: (r["status"], r.get("progress")) for r in stratui.commitments()}
+    outcomes = {r["id"]: (r["status"], r.get("progress")) for r in commitments.find(stratui)}
     assert outcomes[partial] == ("partial", 50)
     assert outcomes[missed][0] == "missed"
     assert sorted(status for status, _ in outcomes.values()) == [
@@ -138,7 +141,7 @@ async def test_a_full_review_by_keys_in_at_most_60_keystrokes(app, stratui, tmp_
         "missed",
         "partial",
     ]
-    following = stratui.commitments(week=NEXT)
+    following = commitments.find(stratui, week=NEXT)
     (carried,) = [c for c in following if c.get("carried_from")]
     assert (carried["carried_from"], carried["review_id"]) == (missed, review["id"])
     new = [c for c in following if not c.get("carried_from")]
@@ -184,13 +187,13 @@ async def test_a_review_of_an_empty_store_completes(app, stratui):
 
 
 async def test_a_review_on_the_demo_data_completes(stratui):
-    stratui.import_document(generate_history(people=4, weeks=16, today=TODAY))
+    exchange.import_document(stratui, generate_history(people=4, weeks=16, today=TODAY))
     before = {r["id"] for r in stratui.store.all("goal_checkins")}
     app = StratuiApp(stratui, poll=None, start="weekly")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WeeklyReviewScreen)
-        mine = stratui.commitments(week=PERIOD, owner="ana")
+        mine = commitments.find(stratui, week=PERIOD, owner="ana")
         open_before = {c["id"] for c in mine if c["status"] == "open"}
         assert len(open_before) == 3
         await pilot.press("5", "enter", "enter")  # look back: nothing decided
@@ -212,7 +215,7 @@ async def test_a_review_on_the_demo_data_completes(stratui):
         await pilot.press("enter")  # the first answer: leave them open
         await pilot.pause()
         assert app.screen.completion is not None, problems(app)
-    statuses = {c["id"]: c["status"] for c in stratui.commitments(week=PERIOD, owner="ana")}
+    statuses = {c["id"]: c["status"] for c in commitments.find(stratui, week=PERIOD, owner="ana")}
     assert {statuses[cid] for cid in open_before} == {"open"}  # no outcome nobody chose
     (review,) = [
         r
@@ -231,7 +234,7 @@ async def test_a_review_on_the_demo_data_completes(stratui):
 
 
 async def test_an_interrupted_review_resumes_where_it_was_left(stratui):
-    stratui.log("Plan")
+    commitments.log(stratui, "Plan")
     first = StratuiApp(stratui, poll=None)
     async with first.run_test(size=(100, 30)) as pilot:
         await pilot.press("w", "2", *"Tired", "enter")  # check in
@@ -277,7 +280,7 @@ async def test_an_interrupted_review_resumes_where_it_was_left(stratui):
 
 async def test_hostile_titles_are_shown_literally(app, stratui):
     for title in HOSTILE:
-        stratui.log(title)
+        commitments.log(stratui, title)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("w", "1", "enter")
         await pilot.pause()
@@ -303,8 +306,10 @@ async def test_hostile_titles_are_shown_literally(app, stratui):
 
 @pytest.mark.parametrize("size", [(80, 24)])
 async def test_every_step_renders_at_small_and_large_sizes(stratui, size):
-    stratui.import_document(generate_history(people=4, weeks=16, today=TODAY))
-    stratui.log("A commitment with a rather long title that must be cut to fit the screen")
+    exchange.import_document(stratui, generate_history(people=4, weeks=16, today=TODAY))
+    commitments.log(
+        stratui, "A commitment with a rather long title that must be cut to fit the screen"
+    )
     app = StratuiApp(stratui, poll=None, start="weekly")
     width, height = size
     async with app.run_test(size=size) as pilot:
@@ -322,13 +327,13 @@ async def test_every_step_renders_at_small_and_large_sizes(stratui, size):
         await pilot.press("down", "enter")  # mark them missed
         await pilot.pause()
         assert app.screen.completion is not None
-    statuses = {c["status"] for c in stratui.commitments(week=PERIOD, owner="ana")}
+    statuses = {c["status"] for c in commitments.find(stratui, week=PERIOD, owner="ana")}
     assert "open" not in statuses and "missed" in statuses
 
 
 async def test_the_period_can_be_changed_on_the_check_in(app, stratui):
-    stratui.log("Last week's", week="2026-W46")
-    stratui.log("This week's")
+    commitments.log(stratui, "Last week's", week="2026-W46")
+    commitments.log(stratui, "This week's")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("w")
         await pilot.pause()
@@ -351,11 +356,11 @@ async def test_the_period_can_be_changed_on_the_check_in(app, stratui):
 
 
 async def test_a_commitment_logged_meanwhile_appears_in_look_back(app, stratui):
-    stratui.log("Plan")
+    commitments.log(stratui, "Plan")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("w", "3", "enter")
         await pilot.pause()
-        stratui.log("Logged from another shell")
+        commitments.log(stratui, "Logged from another shell")
         app.action_reload()  # what the app's poll does when the store changed
         await pilot.pause()
         table = app.screen.query_one("#lookback-table", DataTable)
@@ -413,7 +418,7 @@ async def test_the_commit_step_takes_a_due_date_a_confidence_and_a_goal(app, str
         await pilot.pause()
         await pilot.press("enter")  # complete
         await pilot.pause()
-    made = {c["title"]: c for c in stratui.commitments(week=NEXT)}
+    made = {c["title"]: c for c in commitments.find(stratui, week=NEXT)}
     cache = made["Cache the wheels"]
     assert (cache["due"], cache["confidence"], cache["goal_id"]) == ("2026-11-27", 4, target["id"])
     tell = made["Tell the team"]
@@ -421,7 +426,7 @@ async def test_the_commit_step_takes_a_due_date_a_confidence_and_a_goal(app, str
 
 
 async def test_a_goal_gets_a_check_in_only_for_what_the_person_gives(stratui):
-    stratui.import_document(generate_history(people=4, weeks=16, today=TODAY))
+    exchange.import_document(stratui, generate_history(people=4, weeks=16, today=TODAY))
     before = {r["id"] for r in stratui.store.all("goal_checkins")}
     app = StratuiApp(stratui, poll=None, start="weekly")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -11,7 +11,7 @@ from stratui.ui.widgets.footer import Footer
 from stratui.ui.widgets.header import app_header
 
 if TYPE_CHECKING:
-    from stratui.usecases.workspace import Stratui
+    from stratui.usecases.workspace import Workspace
 
 
 class StratuiScreen(Screen):
@@ -21,9 +21,9 @@ class StratuiScreen(Screen):
     TABLE = ""  # the id of the screen's main table, whose rows are keyed by record id
 
     @property
-    def stratui(self) -> Stratui:
+    def ws(self) -> Workspace:
         """The use cases over the app's store."""
-        return self.app.stratui  # type: ignore[attr-defined]
+        return self.app.workspace  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         yield app_header()

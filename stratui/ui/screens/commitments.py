@@ -17,6 +17,7 @@ from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.base import StratuiScreen
 from stratui.ui.styles import stylesheet
 from stratui.ui.text import cell, literal
+from stratui.usecases import commitments
 
 ALL = "all"
 
@@ -55,7 +56,7 @@ class CommitmentsScreen(StratuiScreen):
         yield DataTable(id="commitments-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        self.query_one("#filter-week", Input).value = self.stratui.this_week()
+        self.query_one("#filter-week", Input).value = self.ws.this_week()
         self.query_one("#commitments-table", DataTable).add_columns(
             "ID", "Week", "Owner", "Status", "Done", "Commitment", "Goal"
         )
@@ -67,7 +68,7 @@ class CommitmentsScreen(StratuiScreen):
         """The week filter, or None (with an inline message) if it cannot be read."""
         text = self.query_one("#filter-week", Input).value.strip() or "this"
         try:
-            week = parse_week_arg(text, self.stratui.clock.today())
+            week = parse_week_arg(text, self.ws.clock.today())
         except ValueError as error:
             self.query_one("#filter-error", Static).update(literal(f"week: {error}"))
             return None
@@ -81,9 +82,9 @@ class CommitmentsScreen(StratuiScreen):
         owner = self.query_one("#filter-owner", Input).value.strip() or None
         status = self.query_one("#filter-status", Select).value
         goal = self.query_one("#filter-goal", Select).value
-        goals = {g["id"]: g for g in self.stratui.store.all("goals")}
+        goals = {g["id"]: g for g in self.ws.store.all("goals")}
         self._update_goal_options(goals)
-        found = self.stratui.commitments(
+        found = commitments.find(self.ws,
             week=week, owner=owner, status=None if status is Select.NULL else str(status)
         )
         if goal is not Select.NULL:
@@ -128,7 +129,7 @@ class CommitmentsScreen(StratuiScreen):
     # -- actions ---------------------------------------------------------------------
 
     def _goal_options(self) -> list[tuple[str, str]]:
-        goals = self.stratui.store.all("goals")
+        goals = self.ws.store.all("goals")
         return [(g["title"], g["id"]) for g in goals if g.get("status") == "active"]
 
     def action_filter(self) -> None:
@@ -141,10 +142,10 @@ class CommitmentsScreen(StratuiScreen):
             self.reload()
 
     def action_add(self) -> None:
-        today = self.stratui.clock.today()
+        today = self.ws.clock.today()
 
         def submit(values: dict[str, str]) -> dict:
-            return self.stratui.log(
+            return commitments.log(self.ws,
                 values["title"],
                 owner=values["owner"].strip() or None,
                 week=parse_week_arg(values["week"] or "this", today),
@@ -156,7 +157,7 @@ class CommitmentsScreen(StratuiScreen):
         fields = [
             Field("title", "Commitment"),
             Field("week", "Week", self.week() or "", "2026-W48, this, next"),
-            Field("owner", "Owner", self.stratui.me),
+            Field("owner", "Owner", self.ws.me),
             Field("goal", "Goal", options=self._goal_options()),
             Field("due", "Due (optional)", placeholder="fri, +3d, 2026-12-04"),
             Field("confidence", "Confidence 1-5 (optional)"),
@@ -167,11 +168,11 @@ class CommitmentsScreen(StratuiScreen):
         rid = self.selected_id()
         if not rid:
             return
-        record = self.stratui.commitment(rid)
-        today = self.stratui.clock.today()
+        record = commitments.get(self.ws, rid)
+        today = self.ws.clock.today()
 
         def submit(values: dict[str, str]) -> dict:
-            return self.stratui.set_commitment(
+            return commitments.change(self.ws,
                 rid,
                 title=values["title"],
                 week=parse_week_arg(values["week"], today),
@@ -193,10 +194,10 @@ class CommitmentsScreen(StratuiScreen):
         rid = self.selected_id()
         if not rid:
             return
-        record = self.stratui.commitment(rid)
+        record = commitments.get(self.ws, rid)
 
         def submit(values: dict[str, str]) -> dict:
-            return self.stratui.set_commitment(
+            return commitments.change(self.ws,
                 rid,
                 status=values["status"] or None,
                 progress=_progress(values["progress"]),
@@ -216,7 +217,7 @@ class CommitmentsScreen(StratuiScreen):
     def action_done(self) -> None:
         rid = self.selected_id()
         if rid:
-            self.stratui.complete(rid)
+            commitments.complete(self.ws, rid)
             self.reload()
 
     def action_carry(self) -> None:
@@ -224,7 +225,7 @@ class CommitmentsScreen(StratuiScreen):
         if not rid:
             return
         try:
-            _, new = self.stratui.carry_over(rid)
+            _, new = commitments.carry_over(self.ws, rid)
         except ValueError as error:
             self.notify(literal(str(error)), severity="warning")
             return
@@ -235,11 +236,11 @@ class CommitmentsScreen(StratuiScreen):
         rid = self.selected_id()
         if not rid:
             return
-        record = self.stratui.commitment(rid)
+        record = commitments.get(self.ws, rid)
 
         def deleted(answer: bool | None) -> None:
             if answer:
-                self.stratui.delete_commitment(rid)
+                commitments.delete(self.ws, rid)
                 self.reload()
 
         question = literal(f"Delete the commitment “{record['title']}”?")

@@ -71,7 +71,7 @@ class DashboardScreen(StratuiScreen):
         self.query_one("#goals", Listing).border_title = "Active goals"
 
     def reload(self) -> None:
-        data = build_dashboard(self.stratui)
+        data = build_dashboard(self.ws)
         week = self.query_one("#week", Listing)
         week.border_title = f"This week {data.week}: {data.done} of {len(data.commitments)} done"
         rows = []
@@ -117,7 +117,7 @@ class DashboardScreen(StratuiScreen):
     def _read_retros(self) -> None:
         """My teams' retrospectives, read once the rest of the dashboard is on screen
         (their open actions are looked for in a year of commitments' summaries)."""
-        self._retros = [Content(line.text) for line in build_retro_lines(self.stratui)]
+        self._retros = [Content(line.text) for line in build_retro_lines(self.ws)]
         self._show_next()
 
     @staticmethod

@@ -64,7 +64,7 @@ class GoalDetailScreen(StratuiScreen):
 
     def reload(self) -> None:
         try:
-            data = usecases.detail(self.stratui, self.goal_id)
+            data = usecases.detail(self.ws, self.goal_id)
         except UnknownId:  # deleted elsewhere
             self.app.pop_screen()
             return
@@ -128,7 +128,7 @@ class GoalDetailScreen(StratuiScreen):
     def action_check_in(self) -> None:
         from stratui.ui.screens.goals import check_in_form
 
-        self.ask(check_in_form(self.stratui, self.goal_id))
+        self.ask(check_in_form(self.ws, self.goal_id))
 
 
 def _readings(values: list) -> Text:

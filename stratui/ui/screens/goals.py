@@ -90,7 +90,7 @@ class GoalsScreen(StratuiScreen):
         keep = select or self.selected_id()
         tree.clear()
         self.nodes = {}
-        for row in usecases.tree(self.stratui):
+        for row in usecases.tree(self.ws):
             gid = row.goal["id"]
             parent = (
                 self.nodes.get(row.goal.get("parent_id"), tree.root) if row.depth else tree.root
@@ -125,7 +125,7 @@ class GoalsScreen(StratuiScreen):
     def _fields(self, goal: dict | None = None) -> list[Field]:
         """A new goal's fields (its owner me), or ``goal``'s as they are: a goal without
         an owner (a company goal) is not given one by being edited."""
-        owner = self.stratui.me if goal is None else goal.get("owner") or ""
+        owner = self.ws.me if goal is None else goal.get("owner") or ""
         goal = goal or {}
         return [
             Field("title", "Goal", goal.get("title", "")),
@@ -137,7 +137,7 @@ class GoalsScreen(StratuiScreen):
         ]
 
     def _values(self, values: dict[str, str]) -> dict:
-        today = self.stratui.clock.today()
+        today = self.ws.clock.today()
 
         def day(text: str) -> str:
             return parse_date(text, today).isoformat()
@@ -164,7 +164,7 @@ class GoalsScreen(StratuiScreen):
 
     def _selected_goal(self) -> dict | None:
         gid = self.selected_id()
-        return usecases.goal(self.stratui, gid) if gid else None
+        return usecases.goal(self.ws, gid) if gid else None
 
     # -- actions ------------------------------------------------------------------------
 
@@ -172,7 +172,7 @@ class GoalsScreen(StratuiScreen):
         """A new top-level goal."""
 
         def submit(values: dict[str, str]) -> dict:
-            return usecases.create(self.stratui, self._values(values))
+            return usecases.create(self.ws, self._values(values))
 
         self._ask(Form("New goal", self._fields(), submit))
 
@@ -183,7 +183,7 @@ class GoalsScreen(StratuiScreen):
             return
         fields = [
             Field("title", "Goal"),
-            Field("owner", "Owner", self.stratui.me),
+            Field("owner", "Owner", self.ws.me),
             Field("priority", "Priority 1-5 (optional)"),
             Field("start", "Start (blank: the parent's)", placeholder=parent.get("start") or ""),
             Field("end", "End (blank: the parent's)", placeholder=parent.get("end") or ""),
@@ -191,7 +191,7 @@ class GoalsScreen(StratuiScreen):
 
         def submit(values: dict[str, str]) -> dict:
             chosen = self._values({**values, "team": ""})
-            return usecases.create(self.stratui, {**chosen, "parent": parent["id"]})
+            return usecases.create(self.ws, {**chosen, "parent": parent["id"]})
 
         self._ask(Form(literal(f"New goal under “{parent['title']}”"), fields, submit))  # type: ignore[arg-type]
 
@@ -201,7 +201,7 @@ class GoalsScreen(StratuiScreen):
             return
 
         def submit(values: dict[str, str]) -> dict:
-            return usecases.edit(self.stratui, goal["id"], self._values(values))
+            return usecases.edit(self.ws, goal["id"], self._values(values))
 
         self._ask(Form("Edit goal", self._fields(goal), submit))
 
@@ -212,12 +212,12 @@ class GoalsScreen(StratuiScreen):
             return
         options = [("(top level)", ROOT)] + [
             ("  " * row.depth + " ".join(str(row.goal["title"]).split()), row.goal["id"])
-            for row in usecases.tree(self.stratui)
+            for row in usecases.tree(self.ws)
             if row.goal["id"] != goal["id"]
         ]
 
         def submit(parent: str) -> dict:
-            return usecases.move(self.stratui, goal["id"], None if parent == ROOT else parent)
+            return usecases.move(self.ws, goal["id"], None if parent == ROOT else parent)
 
         title = literal(f"Move “{goal['title']}” under")
         dialog = Choose(title, options, submit, current=goal.get("parent_id") or ROOT)
@@ -238,7 +238,7 @@ class GoalsScreen(StratuiScreen):
 
         def submit(values: dict[str, str]) -> dict:
             return usecases.set_metric(
-                self.stratui,
+                self.ws,
                 goal["id"],
                 name=values["name"],
                 baseline=values["baseline"],
@@ -251,7 +251,7 @@ class GoalsScreen(StratuiScreen):
     def action_check_in(self) -> None:
         gid = self.selected_id()
         if gid is not None:
-            self._ask(check_in_form(self.stratui, gid))
+            self._ask(check_in_form(self.ws, gid))
 
     def action_achieve(self) -> None:
         self._close("achieved", usecases.achieve)
@@ -267,7 +267,7 @@ class GoalsScreen(StratuiScreen):
 
         def answered(answer: bool | None) -> None:
             if answer:
-                change(self.stratui, goal["id"])
+                change(self.ws, goal["id"])
                 self.reload()
                 self.notify(literal(f"“{goal['title']}” {status}"), title="Goals")
 
@@ -279,7 +279,7 @@ class GoalsScreen(StratuiScreen):
             return
 
         def submit(values: dict[str, str]) -> dict:
-            return usecases.link(self.stratui, gid, values["commitment"])
+            return usecases.link(self.ws, gid, values["commitment"])
 
         fields = [Field("commitment", "Commitment id (or prefix)")]
         self._ask(Form("Link a commitment", fields, submit))
@@ -298,13 +298,13 @@ class GoalsScreen(StratuiScreen):
         from stratui.usecases.quarterly import QuarterlyReviews
 
         if not any(getattr(s, "RITUAL", None) == "quarterly" for s in self.app.screen_stack):
-            quarter = QuarterlyReviews(self.stratui).quarter_in_progress()
+            quarter = QuarterlyReviews(self.ws).quarter_in_progress()
             self.app.push_screen(screen_class("quarterly")(period=quarter))
 
 
-def check_in_form(stratui, gid: str) -> Form:
+def check_in_form(ws, gid: str) -> Form:
     """The check-in dialog of a goal: value (with a key result), confidence 1-5, note."""
-    goal = usecases.goal(stratui, gid)
+    goal = usecases.goal(ws, gid)
     metric = goal.get("metric") if isinstance(goal.get("metric"), dict) else None
     fields = []
     if metric:
@@ -319,7 +319,7 @@ def check_in_form(stratui, gid: str) -> Form:
 
     def submit(values: dict[str, str]) -> dict:
         return usecases.check_in(
-            stratui,
+            ws,
             gid,
             value=values.get("value", "").strip() or None,
             confidence=values["confidence"].strip() or None,

@@ -48,7 +48,7 @@ class HistoryScreen(StratuiScreen):
     def reload(self) -> None:
         table = self.query_one("#history-table", DataTable)
         table.clear()
-        self.reviews = {review["id"]: review for review in completed_reviews(self.stratui)}
+        self.reviews = {review["id"]: review for review in completed_reviews(self.ws)}
         for review in self.reviews.values():
             who = review.get("owner") or review.get("team") or ""
             table.add_row(
@@ -69,4 +69,4 @@ class HistoryScreen(StratuiScreen):
         if not table.row_count:
             return
         rid = table.coordinate_to_cell_key(table.cursor_coordinate)[0].value
-        self.app.push_screen(ReviewReader(review_markdown(self.stratui, self.reviews[rid])))
+        self.app.push_screen(ReviewReader(review_markdown(self.ws, self.reviews[rid])))

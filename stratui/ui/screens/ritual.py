@@ -35,7 +35,7 @@ from stratui.ui.widgets.footer import Footer
 from stratui.ui.widgets.header import app_header
 from stratui.ui.widgets.review import StepIndicator
 from stratui.usecases.weekly_review import ReviewError
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 SAVE_DELAY = 0.3  # seconds after the last key typed before the draft is saved
 MAX_PROBLEMS = 4  # inline messages shown at once (the rest are counted)
@@ -81,8 +81,8 @@ class RitualScreen(Screen):
         return found
 
     @property
-    def stratui(self) -> Stratui:
-        return self.app.stratui  # type: ignore[attr-defined]
+    def ws(self) -> Workspace:
+        return self.app.workspace  # type: ignore[attr-defined]
 
     @property
     def reviews(self) -> Any:
@@ -113,7 +113,7 @@ class RitualScreen(Screen):
 
     def advance(self) -> list[str]:
         """Go to the next step if the current one is valid; the problems if not."""
-        return self.draft.advance(self.stratui.clock.today())
+        return self.draft.advance(self.ws.clock.today())
 
     def validate(self, name: str, today: dt.date) -> list[str]:
         """The problems of step ``name``."""
@@ -287,7 +287,7 @@ class RitualScreen(Screen):
             self.ask_undecided(asked)
             return
         except DraftInvalid as invalid:
-            today = self.stratui.clock.today()
+            today = self.ws.clock.today()
             for index, name in enumerate(self.STEP_NAMES):
                 problems = self.validate(name, today)
                 if problems:

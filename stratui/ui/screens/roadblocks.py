@@ -55,10 +55,10 @@ class RoadblocksScreen(StratuiScreen):
     def reload(self) -> None:
         state = str(self.query_one("#filter-state", Select).value)
         kind = self.query_one("#filter-kind", Select).value
-        found = usecases.roadblocks(
-            self.stratui, state=state, kind=None if kind is Select.NULL else str(kind)
+        found = usecases.find(
+            self.ws, state=state, kind=None if kind is Select.NULL else str(kind)
         )
-        today = self.stratui.clock.today()
+        today = self.ws.clock.today()
         table = self.query_one("#roadblocks-table", DataTable)
         table.clear()
         for record in found:
@@ -79,7 +79,8 @@ class RoadblocksScreen(StratuiScreen):
 
     def action_raise(self) -> None:
         def submit(values: dict[str, str]) -> dict:
-            return self.stratui.block(
+            return usecases.block(
+                self.ws,
                 values["title"],
                 kind=values["kind"] or "other",
                 severity=values["severity"] or "medium",
@@ -91,7 +92,7 @@ class RoadblocksScreen(StratuiScreen):
             Field("title", "What stands in the way"),
             Field("kind", "Kind", "other", options=[(k, k) for k in ROADBLOCK_KINDS]),
             Field("severity", "Severity", "medium", options=[(s, s) for s in SEVERITIES]),
-            Field("owner", "Who removes it", self.stratui.me),
+            Field("owner", "Who removes it", self.ws.me),
             Field("on", "Blocks (commitment or goal id, optional)"),
         ]
         self.ask(Form("Raise a roadblock", fields, submit))
@@ -101,7 +102,7 @@ class RoadblocksScreen(StratuiScreen):
         if rid:
 
             def submit(values: dict[str, str]) -> dict:
-                return usecases.assign(self.stratui, rid, values["owner"])
+                return usecases.assign(self.ws, rid, values["owner"])
 
             fields = [Field("owner", "Who removes it")]
             self.ask(Form("Assign", fields, submit))
@@ -111,7 +112,7 @@ class RoadblocksScreen(StratuiScreen):
         if rid:
 
             def submit(values: dict[str, str]) -> dict:
-                return usecases.resolve(self.stratui, rid, values["resolution"])
+                return usecases.resolve(self.ws, rid, values["resolution"])
 
             fields = [Field("resolution", "How was it resolved?")]
             self.ask(Form("Resolve", fields, submit))

@@ -192,7 +192,7 @@ class TrendsScreen(StratuiScreen):
 
     @property
     def scopes(self) -> list[tuple[str, dict]]:
-        return scope_choices(self.stratui.store, self.stratui.me)
+        return scope_choices(self.ws.store, self.ws.me)
 
     def reload(self) -> None:
         scopes = self.scopes
@@ -200,7 +200,7 @@ class TrendsScreen(StratuiScreen):
         label, scope = scopes[self.scope_index]
         try:
             self.trends = build_trends(
-                self.stratui.store, self.stratui.clock.today(), weeks=self.window, **scope
+                self.ws.store, self.ws.clock.today(), weeks=self.window, **scope
             )
         except ReportError as error:  # a person with no records yet, say
             self.trends = None

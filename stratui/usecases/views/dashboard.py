@@ -21,11 +21,12 @@ from stratui.domain.weeks import monday, shift_week, week_of
 from stratui.rituals.retro.history import RetroDue
 from stratui.rituals.weekly.periods import is_due
 from stratui.store.layout import key_for_week
+from stratui.usecases import commitments as commitment_cases
 from stratui.usecases import goals as goal_cases
 from stratui.usecases.people import teams_of
 from stratui.usecases.ritual_drafts import newest_first, recent_keys
 from stratui.usecases.views import retro_status
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 STREAK_QUARTERS = 8  # reviews read for the streak: two years, enough for any real streak
 TREND_WEEKS = 12  # the sparklines: my say/do and open roadblocks over the last 12 weeks
@@ -85,25 +86,25 @@ class Dashboard:
         return sum(1 for record in self.commitments if record["status"] == "done")
 
 
-def build_dashboard(app: Stratui) -> Dashboard:
+def build_dashboard(ws: Workspace) -> Dashboard:
     """Gather the dashboard of the current user from the store, in one consistent read."""
-    with app.store.reading():
-        return _gather(app)
+    with ws.store.reading():
+        return _gather(ws)
 
 
-def _gather(app: Stratui) -> Dashboard:
-    today = app.clock.today()
-    me = app.me
+def _gather(ws: Workspace) -> Dashboard:
+    today = ws.clock.today()
+    me = ws.me
     week = week_of(today)
-    commitments = app.commitments(week=week, owner=me)
-    goals = app.store.all("goals")
+    commitments = commitment_cases.find(ws, week=week, owner=me)
+    goals = ws.store.all("goals")
     trend_weeks = [shift_week(week, back - TREND_WEEKS + 1) for back in range(TREND_WEEKS)]
-    mine = app.commitments(weeks=trend_weeks, owner=me)
+    mine = commitment_cases.find(ws, weeks=trend_weeks, owner=me)
     # One read serves the table (open roadblocks) and the sparkline (mine, open at some
     # point since its first week): only the shards holding such a roadblock are read.
     since = monday(trend_weeks[0]).isoformat()
-    last_open = app.store.digests("roadblocks", digests.LAST_OPEN_DAY, digests.last_open_day)
-    every_roadblock = app.store.find(
+    last_open = ws.store.digests("roadblocks", digests.LAST_OPEN_DAY, digests.last_open_day)
+    every_roadblock = ws.store.find(
         "roadblocks", keys=[key for key, day in last_open.items() if str(day) >= since]
     )
     roadblocks = [
@@ -114,7 +115,7 @@ def _gather(app: Stratui) -> Dashboard:
     roadblocks.sort(key=lambda pair: (-pair[1], pair[0]["title"]))
     recent = [shift_week(week, -13 * back) for back in range(2)]
     checkins = latest_checkins(
-        app.store.find("goal_checkins", keys={key_for_week(w) for w in recent}), today
+        ws.store.find("goal_checkins", keys={key_for_week(w) for w in recent}), today
     )
     # At risk first, then behind, on track and no data (stratui.usecases.goals.at_risk_first).
     lines = [
@@ -124,12 +125,12 @@ def _gather(app: Stratui) -> Dashboard:
             item.health,
             item.progress,
         )
-        for item in goal_cases.at_risk_first(app)
+        for item in goal_cases.at_risk_first(ws)
         if item.goal.get("owner") in (None, "", me) or not item.goal.get("parent_id")
     ]
     quarters = {key_for_week(shift_week(week, -13 * back)) for back in range(STREAK_QUARTERS)}
     recent = set(recent_keys(today))  # where `w` looks for a draft to resume
-    summaries = app.store.digests(
+    summaries = ws.store.digests(
         "reviews", digests.REVIEW_HEADERS, digests.review_headers, keys=quarters | recent
     )
     reviews, drafts = [], []
@@ -158,20 +159,20 @@ def _gather(app: Stratui) -> Dashboard:
     )
 
 
-def build_retro_lines(app: Stratui) -> list[RetroLine]:
+def build_retro_lines(ws: Workspace) -> list[RetroLine]:
     """The retrospective of each of my teams: next due, and its open actions.
 
     Apart from :func:`build_dashboard` because finding open actions looks at a year of
     commitments (their summaries, at least): the screen shows it once the rest of the
     dashboard is drawn.
     """
-    today = app.clock.today()
+    today = ws.clock.today()
     lines = []
-    with app.store.reading():
-        for team in teams_of(app, app.me):
-            actions = retro_status.open_retro_actions(app.store, team["name"], today)
+    with ws.store.reading():
+        for team in teams_of(ws, ws.me):
+            actions = retro_status.open_retro_actions(ws.store, team["name"], today)
             oldest = max((action.age_days for action in actions), default=None)
-            due = retro_status.next_due(app.store, team["name"], today)
+            due = retro_status.next_due(ws.store, team["name"], today)
             lines.append(RetroLine(due, len(actions), oldest))
     return lines
 

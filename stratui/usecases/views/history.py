@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stratui.exchange.markdown import md
 from stratui.usecases.weekly_review import WeeklyReviews
-from stratui.usecases.workspace import Stratui
+from stratui.usecases.workspace import Workspace
 
 RITUAL_TITLES = {
     "weekly": "Weekly review",
@@ -14,21 +14,21 @@ RITUAL_TITLES = {
 }
 
 
-def completed_reviews(app: Stratui) -> list[dict]:
+def completed_reviews(ws: Workspace) -> list[dict]:
     """Every completed review, newest first."""
-    found = app.store.find("reviews", status="complete")
+    found = ws.store.find("reviews", status="complete")
     return sorted(found, key=lambda r: (r.get("completed_at") or "", r["id"]), reverse=True)
 
 
-def review_markdown(app: Stratui, review: dict) -> str:
+def review_markdown(ws: Workspace, review: dict) -> str:
     """One review in full, as Markdown; user text escaped so it reads literally."""
     if review["ritual"] == "weekly":
-        return WeeklyReviews(app).summary_markdown(review["id"])
+        return WeeklyReviews(ws).summary_markdown(review["id"])
     if review["ritual"] in ("retro", "team"):  # their own full summaries (lazy imports)
         from stratui.usecases.retro import Retros
         from stratui.usecases.team_review import TeamReviews
 
-        service = Retros(app) if review["ritual"] == "retro" else TeamReviews(app)
+        service = Retros(ws) if review["ritual"] == "retro" else TeamReviews(ws)
         try:
             return service.summary_markdown(review["id"])
         except ValueError:  # a review stored by an older version: the generic page below
@@ -48,7 +48,7 @@ def review_markdown(app: Stratui, review: dict) -> str:
     if review.get("notes"):
         lines += ["", "## Notes", "", md(review["notes"])]
     if review["ritual"] == "retro":
-        cards = app.store.find("retro_items", review_id=review["id"])
+        cards = ws.store.find("retro_items", review_id=review["id"])
         if cards:
             lines += ["", "## Cards", ""]
             for card in sorted(cards, key=lambda c: (-c["votes"], c["category"], c["id"])):

@@ -79,7 +79,7 @@ class QuarterlyReviewScreen(RitualScreen):
 
     @property
     def reviews(self) -> QuarterlyReviews:
-        return QuarterlyReviews(self.stratui)
+        return QuarterlyReviews(self.ws)
 
     def start_or_resume(self) -> tuple[dict, QuarterlyDraft]:
         return self.reviews.start_or_resume(period=self.period, team=self.team)
@@ -123,7 +123,7 @@ class QuarterlyReviewScreen(RitualScreen):
         if self.completion is not None:
             return
         draft = self.draft or QuarterlyDraft(period=self.period or "", team=self.team or "")
-        draft.owner = draft.owner or ("" if draft.team else self.stratui.me)
+        draft.owner = draft.owner or ("" if draft.team else self.ws.me)
         options = [
             (" · ".join(bit for bit in (quarter, note) if bit), quarter)
             for quarter, note in self.reviews.quarter_choices(draft)

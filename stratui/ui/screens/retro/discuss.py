@@ -61,7 +61,7 @@ class DiscussPhase(Phase):
         ]
         self.query_one("#discuss-topics", ReviewTable).refill(topics)
         goals = {str(g["id"]): str(g.get("title", "")) for g in self.context.goals}
-        today = self.ritual.stratui.clock.today()
+        today = self.ritual.ws.clock.today()
         actions = [
             (
                 f"{ACTION}{number}",
@@ -92,7 +92,7 @@ class DiscussPhase(Phase):
     def action_add(self) -> None:
         topic = self._topic()
         labels = {t.key: t.label for t in self.draft.topics()}
-        today = self.ritual.stratui.clock.today()
+        today = self.ritual.ws.clock.today()
         people = self.context.people
 
         def submit(values: dict[str, str]) -> NewAction:

@@ -95,7 +95,7 @@ class RetroScreen(RitualScreen):
 
     @property
     def reviews(self) -> Retros:
-        return Retros(self.stratui)
+        return Retros(self.ws)
 
     def start_or_resume(self) -> tuple[dict, RetroDraft]:
         return self.reviews.start_or_resume(team=self.team)

@@ -130,7 +130,7 @@ class MemberRoadblocks(Step):
         def answer(text: str) -> None:
             if not text.strip():
                 raise ValueError("owner: name who removes it")
-            owner = people.person(self.ritual.stratui, text, field="owner")["name"]
+            owner = people.person(self.ritual.ws, text, field="owner")["name"]
             part.escalate(rid, owner)
             self._answered(rid)
 

@@ -73,7 +73,7 @@ class TeamReviewScreen(RitualScreen):
 
     @property
     def reviews(self) -> TeamReviews:
-        return TeamReviews(self.stratui)
+        return TeamReviews(self.ws)
 
     def start_or_resume(self) -> tuple[dict, TeamReviewDraft]:
         return self.reviews.start_or_resume(team=self.team, period=self.period)

@@ -57,7 +57,7 @@ class CheckInStep(Step):
         if not text or text == self.draft.period:
             return True
         try:
-            week = parse_week_arg(text, self.ritual.stratui.clock.today())
+            week = parse_week_arg(text, self.ritual.ws.clock.today())
         except ValueError as error:
             self.ritual.show_problems([f"period: {error}"])
             return False

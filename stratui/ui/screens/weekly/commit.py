@@ -131,7 +131,7 @@ class CommitStep(Step):
             due=due.value,
             confidence=confidence.value,
             goal_id=chosen,
-            today=self.ritual.stratui.clock.today(),
+            today=self.ritual.ws.clock.today(),
         )
         self.draft.new_commitments.append(item)
         following = next_week(self.draft.period)
@@ -177,7 +177,7 @@ class CommitStep(Step):
         if number is None:
             return
         item = self.draft.new_commitments[number]
-        today = self.ritual.stratui.clock.today()
+        today = self.ritual.ws.clock.today()
 
         def submit(values: dict[str, str]) -> NewCommitment:
             return NewCommitment.typed(

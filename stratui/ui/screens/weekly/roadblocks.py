@@ -41,7 +41,7 @@ class RoadblocksStep(Step):
 
     def show(self, select: str | None = None) -> None:
         by_id = {record["id"]: record for record in self.context.roadblocks}
-        today = self.ritual.stratui.clock.today()
+        today = self.ritual.ws.clock.today()
         rows = []
         for rid, decision in self.draft.roadblocks.items():
             record = by_id.get(rid, {})

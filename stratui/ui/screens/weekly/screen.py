@@ -80,7 +80,7 @@ class WeeklyReviewScreen(RitualScreen):
 
     @property
     def reviews(self) -> WeeklyReviews:
-        return WeeklyReviews(self.stratui)
+        return WeeklyReviews(self.ws)
 
     def start_or_resume(self) -> tuple[dict, WeeklyDraft]:
         return self.reviews.start_or_resume()
