@@ -1,26 +1,27 @@
-"""What a report reads from the store: only the shards its window and its figures need.
+"""What a report reads from the store: only the parts its window and its figures need.
 
 A 10-year store must answer as fast as a 1-year one, so nothing here reads a whole
-time-series collection except the roadblocks (see below). Shards hold thirteen ISO
-weeks (``store.layout``); what is read, by figure:
+time-series collection except the roadblocks (see below). It asks a
+:class:`~stratui.store.reader.Reader` for weeks and days; the store reads the parts
+(a few months each) that hold them. What is read, by figure:
 
 - **commitments**: the window's weeks, the week before (the predecessors that slip counts
   walk back to) and the week after (carry-over looks at the following week's
   commitments of any owner); a predecessor further back is fetched by id. Retro actions
   are read from the retrospective's week to the week after their deadline. The default
-  window end walks back shard by shard from the as-of date to the first with reviewed
+  window end walks back part by part from the as-of date to the first with reviewed
   commitments in scope.
 - **reviews**: the window's weeks and the week before (a review is sharded by its period
   and may be completed after it); for follow-through, forward up to the as-of date until
   each team's next retrospective is found; for the streak, back from the as-of date only
-  as far as the streak goes (plus one shard, for reviews completed a while after their
+  as far as the streak goes (plus one part, for reviews completed a while after their
   period).
 - **goal check-ins**: from the earliest start (or creation) of the active goals in scope
   to the as-of date.
 - **adjustments**: the window's weeks.
-- **roadblocks**: every shard up to the as-of date (or the window's end, if later). A
+- **roadblocks**: every part up to the as-of date (or the window's end, if later). A
   roadblock raised years ago and still open on the as-of date counts, and nothing but
-  its shard says it exists; the shards are small (the benchmark in
+  its part says it exists; the parts are small (the benchmark in
   ``benchmarks/report.py`` holds a 10-year store to 1.5 times a 1-year one).
 - people, teams and goals: whole (one small file each).
 """
@@ -34,7 +35,7 @@ from stratui.domain.metrics.goals import is_active
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.metrics.window import latest_reviewed_week, window_days
 from stratui.domain.weeks import next_week, previous_week, week_of, window
-from stratui.report.shards import Lookup, Shards
+from stratui.report.lookup import Lookup
 from stratui.report.sources import (
     adjustments_in_scope,
     goal_checkins,
@@ -42,7 +43,7 @@ from stratui.report.sources import (
     streak_reviews,
     window_retros,
 )
-from stratui.store.layout import key_for_week
+from stratui.store.reader import Reader
 from stratui.store.store import Store
 
 
@@ -106,7 +107,7 @@ def gather(
     if weeks < 1:
         raise ReportError("--weeks", f"expected a whole number >= 1, got {weeks}")
     with store.reading():
-        shards = Shards(store)
+        shards = Reader(store)
         people, teams = store.all("people"), store.all("teams")
         goals = store.all("goals")
         scope = _scope(shards, people, teams, goals, owner, team)
@@ -114,7 +115,7 @@ def gather(
         span = window(end, weeks)
         first, last = window_days(span)
         around = [previous_week(span[0]), *span, next_week(span[-1])]
-        shards.for_weeks("commitments", around)
+        shards.weeks("commitments", around)
         in_window = set(span)
         commitments = sorted(
             (
@@ -137,7 +138,7 @@ def gather(
         lookup = Lookup(store, by_id, goals_by_id)
         reviews = [
             r
-            for r in shards.for_weeks("reviews", [previous_week(span[0]), *span])
+            for r in shards.weeks("reviews", [previous_week(span[0]), *span])
             if scope.has_owned(r)
         ]
         active = [goal for goal in goals if is_active(goal) and scope.has_goal(goal)]
@@ -165,7 +166,7 @@ def gather(
 
 
 def _scope(
-    shards: Shards,
+    shards: Reader,
     people: list[dict],
     teams: list[dict],
     goals: list[dict],
@@ -196,7 +197,7 @@ def _known(names: list[str]) -> str:
 
 
 def _knows_person(
-    shards: Shards, people: list[dict], teams: list[dict], goals: list[dict], name: str
+    shards: Reader, people: list[dict], teams: list[dict], goals: list[dict], name: str
 ) -> bool:
     """True when ``name`` is a person, a team member, or owns a goal, commitment or review.
 
@@ -213,15 +214,12 @@ def _knows_person(
     return bool(store.find("commitments", owner=name) or store.find("reviews", owner=name))
 
 
-def _default_end(shards: Shards, scope: Scope, as_of: dt.date) -> str:
+def _default_end(shards: Reader, scope: Scope, as_of: dt.date) -> str:
     """The latest week up to the as-of date's with reviewed commitments in scope, found
     shard by shard going back; the as-of date's week when there is none."""
     this_week = week_of(as_of)
-    newest = key_for_week(this_week)
-    for key in [newest, *(k for k in reversed(shards.keys("commitments")) if k < newest)]:
-        found = latest_reviewed_week(
-            (c for c in shards.records("commitments", [key]) if scope.has_owned(c)), this_week
-        )
+    for part in shards.back_from("commitments", as_of):
+        found = latest_reviewed_week((c for c in part.records if scope.has_owned(c)), this_week)
         if found:
             return found
     return this_week

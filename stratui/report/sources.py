@@ -16,14 +16,14 @@ from stratui.domain.metrics.rituals import (
 from stratui.domain.metrics.roadblocks import is_open_on, resolved_between
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.weeks import next_week, shift_week, week_of
-from stratui.report.shards import Lookup, Shards
-from stratui.store.layout import key_for_date, key_for_week
+from stratui.report.lookup import Lookup
+from stratui.store.reader import Reader
 
 # -- rituals ----------------------------------------------------------------------------
 
 
 def window_retros(
-    shards: Shards, scope: Scope, span: list[str], as_of: dt.date
+    shards: Reader, scope: Scope, span: list[str], as_of: dt.date
 ) -> tuple[list[dict], list[dict], list[dict]]:
     """The window's completed retrospectives in scope, every retrospective read, and the
     held ones' actions in scope (METRICS.md, follow-through)."""
@@ -32,7 +32,7 @@ def window_retros(
     def retros() -> list[dict]:
         return [r for r in shards.everything("reviews") if r.get("ritual") == "retro"]
 
-    shards.for_weeks("reviews", span)
+    shards.weeks("reviews", span)
     held = [
         r
         for r in retros()
@@ -42,21 +42,19 @@ def window_retros(
     ]
     # A held retrospective's deadline is its team's next one: read forward, up to the
     # as-of date, until every held one has its next.
-    last_key = key_for_date(as_of)
-    later = [k for k in shards.keys("reviews") if key_for_week(span[-1]) < k <= last_key]
-    while later and any(next_retro(r, retros()) is None for r in held):
-        shards.records("reviews", [later.pop(0)])
+    later = shards.after("reviews", span[-1], as_of)
+    while any(next_retro(r, retros()) is None for r in held):
+        if next(later, None) is None:
+            break
     known = retros()
     actions: list[dict] = []
     for retro in held:
         # Actions are planned for the weeks right after their retrospective: they are
         # looked for from its week to the week after its deadline, not in later shards.
-        first = key_for_week(retro["period"])
-        last = key_for_week(next_week(week_of(retro_deadline(retro, known, as_of))))
-        keys = {first, *(k for k in shards.keys("commitments") if first <= k <= last)}
+        last = next_week(week_of(retro_deadline(retro, known, as_of)))
         actions += [
             c
-            for c in shards.records("commitments", keys)
+            for c in shards.between("commitments", retro["period"], last)
             if c.get("source") == "retro" and c.get("review_id") == retro["id"]
         ]
     if scope.owner is not None:
@@ -64,23 +62,22 @@ def window_retros(
     return held, known, actions
 
 
-def streak_reviews(shards: Shards, owner: str, as_of: dt.date) -> list[dict]:
+def streak_reviews(shards: Reader, owner: str, as_of: dt.date) -> list[dict]:
     """The owner's weekly reviews, read back from the as-of date as far as the streak goes.
 
     Reading stops once the week before the streak lies in a newer shard than the oldest
     read: that week's shard and one more have been searched, so a review completed up to
     a quarter after its period is still seen.
     """
-    newest = key_for_date(as_of)
     found: list[dict] = []
-    for key in (k for k in reversed(shards.keys("reviews")) if k <= newest):
+    for part in shards.back_from("reviews", as_of):
         found += [
             r
-            for r in shards.records("reviews", [key])
+            for r in part.records
             if r.get("ritual") == "weekly" and r.get("owner") == owner
         ]
         streak = review_streak(found, owner, as_of)
-        if key_for_week(shift_week(week_of(as_of), -(streak + 1))) > key:
+        if shift_week(week_of(as_of), -(streak + 1)) > part.last:
             break
     return found
 
@@ -89,7 +86,7 @@ def streak_reviews(shards: Shards, owner: str, as_of: dt.date) -> list[dict]:
 
 
 def roadblocks_in_scope(
-    shards: Shards,
+    shards: Reader,
     scope: Scope,
     lookup: Lookup,
     as_of: dt.date,
@@ -97,8 +94,7 @@ def roadblocks_in_scope(
     last: dt.date,
 ) -> list[dict]:
     """The roadblocks in scope open on the as-of date or resolved in the window."""
-    bound = key_for_date(max(as_of, last))
-    read = shards.records("roadblocks", [k for k in shards.keys("roadblocks") if k <= bound])
+    read = shards.until("roadblocks", max(as_of, last))
     # Most of history was resolved before the window and the as-of date: drop it with a
     # comparison of ISO dates as text before the figures parse any date.
     window_start, today = first.isoformat(), as_of.isoformat()
@@ -116,21 +112,22 @@ def roadblocks_in_scope(
     ]
 
 
-def goal_checkins(shards: Shards, goals: list[dict], as_of: dt.date) -> list[dict]:
+def goal_checkins(shards: Reader, goals: list[dict], as_of: dt.date) -> list[dict]:
     """The check-ins of ``goals`` dated from their earliest start (or creation) to as_of."""
     if not goals:
         return []
     starts = [str(g.get("start") or g.get("created_at", ""))[:10] for g in goals]
     starts = [s for s in starts if s]
-    first = key_for_date(min(starts)) if starts else ""
-    last = key_for_date(as_of)
-    keys = [k for k in shards.keys("goal_checkins") if first <= k <= last]
     wanted = {g["id"] for g in goals}
-    return [c for c in shards.records("goal_checkins", keys) if c.get("goal_id") in wanted]
+    if starts:
+        read = shards.since("goal_checkins", dt.date.fromisoformat(min(starts)), as_of)
+    else:
+        read = shards.until("goal_checkins", as_of)
+    return [c for c in read if c.get("goal_id") in wanted]
 
 
 def adjustments_in_scope(
-    shards: Shards,
+    shards: Reader,
     scope: Scope,
     lookup: Lookup,
     span: list[str],
@@ -144,7 +141,7 @@ def adjustments_in_scope(
     """
     reviews = {r["id"]: r for r in shards.everything("reviews")}
     found = []
-    for adjustment in shards.for_weeks("adjustments", span):
+    for adjustment in shards.weeks("adjustments", span):
         if not first.isoformat() <= adjustment["decided_on"] <= last.isoformat():
             continue
         if scope.everyone or _linked_in_scope(adjustment, scope, lookup, reviews):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from stratui.domain.weeks import parse_week, week_of
+from stratui.domain.weeks import parse_week, week_of, week_range
 
 META_FILE = "stratui-store.json"
 LOCAL_DIR = ".stratui"
@@ -95,3 +95,38 @@ def parse_relpath(path: str) -> tuple[str, str | None] | None:
     if key:
         return (collection, key) if collection in SHARDED and "/" not in key else None
     return (collection, None) if collection in UNSHARDED else None
+
+
+def key_weeks(key: str) -> tuple[str, str]:
+    """The first and last ISO week a shard key holds: ``2026-Q4`` -> weeks 40 to 53
+    (53 only in a year that has it)."""
+    year, quarter = int(key[:4]), int(key[-1])
+    first = (quarter - 1) * 13 + 1
+    last = 53 if quarter == 4 else quarter * 13
+    if last == 53 and not _has_week_53(year):
+        last = 52
+    return f"{year}-W{first:02d}", f"{year}-W{last:02d}"
+
+
+def _has_week_53(year: int) -> bool:
+    return dt.date(year, 12, 28).isocalendar()[1] == 53
+
+
+def keys_for_days(first: dt.date, last: dt.date) -> list[str]:
+    """The shard keys holding the days ``first`` to ``last``."""
+    return keys_for_weeks(week_range(week_of(first), week_of(last)))
+
+
+def placed_in(collection: str, record: Mapping, weeks: set[str]) -> bool:
+    """Whether ``record`` is placed in one of ``weeks`` (by its week, date or period);
+    True for retro items, placed by their review (which the caller names)."""
+    field = _WEEK_FIELD.get(collection)
+    if field is None:
+        return True
+    value = str(record.get(field, ""))
+    if collection in ("commitments", "reviews"):
+        return value in weeks
+    try:
+        return week_of(dt.date.fromisoformat(value[:10])) in weeks
+    except ValueError:
+        return False

@@ -41,7 +41,10 @@ from stratui.store.layout import (
     SHARDED,
     STORE_FORMAT,
     UNSHARDED,
+    key_for_period,
+    keys_for_weeks,
     parse_relpath,
+    placed_in,
     relpath,
     shard_key,
 )
@@ -346,23 +349,50 @@ class Store:
         self,
         collection: str,
         *,
+        weeks: Iterable[str] | None = None,
+        periods: Iterable[str] | None = None,
+        within: Iterable[str] | None = None,
         keys: Iterable[str] | None = None,
         where: Callable[[dict], bool] | None = None,
         **equals: object,
     ) -> list[dict]:
         """Live records of ``collection`` whose fields equal ``equals``.
 
-        ``keys`` limits a sharded collection to those shards (see ``layout``); without
-        it every shard is read. ``where`` filters further. Results are in creation order.
-        Without ``equals`` there is no query for TinyDB to run, and it is not loaded.
+        What a question asks for decides what is read, never more than the files that
+        can hold it: ``weeks`` (ISO weeks) gives the records of those weeks (a
+        commitment by its week, a check-in, roadblock or adjustment by its date, a review
+        by its period); ``periods`` (review periods: weeks or quarters) the reviews of
+        those periods, or the retro items of their reviews; ``within`` the parts of the
+        collection a :meth:`digests` answer named. Without any, everything is read.
+        ``keys`` names shard keys, for the store's own use and tests: outside the store
+        nothing knows how it shards. ``where`` filters further. Results are in creation
+        order. Without ``equals`` there is no query for TinyDB to run, and it is not
+        loaded.
         """
+        wanted_weeks = set(weeks) if weeks is not None else None
+        wanted_periods = set(periods) if periods is not None else None
+        chosen = self._keys_of(collection, wanted_weeks, wanted_periods, within, keys)
+        placed = where
+        if wanted_weeks is not None or wanted_periods is not None:
+
+            def placed(record: dict) -> bool:
+                if wanted_weeks is not None and not placed_in(collection, record, wanted_weeks):
+                    return False
+                if (
+                    wanted_periods is not None
+                    and collection == "reviews"
+                    and record.get("period") not in wanted_periods
+                ):
+                    return False
+                return where is None or where(record)
+
         with self.reading():
             if collection in UNSHARDED:
                 rels = [relpath(collection, None)]
-            elif keys is None:
+            elif chosen is None:
                 rels = self._all_rels(collection)
             else:
-                rels = [relpath(collection, key) for key in sorted(set(keys))]
+                rels = [relpath(collection, key) for key in sorted(chosen)]
             found: dict[str, dict] = {}
             for rel in rels:
                 records = self._shard_records(rel)
@@ -370,9 +400,31 @@ class Store:
                     continue
                 for document in _search(collection, records, equals):
                     record = dict(document)
-                    if where is None or where(record):
+                    if placed is None or placed(record):
                         found[record["id"]] = record
         return sorted(found.values(), key=lambda r: (r.get("created_at", ""), r["id"]))
+
+    @staticmethod
+    def _keys_of(
+        collection: str,
+        weeks: set[str] | None,
+        periods: set[str] | None,
+        within: Iterable[str] | None,
+        keys: Iterable[str] | None,
+    ) -> set[str] | None:
+        """The shard keys a question limits itself to (None: every shard)."""
+        if collection in UNSHARDED:
+            return None
+        chosen: set[str] | None = None
+        for limit in (
+            set(keys_for_weeks(weeks)) if weeks is not None else None,
+            {key_for_period(p) for p in periods} if periods is not None else None,
+            set(within) if within is not None else None,
+            set(keys) if keys is not None else None,
+        ):
+            if limit is not None:
+                chosen = limit if chosen is None else chosen & limit
+        return chosen
 
     def digests(
         self,
@@ -380,6 +432,7 @@ class Store:
         name: str,
         summarise: Callable[[list[dict]], object],
         *,
+        weeks: Iterable[str] | None = None,
         keys: Iterable[str] | None = None,
     ) -> dict[str, object]:
         """``summarise(live records)`` of each shard of ``collection``, by shard key.
@@ -387,7 +440,9 @@ class Store:
         A summary is small (a date, a few fields of a few records) and is kept in
         ``.stratui/digests/`` with the signature of the file it was made from, so a
         shard is read again only when it changed: a screen that needs, say, the shards
-        holding an open roadblock reads two files instead of forty. ``name`` stands for
+        holding an open roadblock reads two files instead of forty. The answer is keyed
+        by part: give the parts of interest back to :meth:`find` as ``within``. ``weeks``
+        limits the parts to those holding the weeks. ``name`` stands for
         ``summarise``; give a changed function a new name. Summaries must be JSON, and
         are the cache's own: do not change them. ``keys`` limits the shards, as in
         :meth:`find`. A summary is as fresh as the store's change detection: a file
@@ -396,11 +451,13 @@ class Store:
         """
         if collection in UNSHARDED:
             raise ValueError(f"{collection} has no shards to summarise")
+        asked = set(weeks) if weeks is not None else None
+        chosen = self._keys_of(collection, asked, None, None, keys)
         with self.reading():
-            if keys is None:
+            if chosen is None:
                 rels = self._all_rels(collection)
             else:
-                rels = [relpath(collection, key) for key in sorted(set(keys))]
+                rels = [relpath(collection, key) for key in sorted(chosen)]
             file = f"digests/{collection}.{name}.json"
             saved = self._digests.get(file)
             if saved is None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from stratui.domain import records as rec
-from stratui.store.layout import key_for_week
 from stratui.usecases.workspace import Workspace
 
 
@@ -63,13 +62,7 @@ def find(
         found = ws.store.find("commitments", **equals)
     else:
         chosen = list(weeks) if weeks is not None else [week or ws.this_week()]
-        wanted = set(chosen)
-        found = ws.store.find(
-            "commitments",
-            keys=[key_for_week(w) for w in chosen],
-            where=lambda record: record["week"] in wanted,
-            **equals,
-        )
+        found = ws.store.find("commitments", weeks=chosen, **equals)
     return sorted(found, key=lambda r: (r["week"], r["owner"], r["created_at"], r["id"]))
 
 

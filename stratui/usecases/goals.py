@@ -35,7 +35,6 @@ from stratui.domain.metrics.goals import confidence_trend
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.schema import ValidationError
 from stratui.domain.weeks import next_week, week_of, week_range
-from stratui.store.layout import keys_for_weeks
 from stratui.usecases import commitments as commitment_cases
 from stratui.usecases.workspace import Workspace
 
@@ -272,15 +271,13 @@ def _weeks_for(goal_records: Iterable[Mapping], last: dt.date) -> list[str]:
 
 
 def checkins_of(ws: Workspace, goal_records: list[Mapping]) -> list[dict]:
-    """The check-ins of ``goal_records`` (any order), read only from the shards their
-    dates need: from the earliest start or creation among them to today."""
+    """The check-ins of ``goal_records`` (any order), of the weeks from the earliest start
+    or creation among them to today (only those weeks are read)."""
     weeks = _weeks_for(goal_records, ws.clock.today())
     if not weeks:
         return []
     wanted = {str(g["id"]) for g in goal_records}
-    return ws.store.find(
-        "goal_checkins", keys=keys_for_weeks(weeks), where=lambda c: c["goal_id"] in wanted
-    )
+    return ws.store.find("goal_checkins", weeks=weeks, where=lambda c: c["goal_id"] in wanted)
 
 
 # -- the tree and the attention order ------------------------------------------------------
@@ -391,13 +388,7 @@ def _linked_commitments(ws: Workspace, record: Mapping) -> list[dict]:
     last = max(today, dt.date.fromisoformat(end)) if end else today
     weeks = _weeks_for([record], last)
     weeks.append(next_week(weeks[-1]))
-    wanted = set(weeks)
-    return ws.store.find(
-        "commitments",
-        keys=keys_for_weeks(weeks),
-        where=lambda c: c["week"] in wanted,
-        goal_id=record["id"],
-    )
+    return ws.store.find("commitments", weeks=weeks, goal_id=record["id"])
 
 
 def _by_week(commitments: Iterable[dict]) -> dict[str, list[dict]]:

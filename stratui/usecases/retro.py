@@ -309,8 +309,10 @@ class Retros:
 
     def _completed(self, team: str) -> list[dict]:
         """The team's completed retrospectives of the last year, whole (answers too)."""
-        keys = retro_status.history_keys(self.clock.today())
-        return self.store.find("reviews", keys=keys, ritual="retro", status="complete", team=team)
+        weeks = retro_status.history_weeks(self.clock.today())
+        return self.store.find(
+            "reviews", periods=weeks, ritual="retro", status="complete", team=team
+        )
 
 
 def _now(retros: Retros) -> str:

@@ -25,7 +25,6 @@ from pathlib import Path
 from stratui.domain import records as rec
 from stratui.domain.weeks import shift_week, week_of, week_range
 from stratui.store.errors import UnknownId
-from stratui.store.layout import key_for_period, key_for_week, keys_for_weeks
 from stratui.store.store import Store
 
 DRAFT_WEEKS_BACK = 8
@@ -39,10 +38,10 @@ class ReviewError(ValueError):
 # -- finding reviews ------------------------------------------------------------------------
 
 
-def recent_keys(today: dt.date, weeks_back: int = DRAFT_WEEKS_BACK) -> list[str]:
-    """The shard keys from ``weeks_back`` weeks before today's week to the next week."""
+def recent_weeks(today: dt.date, weeks_back: int = DRAFT_WEEKS_BACK) -> list[str]:
+    """The weeks from ``weeks_back`` weeks before today's week to the next week."""
     this_week = week_of(today)
-    return keys_for_weeks(week_range(shift_week(this_week, -weeks_back), shift_week(this_week, 1)))
+    return week_range(shift_week(this_week, -weeks_back), shift_week(this_week, 1))
 
 
 def newest_first(reviews: Iterable[dict]) -> list[dict]:
@@ -56,16 +55,15 @@ def week_drafts(
     """The draft reviews of a weekly ``ritual`` whose fields ``who`` names (``owner=`` or
     ``team=``), of ``period`` if given, else of the recent weeks; newest first."""
     equals: dict[str, object] = {"ritual": ritual, "status": "draft", **who}
-    if period is None:
-        keys = recent_keys(today)
-    else:
-        keys, equals["period"] = [key_for_period(period)], period
-    return newest_first(store.find("reviews", keys=keys, **equals))
+    periods = recent_weeks(today) if period is None else [period]
+    return newest_first(store.find("reviews", periods=periods, **equals))
 
 
 def recent_completed(store: Store, ritual: str, today: dt.date, **who: str) -> list[dict]:
     """The completed reviews of a weekly ``ritual`` of the recent weeks that ``who`` names."""
-    return store.find("reviews", keys=recent_keys(today), ritual=ritual, status="complete", **who)
+    return store.find(
+        "reviews", periods=recent_weeks(today), ritual=ritual, status="complete", **who
+    )
 
 
 def refuse_completed_week(store: Store, ritual: str, period: str, **who: str) -> None:
@@ -78,7 +76,7 @@ def refuse_completed_week(store: Store, ritual: str, period: str, **who: str) ->
     """
     done = store.find(
         "reviews",
-        keys=[key_for_week(period)],
+        periods=[period],
         ritual=ritual,
         status="complete",
         **who,

@@ -20,7 +20,7 @@ from stratui.usecases.ritual_drafts import (
     completed_review,
     current_draft,
     new_draft_record,
-    recent_keys,
+    recent_weeks,
     week_drafts,
     written,
 )
@@ -30,7 +30,7 @@ __all__ = [
     "completed_review",
     "current_draft",
     "new_draft_review",
-    "recent_keys",
+    "recent_weeks",
     "team_drafts",
     "written",
 ]

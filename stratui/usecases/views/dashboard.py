@@ -17,18 +17,18 @@ from stratui.domain.metrics.rituals import review_streak
 from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.metrics.series import open_roadblocks_series, say_do_series
-from stratui.domain.weeks import monday, shift_week, week_of
+from stratui.domain.weeks import monday, shift_week, week_of, week_range
 from stratui.rituals.retro.history import RetroDue
 from stratui.rituals.weekly.periods import is_due
-from stratui.store.layout import key_for_week
 from stratui.usecases import commitments as commitment_cases
 from stratui.usecases import goals as goal_cases
 from stratui.usecases.people import teams_of
-from stratui.usecases.ritual_drafts import newest_first, recent_keys
+from stratui.usecases.ritual_drafts import newest_first, recent_weeks
 from stratui.usecases.views import retro_status
 from stratui.usecases.workspace import Workspace
 
-STREAK_QUARTERS = 8  # reviews read for the streak: two years, enough for any real streak
+STREAK_WEEKS = 104  # reviews read for the streak: two years, enough for any real streak
+CHECKIN_WEEKS = 26  # a goal's confidence on the dashboard is its latest of half a year
 TREND_WEEKS = 12  # the sparklines: my say/do and open roadblocks over the last 12 weeks
 
 
@@ -105,7 +105,7 @@ def _gather(ws: Workspace) -> Dashboard:
     since = monday(trend_weeks[0]).isoformat()
     last_open = ws.store.digests("roadblocks", digests.LAST_OPEN_DAY, digests.last_open_day)
     every_roadblock = ws.store.find(
-        "roadblocks", keys=[key for key, day in last_open.items() if str(day) >= since]
+        "roadblocks", within=[part for part, day in last_open.items() if str(day) >= since]
     )
     roadblocks = [
         (record, roadblock_age(record, today))
@@ -113,9 +113,9 @@ def _gather(ws: Workspace) -> Dashboard:
         if not record.get("resolved_on")
     ]
     roadblocks.sort(key=lambda pair: (-pair[1], pair[0]["title"]))
-    recent = [shift_week(week, -13 * back) for back in range(2)]
     checkins = latest_checkins(
-        ws.store.find("goal_checkins", keys={key_for_week(w) for w in recent}), today
+        ws.store.find("goal_checkins", weeks=week_range(shift_week(week, -CHECKIN_WEEKS), week)),
+        today,
     )
     # At risk first, then behind, on track and no data (stratui.usecases.goals.at_risk_first).
     lines = [
@@ -128,17 +128,20 @@ def _gather(ws: Workspace) -> Dashboard:
         for item in goal_cases.at_risk_first(ws)
         if item.goal.get("owner") in (None, "", me) or not item.goal.get("parent_id")
     ]
-    quarters = {key_for_week(shift_week(week, -13 * back)) for back in range(STREAK_QUARTERS)}
-    recent = set(recent_keys(today))  # where `w` looks for a draft to resume
+    recent = set(recent_weeks(today))  # where `w` looks for a draft to resume
+    streak_weeks = week_range(shift_week(week, -STREAK_WEEKS), week)
     summaries = ws.store.digests(
-        "reviews", digests.REVIEW_HEADERS, digests.review_headers, keys=quarters | recent
+        "reviews",
+        digests.REVIEW_HEADERS,
+        digests.review_headers,
+        weeks=sorted(recent.union(streak_weeks)),
     )
     reviews, drafts = [], []
-    for key, headers in summaries.items():
+    for headers in summaries.values():
         for header in headers:  # type: ignore[attr-defined]
             if header.get("ritual") == "weekly" and header.get("owner") == me:
                 reviews.append(header)
-                if header.get("status") == "draft" and key in recent:
+                if header.get("status") == "draft" and header.get("period") in recent:
                     drafts.append(header)
     drafts = newest_first(drafts)  # the one `w` resumes first
     return Dashboard(

@@ -1,5 +1,5 @@
 """Where a team stands with its retrospectives: when the next one is due and which of
-the past ones' actions are still open, read from the store's shard summaries.
+the past ones' actions are still open, read from the store's summaries of its parts.
 
 What the dashboard shows, without the retrospective ritual itself
 (:mod:`stratui.usecases.retro`, which delegates here): it reads the headers of a year of
@@ -15,31 +15,32 @@ import datetime as dt
 from stratui.domain import digests
 from stratui.domain.weeks import next_week, shift_week, week_of, week_range
 from stratui.rituals.retro.history import OpenAction, RetroDue, next_retro_due, open_actions
-from stratui.store.layout import keys_for_weeks
 from stratui.store.store import Store
 
 HISTORY_WEEKS = 53
-"""How far back a team's retrospectives are looked for (four or five shards): a team
-whose last retrospective is older starts afresh."""
+"""How far back a team's retrospectives are looked for (about a year): a team whose last
+retrospective is older starts afresh."""
 
 
-def history_keys(today: dt.date) -> list[str]:
-    """The review shards of the last :data:`HISTORY_WEEKS` weeks."""
+def history_weeks(today: dt.date) -> list[str]:
+    """The weeks of the last :data:`HISTORY_WEEKS` weeks, to the next one."""
     this_week = week_of(today)
-    return keys_for_weeks(week_range(shift_week(this_week, -HISTORY_WEEKS), next_week(this_week)))
+    return week_range(shift_week(this_week, -HISTORY_WEEKS), next_week(this_week))
 
 
 def held_retros(store: Store, team: str, today: dt.date) -> list[dict]:
     """The team's completed retrospectives of the last :data:`HISTORY_WEEKS` weeks,
     their headers only (id, period, status, completion: no answers)."""
     shards = store.digests(
-        "reviews", digests.REVIEW_HEADERS, digests.review_headers, keys=history_keys(today)
+        "reviews", digests.REVIEW_HEADERS, digests.review_headers, weeks=history_weeks(today)
     )
+    weeks = set(history_weeks(today))
     return [
         header
         for headers in shards.values()
         for header in headers  # type: ignore[attr-defined]
-        if header.get("ritual") == "retro"
+        if header.get("period") in weeks
+        and header.get("ritual") == "retro"
         and header.get("status") == "complete"
         and header.get("team") == team
     ]
@@ -61,7 +62,7 @@ def open_retro_actions(store: Store, team: str, today: dt.date) -> list[OpenActi
         "commitments",
         digests.OPEN_RETRO_ACTIONS,
         digests.open_retro_actions,
-        keys=keys_for_weeks(weeks),
+        weeks=weeks,
     )
     found = [action for actions in shards.values() for action in actions]  # type: ignore[attr-defined]
     return open_actions(found, retros, today)

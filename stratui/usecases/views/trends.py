@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from stratui.domain.metrics import execution as ex
 from stratui.domain.metrics import series
 from stratui.domain.weeks import monday, week_of, weeks_between
+from stratui.report.lookup import Lookup
 from stratui.report.reading import ReportData, gather
-from stratui.report.shards import Lookup, Shards
-from stratui.store.layout import key_for_date
+from stratui.store.reader import Reader
 from stratui.store.store import Store
 
 WINDOWS: tuple[int | None, ...] = (4, 12, 26, 52, None)  # None: all history
@@ -127,9 +127,7 @@ def _trends(data: ReportData, weeks: list[str], roadblocks: list[dict]) -> Trend
 
 def _all_weeks(store: Store, as_of: dt.date) -> int:
     """Weeks from the first commitment's week (any owner) to the as-of date's week."""
-    shards = Shards(store)
-    keys = shards.keys("commitments")
-    first = min((c["week"] for c in shards.records("commitments", keys[:1])), default=None)
+    first = min((c["week"] for c in Reader(store).oldest("commitments")), default=None)
     this_week = week_of(as_of)
     return 1 if first is None or first > this_week else weeks_between(first, this_week) + 1
 
@@ -138,9 +136,7 @@ def _roadblocks(store: Store, data: ReportData, weeks: list[str]) -> list[dict]:
     """The roadblocks in scope open at some point of ``weeks`` or resolved in them."""
     first, last = monday(weeks[0]), series.week_day(weeks[-1], data.as_of)
     with store.reading():
-        shards = Shards(store)
-        bound = key_for_date(max(data.as_of, last))
-        read = shards.records("roadblocks", [k for k in shards.keys("roadblocks") if k <= bound])
+        read = Reader(store).until("roadblocks", max(data.as_of, last))
     start, end = first.isoformat(), last.isoformat()
     during = [
         r
