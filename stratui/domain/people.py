@@ -135,6 +135,29 @@ def require_named(records: Iterable[Mapping], name: str, field: str, kind: str) 
     return found
 
 
+def choose_team(teams: Iterable[Mapping], name: str | None, me: str) -> Mapping:
+    """The team a team ritual is for: ``name``, else the only team, else ``me``'s only
+    team.
+
+    Raises ValidationError (field ``team``) when ``name`` is unknown, when there is no
+    team, or when it cannot tell which team is meant (the message lists them).
+    """
+    teams = sorted(
+        (t for t in teams if rec.is_live(t)), key=lambda t: (str(t["name"]).casefold(), t["name"])
+    )
+    if name is not None:
+        return require_named(teams, name, "team", "team")
+    if len(teams) == 1:
+        return teams[0]
+    if not teams:
+        raise ValidationError("team", "no team yet; add one first (a name and its members)")
+    mine = [t for t in teams if any(same_name(m, me) for m in t.get("members", ()))]
+    if len(mine) == 1:
+        return mine[0]
+    which = "you are in none of them" if not mine else "you are in several"
+    raise ValidationError("team", f"choose a team ({which}); teams: {known_names(mine or teams)}")
+
+
 def refuse_taken(
     records: Iterable[Mapping], name: str, field: str, kind: str, *, but: str | None = None
 ) -> None:

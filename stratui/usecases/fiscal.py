@@ -16,33 +16,14 @@ No Textual and no Rich here; the store only through its local files.
 
 from __future__ import annotations
 
-import json
-
-from stratui.domain.quarters import DEFAULT_FISCAL_START, parse_month, quarter_of
-from stratui.usecases.workspace import Workspace
-
-CONFIG_FILE = "config.json"
-"""The store's local, per-machine settings (``.stratui/config.json``, never shared)."""
-
-SETTING = "fiscal_start"
-"""The key of the fiscal year's first month in the local config."""
-
-
-def _read_config(ws: Workspace) -> dict:
-    data = ws.store.backend.local_read(CONFIG_FILE)
-    try:
-        config = json.loads(data) if data else {}
-    except ValueError:
-        config = {}  # unreadable: every reader falls back to its default
-    return config if isinstance(config, dict) else {}
+from stratui.domain.quarters import parse_month, quarter_of
+from stratui.store.config import update_config
+from stratui.usecases.workspace import FISCAL_START, Workspace
 
 
 def fiscal_start(ws: Workspace) -> int:
     """The configured first month of the fiscal year (1-12); January when unset or invalid."""
-    value = _read_config(ws).get(SETTING)
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
-        return value
-    return DEFAULT_FISCAL_START
+    return ws.fiscal_start
 
 
 def set_fiscal_start(ws: Workspace, month: int | str) -> int:
@@ -54,9 +35,7 @@ def set_fiscal_start(ws: Workspace, month: int | str) -> int:
         ValueError: not a month; the message says what is accepted.
     """
     number = parse_month(month)
-    config = {**_read_config(ws), SETTING: number}
-    data = json.dumps(config, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    ws.store.backend.local_write(CONFIG_FILE, data.encode("utf-8"))
+    update_config(ws.store, {FISCAL_START: number})
     return number
 
 

@@ -15,7 +15,6 @@ No Textual and no Rich here; TinyDB only through the store.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -24,11 +23,8 @@ from stratui.domain import people as rules
 from stratui.domain import records as rec
 from stratui.domain.schema import ValidationError
 from stratui.rituals.renames import rename_person_in_answers, rename_team_in_answers
+from stratui.store.config import read_config, update_config
 from stratui.usecases.workspace import Workspace, current_user
-
-CONFIG_FILE = "config.json"
-"""The store's local, per-machine settings (``.stratui/config.json``, never shared)."""
-
 
 # -- reading -------------------------------------------------------------------------------
 
@@ -60,28 +56,9 @@ def teams_of(ws: Workspace, name: str) -> list[dict]:
 
 
 def choose_team(ws: Workspace, name: str | None = None) -> dict:
-    """The team a team ritual is for: ``name``, else the only team, else me's only team.
-
-    Raises ValidationError (field ``team``) when ``name`` is unknown, when there is no
-    team, or when it cannot tell which team is meant (the message lists them).
-    """
-    if name is not None:
-        return team(ws, name)
-    every = teams(ws)
-    if len(every) == 1:
-        return every[0]
-    if not every:
-        raise ValidationError("team", "no team yet; add one first (a name and its members)")
-    mine = teams_of(ws, ws.me)
-    if len(mine) == 1:
-        return mine[0]
-    which = "you are in none of them" if not mine else "you are in several"
-    raise ValidationError(
-        "team", f"choose a team ({which}); teams: {rules.known_names(mine or every)}"
-    )
-
-
-# -- people --------------------------------------------------------------------------------
+    """The team a team ritual is for: ``name``, else the only team, else me's only team
+    (see :func:`stratui.domain.people.choose_team`)."""
+    return dict(rules.choose_team(ws.store.all("teams"), name, ws.me))
 
 
 def add_person(ws: Workspace, name: str) -> dict:
@@ -108,7 +85,7 @@ def rename_person(ws: Workspace, old: str, new: str) -> dict:
     )
     followed = me.name if me.source == "login" else me.configured
     if person["name"] != old_name and followed == old_name:
-        _write_config(ws, {**_read_config(ws), "me": person["name"]})
+        update_config(ws.store, {"me": person["name"]})
     return person
 
 
@@ -286,24 +263,10 @@ def set_me(ws: Workspace, name: str) -> Me:
     """
     check = rules.check_name(name, "person")
     record = person(ws, check)
-    _write_config(ws, {**_read_config(ws), "me": record["name"]})
+    update_config(ws.store, {"me": record["name"]})
     return who_am_i(ws)
 
 
-def _read_config(ws: Workspace) -> dict:
-    data = ws.store.backend.local_read(CONFIG_FILE)
-    try:
-        config = json.loads(data) if data else {}
-    except ValueError:
-        config = {}  # unreadable: current_user ignores it too; rewritten whole
-    return config if isinstance(config, dict) else {}
-
-
 def _configured_me(ws: Workspace) -> str | None:
-    value = _read_config(ws).get("me")
+    value = read_config(ws.store).get("me")
     return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _write_config(ws: Workspace, config: dict) -> None:
-    data = json.dumps(config, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    ws.store.backend.local_write(CONFIG_FILE, data.encode("utf-8"))

@@ -10,7 +10,7 @@ it.
 
 How far back it looks: the previous retrospective, a team's open actions and the next
 retro due are found among the team's retrospectives of the last year
-(:data:`stratui.usecases.views.retro_status.HISTORY_WEEKS`: four or five shards,
+(:data:`stratui.rituals.retro.status.HISTORY_WEEKS`: four or five shards,
 whatever the length of the history). A team whose last retrospective is older than
 that starts afresh.
 
@@ -27,6 +27,7 @@ from stratui.domain import people as names
 from stratui.domain import records as rec
 from stratui.domain.weeks import is_valid_week, next_week, shift_week, week_of, week_range
 from stratui.rituals.retro import RetroContext, RetroDraft
+from stratui.rituals.retro import status as retro_status
 from stratui.rituals.retro.completion import RetroCompletion, plan_retro_completion
 from stratui.rituals.retro.history import OpenAction, RetroDue
 from stratui.rituals.retro.summary import completion_markdown, retro_summary_markdown
@@ -42,7 +43,6 @@ from stratui.usecases.ritual_drafts import (
     written,
 )
 from stratui.usecases.team_rituals import new_draft_review, team_drafts
-from stratui.usecases.views import retro_status
 from stratui.usecases.workspace import Workspace
 
 CHOICE_WEEKS_BACK = 6

@@ -9,13 +9,16 @@ No Textual and no Rich here; TinyDB only through the store.
 
 from __future__ import annotations
 
-import json
 import os
 
 from stratui.clock import Clock
 from stratui.domain import records as rec
 from stratui.domain.schema import ValidationError
+from stratui.store.config import read_config
 from stratui.store.store import Store
+
+FISCAL_START = "fiscal_start"
+"""The local config's key of the fiscal year's first month."""
 
 
 def current_user(store: Store | None = None) -> str:
@@ -24,14 +27,9 @@ def current_user(store: Store | None = None) -> str:
     if name:
         return name
     if store is not None:
-        data = store.backend.local_read("config.json")
-        if data:
-            try:
-                configured = json.loads(data).get("me")
-            except ValueError:
-                configured = None
-            if isinstance(configured, str) and configured.strip():
-                return configured.strip()
+        configured = read_config(store).get("me")
+        if isinstance(configured, str) and configured.strip():
+            return configured.strip()
     for variable in ("LOGNAME", "USER", "USERNAME"):  # what getpass reads first, unimported
         if os.environ.get(variable):
             return os.environ[variable]
@@ -103,6 +101,17 @@ class Workspace:
     def me(self) -> str:
         """The current user's name."""
         return current_user(self.store)
+
+    @property
+    def fiscal_start(self) -> int:
+        """The first month of the fiscal year (1-12) in the local config; January when
+        unset or not a month."""
+        from stratui.domain.quarters import DEFAULT_FISCAL_START  # dateutil: not for `log`
+
+        value = read_config(self.store).get(FISCAL_START)
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
+            return value
+        return DEFAULT_FISCAL_START
 
     def this_week(self) -> str:
         """The ISO week of today."""

@@ -1,21 +1,25 @@
 """Where a team stands with its retrospectives: when the next one is due and which of
 the past ones' actions are still open, read from the store's summaries of its parts.
 
-What the dashboard shows, without the retrospective ritual itself
-(:mod:`stratui.usecases.retro`, which delegates here): it reads the headers of a year of
+What the dashboard shows of a team's retrospectives: it reads the headers of a year of
 reviews and the open retro actions of a year of commitments from
 :meth:`~stratui.store.store.Store.digests`, so only shards changed since they were last
 summarised are decoded.
+
+Pure module: the store is the one passed in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from stratui.domain import digests
 from stratui.domain.weeks import next_week, shift_week, week_of, week_range
 from stratui.rituals.retro.history import OpenAction, RetroDue, next_retro_due, open_actions
-from stratui.store.store import Store
+
+if TYPE_CHECKING:
+    from stratui.store.store import Store
 
 HISTORY_WEEKS = 53
 """How far back a team's retrospectives are looked for (about a year): a team whose last
