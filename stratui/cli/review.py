@@ -7,9 +7,8 @@ import argparse
 from stratui.cli import argtypes
 from stratui.cli.common import UsageError, needs_terminal, open_workspace, options_named, run_tui
 
-RITUALS = ("weekly", "team", "retro", "quarterly")
+RITUALS = ("weekly", "team", "retro", "quarterly")  # as stratui.rituals.RITUALS (unimported)
 TEAM_RITUALS = ("team", "retro", "quarterly")  # the rituals --team applies to
-AVAILABLE = ("weekly", "team", "retro", "quarterly")  # the rituals the ws has a screen for
 
 
 def define_review(review: argparse.ArgumentParser) -> None:
@@ -24,8 +23,6 @@ def define_review(review: argparse.ArgumentParser) -> None:
 
 
 def run_review(args) -> int:
-    if args.ritual not in AVAILABLE:
-        raise UsageError(f"review {args.ritual}: not available yet")
     if args.quarter and args.ritual != "quarterly":
         raise UsageError("--quarter: only for the quarterly review")
     if args.week and args.ritual != "team":
@@ -43,8 +40,9 @@ def _refuse_what_cannot_start(args) -> None:
     if not (args.team or args.week):
         return
     from stratui.domain.schema import ValidationError
-    from stratui.usecases import people
-    from stratui.usecases.ritual_drafts import ReviewError, refuse_completed_week
+    from stratui.rituals import ritual_named
+    from stratui.rituals.base import ReviewError
+    from stratui.usecases import people, rituals
 
     ws = open_workspace(args)
     with options_named({"team": "--team"}):
@@ -57,6 +55,6 @@ def _refuse_what_cannot_start(args) -> None:
         except ValidationError:
             return  # no team to tell by: the screen says why
     try:
-        refuse_completed_week(ws.store, "team", args.week, team=team)
+        rituals.refuse_completed(ws, ritual_named("team"), args.week, team=team)
     except ReviewError as error:
         raise UsageError(f"--week: {str(error).removeprefix('period: ')}") from None

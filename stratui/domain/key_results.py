@@ -30,6 +30,7 @@ from stratui.domain.metrics.goals import (
     goal_progress,
 )
 from stratui.domain.schema import ValidationError
+from stratui.domain.weeks import week_of, week_range
 
 HEALTH_ORDER: dict[str | None, int] = {AT_RISK: 0, BEHIND: 1, ON_TRACK: 2, None: 3}
 """How goals are ordered for attention: at risk, behind, on track, then no data."""
@@ -264,3 +265,23 @@ def at_risk_first(items: Sequence[Standing]) -> list[Standing]:
     title. The dashboard's goal list and the goal tree's "needs attention" view.
     """
     return sorted(items, key=attention_order)
+
+
+# -- where readings are looked for --------------------------------------------------------------
+
+
+def first_day(goal_record: Mapping) -> dt.date:
+    """The earliest day a goal's readings and work are looked for: start or creation."""
+    created = dt.date.fromisoformat(str(goal_record["created_at"])[:10])
+    start = goal_record.get("start")
+    return min(created, dt.date.fromisoformat(start)) if start else created
+
+
+def reading_weeks(goal_records: Iterable[Mapping], last: dt.date) -> list[str]:
+    """The ISO weeks from the goals' earliest first day to ``last``: where the goals'
+    check-ins are (none before a goal starts or is created)."""
+    firsts = [first_day(g) for g in goal_records]
+    if not firsts:
+        return []
+    first = min(min(firsts), last)
+    return week_range(week_of(first), week_of(last))

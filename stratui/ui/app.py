@@ -188,7 +188,9 @@ class StratuiApp(Screenshots, App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("weekly", "ritual"):  # not while in it (perhaps under its dialogs)
             ritual = parameters[0] if parameters else action
-            return not any(getattr(s, "RITUAL", None) == ritual for s in self.screen_stack)
+            from stratui.ui.screens.ritual import ritual_open  # loaded with the dashboard
+
+            return not ritual_open(self.screen_stack, str(ritual))
         return True
 
     def action_toggle_theme(self) -> None:

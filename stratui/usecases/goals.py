@@ -34,7 +34,7 @@ from stratui.domain.dates import parse_date
 from stratui.domain.metrics.goals import confidence_trend
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.schema import ValidationError
-from stratui.domain.weeks import next_week, week_of, week_range
+from stratui.domain.weeks import next_week
 from stratui.usecases import commitments as commitment_cases
 from stratui.usecases.workspace import Workspace
 
@@ -254,26 +254,10 @@ def checkins(ws: Workspace, ref: str) -> list[dict]:
     return list(kr.goal_checkins(checkins_of(ws, [record]), record["id"]))
 
 
-def _first_day(goal_record: Mapping) -> dt.date:
-    """The earliest day a goal's readings and work are looked for: start or creation."""
-    created = dt.date.fromisoformat(str(goal_record["created_at"])[:10])
-    start = goal_record.get("start")
-    return min(created, dt.date.fromisoformat(start)) if start else created
-
-
-def _weeks_for(goal_records: Iterable[Mapping], last: dt.date) -> list[str]:
-    """The ISO weeks from the goals' earliest first day to ``last``."""
-    firsts = [_first_day(g) for g in goal_records]
-    if not firsts:
-        return []
-    first = min(min(firsts), last)
-    return week_range(week_of(first), week_of(last))
-
-
 def checkins_of(ws: Workspace, goal_records: list[Mapping]) -> list[dict]:
     """The check-ins of ``goal_records`` (any order), of the weeks from the earliest start
     or creation among them to today (only those weeks are read)."""
-    weeks = _weeks_for(goal_records, ws.clock.today())
+    weeks = kr.reading_weeks(goal_records, ws.clock.today())
     if not weeks:
         return []
     wanted = {str(g["id"]) for g in goal_records}
@@ -386,7 +370,7 @@ def _linked_commitments(ws: Workspace, record: Mapping) -> list[dict]:
     today = ws.clock.today()
     end = record.get("end")
     last = max(today, dt.date.fromisoformat(end)) if end else today
-    weeks = _weeks_for([record], last)
+    weeks = kr.reading_weeks([record], last)
     weeks.append(next_week(weeks[-1]))
     return ws.store.find("commitments", weeks=weeks, goal_id=record["id"])
 

@@ -16,11 +16,12 @@ from stratui.demo import generate_history
 from stratui.domain.metrics.rituals import review_streak
 from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.rituals.weekly.periods import is_due
+from stratui.rituals.weekly.ritual import WEEKLY
 from stratui.store.store import Store
 from stratui.usecases import exchange
 from stratui.usecases.views.dashboard import build_dashboard
-from stratui.usecases.weekly_review import WeeklyReviews
 from stratui.usecases.workspace import Workspace
+from tests._ritual_support import bound
 
 TODAY = dt.date(2026, 11, 20)  # a Friday: 2026-W47
 
@@ -57,10 +58,10 @@ def test_a_review_in_progress_is_the_one_w_resumes(store, monkeypatch):
     monkeypatch.setenv("STRATUI_ME", "ana")
     first = Workspace(store, Clock(dt.datetime(2026, 11, 12, 9, tzinfo=dt.UTC)))
     later = Workspace(store, Clock(dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC)))
-    older, _ = WeeklyReviews(first).start_or_resume("ana", period="2026-W44")
-    newer, _ = WeeklyReviews(later).start_or_resume("ana", period="2026-W45")
+    older, _ = bound(first, WEEKLY).start_or_resume("ana", period="2026-W44")
+    newer, _ = bound(later, WEEKLY).start_or_resume("ana", period="2026-W45")
 
-    (resumed, *_) = WeeklyReviews(later).drafts("ana")
+    (resumed, *_) = bound(later, WEEKLY).drafts("ana")
     assert resumed["id"] == newer["id"]  # the last one worked on
     shown = build_dashboard(later)
     assert [d["id"] for d in shown.drafts] == [newer["id"], older["id"]]

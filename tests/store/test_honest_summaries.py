@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 from stratui.clock import Clock
+from stratui.rituals.team.ritual import TEAM
+from stratui.rituals.weekly.ritual import WEEKLY
 from stratui.store.store import Store
 from stratui.usecases import commitments, people, roadblocks
-from stratui.usecases.team_review import TeamReviews
-from stratui.usecases.weekly_review import WeeklyReviews
 from stratui.usecases.workspace import Workspace
+from tests._ritual_support import bound
 
 FRIDAY = dt.date(2026, 11, 20)  # 2026-W47
 
@@ -33,7 +34,7 @@ def test_the_weekly_summary_lists_the_roadblocks_left_blocking(tmp_path):
         app, "Waiting on the DBA", owner="ana", kind="dependency", on=billing["id"]
     )
     flaky = roadblocks.block(app, "Flaky CI", owner="ana", severity="high")
-    service = WeeklyReviews(app)
+    service = bound(app, WEEKLY)
     review, draft = service.start_or_resume(owner="ana", period="2026-W47")
     draft.pulse = 3
     draft.set_status(billing["id"], "missed")
@@ -53,7 +54,7 @@ def test_the_team_summary_lists_each_members_next_week_as_it_is(tmp_path):
     app = app_at(tmp_path)
     done = commitments.log(app, "Profile the gateway", owner="ana", week="2026-W47")
     planned = [commitments.log(app, f"Plan {n}", owner="ana", week="2026-W48") for n in range(1, 8)]
-    service = TeamReviews(app)
+    service = bound(app, TEAM)
     review, draft = service.start_or_resume(team="Platform", period="2026-W47")
     ana, _ = draft.members
     ana.set_status(done["id"], "done")
@@ -77,7 +78,7 @@ def test_still_blocking_is_what_completing_found_open_and_names_what_it_blocks(t
     earlier = commitments.log(app, "Migrate billing", owner="ana", week="2026-W45")  # another week
     dba = roadblocks.block(app, "Waiting on the DBA", owner="ana", on=earlier["id"])
     legal = roadblocks.block(app, "Waiting on legal", owner="ana")
-    service = WeeklyReviews(app)
+    service = bound(app, WEEKLY)
     review, draft = service.start_or_resume(owner="ana", period="2026-W47")
     draft.pulse = 3
     roadblocks.resolve(app, legal["id"], "signed")  # elsewhere, while the review is open

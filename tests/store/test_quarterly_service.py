@@ -10,12 +10,14 @@ import pytest
 from stratui.clock import Clock
 from stratui.domain import records
 from stratui.domain.schema import ValidationError
+from stratui.rituals.base import ReviewError
 from stratui.rituals.quarterly import DraftInvalid, QuarterlyDraft
+from stratui.rituals.quarterly.ritual import QUARTERLY
 from stratui.store.store import Store
 from stratui.usecases import commitments, people
 from stratui.usecases import goals as cases
-from stratui.usecases.quarterly import QuarterlyReviews, ReviewError, summary_file_name
 from stratui.usecases.workspace import Workspace
+from tests._ritual_support import Bound, bound
 
 REVIEW_DAY = dt.date(2026, 12, 18)  # a Friday, 13 days before the end of 2026-Q4
 
@@ -77,7 +79,7 @@ def seed(app: Workspace) -> dict[str, dict]:
     return made
 
 
-def walk(reviews: QuarterlyReviews, review: dict, draft: QuarterlyDraft, made) -> None:
+def walk(reviews: Bound, review: dict, draft: QuarterlyDraft, made) -> None:
     """Answer the goals step goal by goal, saving at every step as the screen does."""
     answers = {
         made["latency"]["id"]: ("continued", "260", "Measure before caching"),
@@ -97,7 +99,7 @@ def walk(reviews: QuarterlyReviews, review: dict, draft: QuarterlyDraft, made) -
 
 def test_a_full_review_continues_two_goals_achieves_one_and_plans_the_next_quarter(app):
     made = seed(app)
-    reviews = QuarterlyReviews(app)
+    reviews = bound(app, QUARTERLY)
     assert reviews.default_period() == "2026-Q4"
     review, draft = reviews.start_or_resume()
     assert (review["status"], review["period"], review["owner"]) == ("draft", "2026-Q4", "ana")
@@ -163,7 +165,7 @@ def test_a_full_review_continues_two_goals_achieves_one_and_plans_the_next_quart
     assert summary == preview  # the summary step showed what was written
     assert "3 goals: 1 achieved, 0 dropped, 2 continued." in summary
     assert "- Faster builds · under: Cut latency" in summary
-    assert summary_file_name(stored) == "quarterly-review-2026-Q4-ana.md"
+    assert QUARTERLY.file_name(stored) == "quarterly-review-2026-Q4-ana.md"
     rows = [(row.goal["title"], row.depth) for row in cases.tree(app)]
     assert ("Cache the deps", 3) in rows and ("Write the docs", 1) not in rows
 
@@ -177,7 +179,7 @@ def test_a_draft_resumes_where_it_was_left(tmp_path, monkeypatch):
     monkeypatch.setenv("STRATUI_ME", "ana")
     path = str(tmp_path / "store")
     made = seed(Workspace(Store.at(path), Clock(dt.date(2026, 9, 28))))
-    first = QuarterlyReviews(Workspace(Store.at(path), Clock(REVIEW_DAY)))
+    first = bound(Workspace(Store.at(path), Clock(REVIEW_DAY)), QUARTERLY)
     review, draft = first.start_or_resume()
     draft.dispose(draft.current_goal_id, "continued")
     draft.verdicts[draft.current_goal_id].lesson = "half way"
@@ -185,7 +187,7 @@ def test_a_draft_resumes_where_it_was_left(tmp_path, monkeypatch):
     first.save(review, draft)
 
     # A new process, the next day: the same draft, at the same goal, answers kept.
-    later = QuarterlyReviews(Workspace(Store.at(path), Clock(REVIEW_DAY + dt.timedelta(days=1))))
+    later = bound(Workspace(Store.at(path), Clock(REVIEW_DAY + dt.timedelta(days=1))), QUARTERLY)
     assert [r["id"] for r in later.drafts()] == [review["id"]]
     again, resumed = later.start_or_resume()
     assert again["id"] == review["id"]
@@ -214,7 +216,7 @@ def test_a_team_review_covers_the_teams_goals_and_members_work(app):
             "teams",
             records.new_record("teams", {"name": "Platform", "members": ["ben"]}, app.clock.now()),
         )
-    reviews = QuarterlyReviews(app)
+    reviews = bound(app, QUARTERLY)
     with pytest.raises(ValidationError, match="no team named 'Infra'; teams: Platform"):
         reviews.start_or_resume(team="Infra")
     review, draft = reviews.start_or_resume(team="Platform")
@@ -234,7 +236,7 @@ def test_a_team_review_covers_the_teams_goals_and_members_work(app):
 
 def test_the_scope_is_fixed_and_the_quarter_moves_to_one_not_reviewed_yet(app):
     seed(app)
-    reviews = QuarterlyReviews(app)
+    reviews = bound(app, QUARTERLY)
     with pytest.raises(ValidationError) as caught:
         reviews.start_or_resume(period="2026-Q5")
     assert caught.value.field == "period"
@@ -261,15 +263,15 @@ def test_the_scope_is_fixed_and_the_quarter_moves_to_one_not_reviewed_yet(app):
 
 def test_the_default_period_closes_the_previous_quarter_early_in_a_new_one(app):
     seed(app)
-    early = QuarterlyReviews(Workspace(app.store, Clock(dt.date(2027, 1, 12))))
+    early = bound(Workspace(app.store, Clock(dt.date(2027, 1, 12))), QUARTERLY)
     assert early.default_period() == "2026-Q4"
-    mid = QuarterlyReviews(Workspace(app.store, Clock(dt.date(2026, 11, 22))))
+    mid = bound(Workspace(app.store, Clock(dt.date(2026, 11, 22))), QUARTERLY)
     assert mid.default_period() == "2026-Q3"
 
 
 def test_a_resumed_draft_takes_who_and_when_from_the_record(app):
     seed(app)
-    reviews = QuarterlyReviews(app)
+    reviews = bound(app, QUARTERLY)
     review, draft = reviews.start_or_resume()
     draft.dispose(draft.current_goal_id, "achieved")
     reviews.save(review, draft)

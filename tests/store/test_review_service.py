@@ -19,6 +19,7 @@ import pytest
 from stratui.clock import Clock
 from stratui.domain import records
 from stratui.domain.schema import ValidationError
+from stratui.rituals.base import ReviewError
 from stratui.rituals.weekly import (
     UNDECIDED,
     DraftInvalid,
@@ -27,16 +28,17 @@ from stratui.rituals.weekly import (
     NewRoadblock,
     WeeklyDraft,
 )
+from stratui.rituals.weekly.ritual import WEEKLY
 from stratui.store.store import Store
 from stratui.usecases import commitments, people, roadblocks
-from stratui.usecases.weekly_review import ReviewError, WeeklyReviews, summary_file_name
 from stratui.usecases.workspace import Workspace
+from tests._ritual_support import Bound, bound
 
 FRIDAY = dt.date(2026, 11, 20)  # 2026-W47: its weekly review is due
 
 
-def reviews_of(store: Store, today: dt.date = FRIDAY) -> WeeklyReviews:
-    return WeeklyReviews(Workspace(store, Clock(today)))
+def reviews_of(store: Store, today: dt.date = FRIDAY) -> Bound:
+    return bound(Workspace(store, Clock(today)), WEEKLY)
 
 
 def seed(app: Workspace) -> dict[str, dict]:
@@ -128,14 +130,15 @@ def test_a_draft_survives_kill_9_right_after_a_save(tmp_path):
         import datetime as dt, os, signal
         from stratui.usecases import commitments, people
         from stratui.clock import Clock
-        from stratui.usecases.weekly_review import WeeklyReviews
+        from stratui.rituals.weekly.ritual import WEEKLY
+        from tests._ritual_support import bound
         from stratui.usecases.workspace import Workspace
         from stratui.store.store import Store
 
         app = Workspace(Store.at({str(root)!r}), Clock(dt.date(2026, 11, 20)))
         people.add_person(app, "ana")
         commitments.log(app, "Profile the gateway", owner="ana", week="2026-W47")
-        service = WeeklyReviews(app)
+        service = bound(app, WEEKLY)
         review, draft = service.start_or_resume("ana")
         draft.pulse, draft.checkin, draft.step = 2, "rough week", 1
         service.save(review, draft)
@@ -338,7 +341,7 @@ def test_summary_of_a_draft_is_refused_but_previewed(store):
 
 def test_summary_file_name_is_safe():
     review = {"period": "2026-W47", "owner": "ana / ../x"}
-    assert summary_file_name(review) == "weekly-review-2026-W47-ana-..-x.md"
+    assert WEEKLY.file_name(review) == "weekly-review-2026-W47-ana-..-x.md"
 
 
 def test_a_review_for_a_me_who_is_nobody_here_is_refused_naming_me(store, monkeypatch):

@@ -13,14 +13,15 @@ import pytest
 from stratui.clock import Clock
 from stratui.demo import generate_history
 from stratui.domain.schema import ValidationError
+from stratui.rituals.base import ReviewError
 from stratui.rituals.retro import PHASES, DraftInvalid, RetroDraft
+from stratui.rituals.retro.ritual import RETRO
 from stratui.rituals.team import NewAdjustment, NewCommitment, NewRoadblock
+from stratui.rituals.team.ritual import TEAM
 from stratui.store.store import Store
 from stratui.usecases import commitments, exchange, goals, people, roadblocks
-from stratui.usecases.retro import Retros
-from stratui.usecases.team_review import TeamReviews
-from stratui.usecases.weekly_review import ReviewError
 from stratui.usecases.workspace import Workspace
+from tests._ritual_support import Bound, bound
 
 FRIDAY = dt.date(2026, 11, 20)  # 2026-W47
 TWO_WEEKS_LATER = dt.date(2026, 12, 4)  # 2026-W49
@@ -99,7 +100,7 @@ def test_renaming_a_person_rewrites_every_record_naming_them_in_one_go(store, mo
     goals.create(app, {"title": "Cut latency", "team": "Platform"})  # owned by me: ana
     commitments.log(app, "Profile", owner="ana", week="2026-W47")
     roadblocks.block(app, "Waiting on legal", owner="ana")
-    reviews = TeamReviews(app_on(store))
+    reviews = bound(app_on(store), TEAM)
     review, draft = reviews.start_or_resume("Platform", facilitator="ana")
     reviews.save(review, draft)
 
@@ -115,7 +116,7 @@ def test_renaming_a_person_rewrites_every_record_naming_them_in_one_go(store, mo
     assert draft_review["facilitator"] == "ana lima"
     assert draft_review["answers"]["members"][0]["name"] == "ana lima"
     assert app.me == "ana lima"  # the local "me" setting followed
-    resumed = TeamReviews(app_on(store)).start_or_resume("Platform")[1]
+    resumed = bound(app_on(store), TEAM).start_or_resume("Platform")[1]
     assert [m.name for m in resumed.members] == ["ana lima", "ben", "chioma"]
 
     people.rename_team(app, "Platform", "Core")
@@ -164,7 +165,7 @@ def test_a_full_team_review_of_three_people_is_stored_as_the_right_records(
     block = roadblocks.block(
         app, "Waiting on legal", owner="ben", kind="dependency", severity="high"
     )
-    service = TeamReviews(app)
+    service = bound(app, TEAM)
     review, draft = service.start_or_resume(facilitator="mia")
     assert (review["ritual"], review["status"], review["team"]) == ("team", "draft", "Platform")
     assert review["period"] == "2026-W47" and review["participants"] == ["ana", "ben", "chioma"]
@@ -233,11 +234,11 @@ def test_a_full_team_review_of_three_people_is_stored_as_the_right_records(
 def test_a_team_review_draft_is_resumed_not_doubled_and_can_be_discarded(store):
     app = app_on(store)
     platform(app)
-    service = TeamReviews(app)
+    service = bound(app, TEAM)
     review, draft = service.start_or_resume("Platform")
     draft.step, draft.member_index = 1, 2
     service.save(review, draft)
-    again, resumed = TeamReviews(app_on(store)).start_or_resume("platform")
+    again, resumed = bound(app_on(store), TEAM).start_or_resume("platform")
     assert again["id"] == review["id"] and resumed.current_member.name == "chioma"
     assert [r["id"] for r in service.drafts()] == [review["id"]]
     service.discard(again)
@@ -247,7 +248,7 @@ def test_a_team_review_draft_is_resumed_not_doubled_and_can_be_discarded(store):
 # -- retrospectives --------------------------------------------------------------------------
 
 
-def run_retro(service: Retros, cards, actions, started=None) -> tuple[dict, RetroDraft]:
+def run_retro(service: Bound, cards, actions, started=None) -> tuple[dict, RetroDraft]:
     """A retro from setup (or from ``started``, a review and its draft) to the summary,
     saving at every phase like the screens do; it stops at a phase that is refused."""
     review, draft = started or service.start_or_resume("Platform", facilitator="ana")
@@ -277,11 +278,11 @@ def test_two_retros_in_a_row_the_second_disposes_of_the_firsts_actions(
     app = app_on(store)
     platform(app)
     first_review, first = run_retro(
-        Retros(app),
+        bound(app, RETRO),
         [("glad", "Pairing works", "ana"), ("sad", "Flaky *CI*", None)],
         [("Quarantine flaky tests", "ben"), ("Write a handover", "chioma")],
     )
-    done = Retros(app).complete(first_review, first)
+    done = bound(app, RETRO).complete(first_review, first)
     actions = {a["title"]: a for a in done.actions}
     assert {a["source"] for a in actions.values()} == {"retro"}
     items = store.find("retro_items", review_id=first_review["id"])
@@ -293,7 +294,7 @@ def test_two_retros_in_a_row_the_second_disposes_of_the_firsts_actions(
     commitments.complete(app, actions["Quarantine flaky tests"]["id"])  # done in between
 
     later = app_on(store, TWO_WEEKS_LATER)
-    service = Retros(later)
+    service = bound(later, RETRO)
     assert service.next_due().due
     cards = [("mad", "Too many meetings", "ben")]
     review, draft = run_retro(service, cards, [])
@@ -336,7 +337,7 @@ def test_an_interrupted_retro_resumes_from_its_draft(tmp_path):
     root = str(tmp_path / "store")
     app = app_on(Store.at(root))
     platform(app)
-    service = Retros(app)
+    service = bound(app, RETRO)
     review, draft = service.start_or_resume("Platform")
     draft.choose_format("4ls")
     draft.set_votes_per_person(2)
@@ -347,7 +348,7 @@ def test_an_interrupted_retro_resumes_from_its_draft(tmp_path):
     draft.cast_vote("chioma", shown.id)
     service.save(review, draft)
 
-    restarted = Retros(app_on(Store.at(root)))  # a new process on the same directory
+    restarted = bound(app_on(Store.at(root)), RETRO)  # a new process on the same directory
     assert [r["id"] for r in restarted.drafts("Platform")] == [review["id"]]
     again, resumed = restarted.start_or_resume("Platform")
     assert again["id"] == review["id"] and resumed == draft
@@ -365,7 +366,7 @@ def test_the_demo_history_gives_every_team_retros_to_follow_up(store):
             r for r in store.find("reviews", ritual="retro", team=team["name"]) if r.get("format")
         ]
         assert len(retros) >= 2
-        service = Retros(app)
+        service = bound(app, RETRO)
         review, draft = service.start_or_resume(team["name"], facilitator=team["members"][0])
         context = service.context(draft, review["id"])
         assert context.previous_review is not None and context.previous_actions

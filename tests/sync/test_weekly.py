@@ -15,9 +15,10 @@ def complete_weekly_review(member: Member, new_title: str) -> str:
     """``member``'s weekly review of this week, completed as the TUI completes it:
     every commitment done, a roadblock raised, one commitment for next week."""
     from stratui.rituals.weekly import NewCommitment, NewRoadblock
-    from stratui.usecases.weekly_review import WeeklyReviews
+    from stratui.rituals.weekly.ritual import WEEKLY
+    from tests._ritual_support import bound
 
-    reviews = WeeklyReviews(member.app())
+    reviews = bound(member.app(), WEEKLY)
     review, draft = reviews.start_or_resume(member.name)
     draft.pulse, draft.checkin = 4, f"{member.name}: a good week"
     for commitment_id in list(draft.outcomes):

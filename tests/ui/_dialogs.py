@@ -71,7 +71,7 @@ async def open_dialog(app: StratuiApp, pilot, case: Case) -> None:
     await pilot.pause()
     if case.step is not None:
         screen = app.screen
-        screen.draft.step = screen.STEP_NAMES.index(case.step)
+        screen.draft.step = screen.RITUAL.steps.index(case.step)
         screen.show_step()
         await pilot.pause()
     for key in case.keys:

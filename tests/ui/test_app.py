@@ -319,13 +319,14 @@ async def test_goals_by_keys_child_inherits_dates_and_drop_asks(app, stratui):
 
 async def test_dashboard_shows_my_teams_retrospective_and_its_open_actions(stratui):
     from stratui.demo import generate_history
-    from stratui.usecases.retro import Retros
+    from stratui.rituals.retro.ritual import RETRO
+    from tests._ritual_support import bound
 
     exchange.import_document(
         stratui, generate_history(people=3, weeks=6, today=stratui.clock.today())
     )
     team = next(t["name"] for t in stratui.store.all("teams") if "ana" in t["members"])
-    retros = Retros(stratui)
+    retros = bound(stratui, RETRO)
     actions = retros.open_actions(team)
     assert actions  # the demo's retros leave actions open
     app = StratuiApp(stratui, poll=None)

@@ -12,6 +12,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from stratui.clock import Clock
 from stratui.demo import generate_history
+from stratui.rituals.quarterly.ritual import QUARTERLY
 from stratui.store.store import Store
 from stratui.ui.app import StratuiApp
 from stratui.ui.modals.choose import Choose
@@ -19,8 +20,8 @@ from stratui.ui.screens.dashboard import DashboardScreen
 from stratui.ui.screens.goals import GoalsScreen
 from stratui.ui.screens.quarterly import QuarterlyReviewScreen
 from stratui.usecases import exchange
-from stratui.usecases.quarterly import QuarterlyReviews
 from stratui.usecases.workspace import Workspace
+from tests._ritual_support import bound
 from tests.ui.conftest import TODAY
 from tests.ui.test_weekly_review import screen_text
 
@@ -118,7 +119,7 @@ async def test_resume_after_quitting(demo):
         first, second = list(screen.draft.verdicts)[:2]
         await press(pilot, "c", "enter", "d")
         assert screen.draft.current_goal_id == second
-    (draft,) = QuarterlyReviews(demo).drafts(team=TEAM)
+    (draft,) = bound(demo, QUARTERLY).drafts(team=TEAM)
     answers = draft["answers"]
     assert answers["verdicts"][first]["disposition"] == "continued"
     assert answers["verdicts"][second]["disposition"] == "dropped"  # saved at once

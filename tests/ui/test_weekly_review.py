@@ -14,12 +14,13 @@ from textual.widgets import ContentSwitcher, DataTable, Input, Static
 from stratui import cli
 from stratui.demo import generate_history
 from stratui.rituals.weekly import STEPS
+from stratui.rituals.weekly.ritual import WEEKLY
 from stratui.ui.app import StratuiApp
 from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.weekly import WeeklyReviewScreen
 from stratui.ui.screens.weekly.screen import STEP_CLASSES
 from stratui.usecases import commitments, exchange
-from stratui.usecases.weekly_review import WeeklyReviews
+from tests._ritual_support import bound
 from tests.ui.conftest import TODAY
 
 HOSTILE = ["[@click=app.quit]x[/]", "[/red] oops", "a[b]c", "[$accent]x[/]"]
@@ -247,7 +248,7 @@ async def test_an_interrupted_review_resumes_where_it_was_left(stratui):
         await pilot.pause()
         assert current_step(first) == "step-goals"  # three steps in
     # what a kill -9 would leave: the stored draft
-    (draft_record,) = WeeklyReviews(stratui).drafts()
+    (draft_record,) = bound(stratui, WEEKLY).drafts()
     assert draft_record["answers"]["step"] == 3
 
     second = StratuiApp(stratui, poll=None)
@@ -272,7 +273,7 @@ async def test_an_interrupted_review_resumes_where_it_was_left(stratui):
         line.focus()
         await pilot.press(*" again")
         # quit at once, before the typing pause saves it: leaving saves it too
-    (draft_record,) = WeeklyReviews(stratui).drafts()
+    (draft_record,) = bound(stratui, WEEKLY).drafts()
     assert draft_record["answers"]["checkin"] == "Tired again"
     assert draft_record["answers"]["step"] == 0
     assert len(weekly_reviews(stratui)) == 1  # resumed, not started again
@@ -351,7 +352,7 @@ async def test_the_period_can_be_changed_on_the_check_in(app, stratui):
         await pilot.pause()
         table = app.screen.query_one("#lookback-table", DataTable)
         assert column(table, 3) == ["Last week's"]
-    (draft,) = WeeklyReviews(stratui).drafts()
+    (draft,) = bound(stratui, WEEKLY).drafts()
     assert draft["period"] == "2026-W46"
 
 

@@ -319,8 +319,9 @@ class QuarterlyDraft:
         ids = self.goal_ids
         return ids[min(max(self.goal_index, 0), len(ids) - 1)] if ids else None
 
-    def advance(self) -> list[str]:
-        """Go to the next goal of the walk, else to the next step, if valid.
+    def advance(self, today: dt.date | None = None) -> list[str]:
+        """Go to the next goal of the walk, else to the next step, if valid (``today``
+        is not needed: a quarter's answers do not depend on it).
 
         Returns the inline messages that keep the draft where it is ([] when it moved).
         In the walk only the current goal is checked before the next goal's turn;

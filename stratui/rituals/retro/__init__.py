@@ -250,6 +250,11 @@ class RetroDraft(CardBoard):
         """The name of the current phase, one of :data:`PHASES`."""
         return PHASES[_step(self.step)]
 
+    @property
+    def step_name(self) -> str:
+        """The current phase (what every ritual's draft calls its step)."""
+        return self.phase
+
     def advance(self, today: dt.date | None = None) -> list[str]:
         """Go to the next phase if the current one is valid; returns the messages if not."""
         problems = validate_phase(self, self.phase, today=today)

@@ -294,11 +294,12 @@ class GoalsScreen(StratuiScreen):
     def action_quarterly(self) -> None:
         """Open my quarterly strategy review of the quarter in progress (resuming its
         draft) over the goals; the screen's p chooses another quarter."""
+        from stratui.rituals.quarterly.ritual import QUARTERLY
         from stratui.ui.app import screen_class
-        from stratui.usecases.quarterly import QuarterlyReviews
+        from stratui.ui.screens.ritual import ritual_open
 
-        if not any(getattr(s, "RITUAL", None) == "quarterly" for s in self.app.screen_stack):
-            quarter = QuarterlyReviews(self.ws).quarter_in_progress()
+        if not ritual_open(self.app.screen_stack, QUARTERLY.name):
+            quarter = QUARTERLY.quarter_in_progress(self.ws)
             self.app.push_screen(screen_class("quarterly")(period=quarter))
 
 

@@ -5,17 +5,18 @@ the draft and asks the screen to save it. The screen lays out the header, the st
 indicator, the heading, the step's body and the inline problems; it goes back and next,
 saves the draft at every change (and, while typing, a moment after the last key, so
 quitting, a crash or ``kill -9`` loses nothing but the last few characters typed),
-resumes the draft, completes the review and writes its summary file. A ritual supplies
-its service, its steps, its titles and the few hooks below; every rule lives in its
-ritual and service modules.
+resumes the draft, completes the review and writes its summary file, all through the
+ritual engine (:mod:`stratui.usecases.rituals`). A ritual's screen supplies its
+definition (``RITUAL``), its steps and the few hooks below; every rule lives in the
+ritual's package (:mod:`stratui.rituals`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,6 +26,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Markdown, Static
 
+from stratui.rituals.base import Completion, Draft, ReviewError, Ritual
 from stratui.rituals.weekly.steps import UNDECIDED_CHOICES
 from stratui.rituals.weekly.validation import DraftInvalid, Undecided
 from stratui.store.errors import StoreError
@@ -34,23 +36,59 @@ from stratui.ui.text import literal, literal_block
 from stratui.ui.widgets.footer import Footer
 from stratui.ui.widgets.header import app_header
 from stratui.ui.widgets.review import StepIndicator
-from stratui.usecases.weekly_review import ReviewError
+from stratui.usecases import rituals
 from stratui.usecases.workspace import Workspace
 
 SAVE_DELAY = 0.3  # seconds after the last key typed before the draft is saved
 MAX_PROBLEMS = 4  # inline messages shown at once (the rest are counted)
 
+D = TypeVar("D", bound=Draft)
+C = TypeVar("C")
+P = TypeVar("P", bound=Completion)
 
-class RitualScreen(Screen):
+
+def ritual_bindings(
+    prefix: str, *, digits: int = 5, leave: str = "Dashboard", extra: Iterable[Binding] = ()
+) -> list[Binding]:
+    """The keys every ritual screen has, with ids ``<prefix>.next`` ... (remappable).
+
+    Next and back (ctrl+b is also tmux's prefix: alt+arrows do the same where it is
+    taken), Enter for next, Escape to leave, ``extra``, and the digits 1 to ``digits``
+    kept for answers (pulse, confidence, health): the app's digits would switch to
+    another screen and leave the ritual half-way behind it.
+    """
+    return [
+        Binding("ctrl+n,alt+right", "next", "Next", id=f"{prefix}.next"),
+        Binding("ctrl+b,alt+left", "back", "Back", id=f"{prefix}.back"),
+        Binding("enter", "next", "Next", show=False, id=f"{prefix}.enter"),
+        Binding("escape", "leave", leave, id=f"{prefix}.leave"),
+        *extra,
+        Binding(
+            ",".join(str(n) for n in range(1, digits + 1)),
+            "stay",
+            show=False,
+            id=f"{prefix}.digits",
+        ),
+    ]
+
+
+def ritual_open(screens: Iterable[Screen], name: str) -> bool:
+    """Whether a screen of the ritual ``name`` is among ``screens`` (one at a time)."""
+    return any(isinstance(s, RitualScreen) and s.RITUAL.name == name for s in screens)
+
+
+class RitualScreen(Screen, Generic[D, C, P]):
     """A ritual's steps, back and next, resumed from its draft and saved at every change.
 
-    A subclass sets the class attributes and implements :meth:`start_or_resume`,
-    :meth:`read_context` and :meth:`show_period`; it must not define ``on_mount`` or
+    ``D``, ``C`` and ``P`` are the ritual's draft, context and completion. A subclass
+    sets ``RITUAL`` (the definition the engine runs) and the class attributes, sets
+    ``context`` to an empty context in its ``__init__``, and implements
+    :meth:`validate` and :meth:`show_period`; it must not define ``on_mount`` or
     ``on_unmount`` (Textual would run them as well as these).
     """
 
-    RITUAL_TITLE: ClassVar[str] = ""
-    """The header's title (the period is added once the draft is loaded)."""
+    RITUAL: Ritual[D, C, P]
+    """The ritual's definition (what the engine runs)."""
     ID_PREFIX: ClassVar[str] = ""
     """The prefix of the shell's widget ids: ``PREFIX-steps``, ``-heading``, ``-body``,
     ``-problems``."""
@@ -59,16 +97,22 @@ class RitualScreen(Screen):
     STEP_WORD: ClassVar[str] = "Step"
     """What a step is called in the heading."""
     STEP_CLASSES: ClassVar[tuple[type[Step], ...]] = ()
-    STEP_NAMES: ClassVar[Sequence[str]] = ()
-    STEP_TITLES: ClassVar[Mapping[str, str]] = {}
     START_ERRORS: ClassVar[tuple[type[Exception], ...]] = (ValueError, StoreError)
-    """What starting or resuming may raise, shown instead of the first step."""
+    """What starting or resuming may raise, shown instead of the first step (a
+    ReviewError is a ValueError)."""
+    EXTRA_HELP: ClassVar[tuple[Binding, ...]] = ()
+    """Keys off the footer that the help screen lists too."""
 
-    def __init__(self) -> None:
+    context: C
+    """What the store holds for the draft, read when a step is shown."""
+
+    def __init__(self, **options: str | None) -> None:
+        """``options`` are the launch's (``team``, ``period``): None is the default."""
         super().__init__()
+        self.options = {key: value for key, value in options.items() if value is not None}
         self.review: dict | None = None
-        self.draft: Any = None
-        self.completion: Any = None
+        self.draft: D | None = None
+        self.completion: P | None = None
         self.summary_path: Path | None = None
         self._save_timer: Timer | None = None
 
@@ -78,26 +122,41 @@ class RitualScreen(Screen):
         found = [b for b in cls.BINDINGS if isinstance(b, Binding) and b.show]
         for step in cls.STEP_CLASSES:
             found += [b for b in step.BINDINGS if isinstance(b, Binding) and b.show]
-        return found
+        return [*found, *cls.EXTRA_HELP]
 
     @property
     def ws(self) -> Workspace:
         return self.app.workspace  # type: ignore[attr-defined]
 
-    @property
-    def reviews(self) -> Any:
-        """The ritual's service over the app's store."""
-        raise NotImplementedError
+    # -- through the engine ---------------------------------------------------------------
+
+    def start_or_resume(self) -> tuple[dict, D]:
+        """The review record and its draft, resumed if there is one."""
+        return rituals.start_or_resume(self.ws, self.RITUAL, **self.options)
+
+    def read_context(self) -> C:
+        """What the store holds for the draft."""
+        assert self.draft is not None and self.review is not None
+        return rituals.context(self.ws, self.RITUAL, self.draft, self.review["id"])
+
+    def change_period(self, period: str) -> None:
+        """Hold the ritual for ``period`` instead: the review moves, the answers about
+        what both periods hold are kept and the others dropped (see the engine's move).
+
+        Raises:
+            ValueError (ReviewError), StoreError: refused (not a period, a completed one,
+                ...); the draft is as it was.
+        """
+        assert self.draft is not None and self.review is not None
+        if period == self.draft.period:
+            return
+        self.review, self.draft = rituals.move(
+            self.ws, self.RITUAL, self.review, self.draft, period
+        )
+        self.context = self.read_context()
+        self.show_period()
 
     # -- what each ritual supplies ------------------------------------------------------
-
-    def start_or_resume(self) -> tuple[dict, Any]:
-        """The review record and its draft, resumed if there is one."""
-        raise NotImplementedError
-
-    def read_context(self) -> Any:
-        """What the store holds for the draft."""
-        raise NotImplementedError
 
     def show_period(self) -> None:
         """Name the period (and whose ritual it is) in the header."""
@@ -105,14 +164,17 @@ class RitualScreen(Screen):
 
     def step_name(self) -> str:
         """The name of the draft's current step."""
+        assert self.draft is not None
         return self.draft.step_name
 
     def at_first(self) -> bool:
         """Whether there is nothing to go back to."""
+        assert self.draft is not None
         return self.draft.step == 0
 
     def advance(self) -> list[str]:
         """Go to the next step if the current one is valid; the problems if not."""
+        assert self.draft is not None
         return self.draft.advance(self.ws.clock.today())
 
     def validate(self, name: str, today: dt.date) -> list[str]:
@@ -126,14 +188,15 @@ class RitualScreen(Screen):
     def write_summary_file(self) -> Path:
         """Write the completed review's Markdown into the current directory."""
         assert self.completion is not None
-        return self.reviews.write_summary(self.completion.review["id"])
+        return rituals.write_summary(self.ws, self.RITUAL, self.completion.review["id"])
 
     # -- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         prefix = self.ID_PREFIX
         yield app_header()
-        yield StepIndicator([self.STEP_TITLES[n] for n in self.STEP_NAMES], id=f"{prefix}-steps")
+        titles = [self.RITUAL.step_titles[name] for name in self.RITUAL.steps]
+        yield StepIndicator(titles, id=f"{prefix}-steps")
         yield Static(id=f"{prefix}-heading")
         with ContentSwitcher(id=f"{prefix}-body"):
             for step in self.STEP_CLASSES:
@@ -142,7 +205,7 @@ class RitualScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.RITUAL_TITLE
+        self.title = self.HELP_TITLE
         try:
             self.review, self.draft = self.start_or_resume()
         except self.START_ERRORS as error:
@@ -160,9 +223,10 @@ class RitualScreen(Screen):
 
     def refresh_context(self) -> None:
         """Read the step's records afresh; give the open draft its defaults."""
+        assert self.draft is not None
         self.context = self.read_context()
         if self.completion is None:
-            self.draft.fill_defaults(self.context)
+            self.RITUAL.fill_defaults(self.draft, self.context)
 
     def show_step(self) -> None:
         """Show the draft's current step, read afresh, with its first answer focused."""
@@ -172,7 +236,7 @@ class RitualScreen(Screen):
         step = self.current_step()
         self.query_one(ContentSwitcher).current = step.id
         done = self.completion is not None
-        count = len(self.STEP_NAMES)
+        count = len(self.RITUAL.steps)
         self.query_one(StepIndicator).show(count if done else self.draft.step)
         self.show_problems([])
         step.show()
@@ -180,7 +244,7 @@ class RitualScreen(Screen):
         self.query_one(f"#{self.ID_PREFIX}-heading", Static).update(
             Content.assemble(
                 (f"{self.STEP_WORD} {self.draft.step + 1} of {count} · ", "dim"),
-                (self.STEP_TITLES[step.STEP], "bold"),
+                (self.RITUAL.step_titles[step.STEP], "bold"),
                 f": {question}",
             )
         )
@@ -213,7 +277,7 @@ class RitualScreen(Screen):
         if self.review is None or self.draft is None or self.completion is not None:
             return False
         try:
-            self.review = self.reviews.save(self.review, self.draft)
+            self.review = rituals.save(self.ws, self.RITUAL, self.review, self.draft)
         except (ReviewError, StoreError) as error:
             self.show_problems([str(error)])
             return False
@@ -282,13 +346,15 @@ class RitualScreen(Screen):
         self.save_now()
         options = {"undecided": undecided} if undecided is not None else {}
         try:
-            self.completion = self.reviews.complete(self.review, self.draft, **options)
+            self.completion = rituals.complete(
+                self.ws, self.RITUAL, self.review, self.draft, **options
+            )
         except Undecided as asked:
             self.ask_undecided(asked)
             return
         except DraftInvalid as invalid:
             today = self.ws.clock.today()
-            for index, name in enumerate(self.STEP_NAMES):
+            for index, name in enumerate(self.RITUAL.steps):
                 problems = self.validate(name, today)
                 if problems:
                     self.draft.step = index
@@ -341,7 +407,7 @@ class RitualScreen(Screen):
         self.notify(literal(f"Written to {target}"), title="Summary")
 
 
-class RitualSummaryStep(Step):
+class RitualSummaryStep(Step[Any, Any]):
     """The last step of a ritual: a preview before completing, the stored summary after;
     Enter completes it, s writes a file.
 
@@ -367,7 +433,8 @@ class RitualSummaryStep(Step):
         status = self.query_one(f"#{self.ID_PREFIX}summary-status", Static)
         ritual = self.ritual
         if ritual.completion is not None:
-            text = self.reviews.summary_markdown(ritual.completion.review["id"])
+            rid = ritual.completion.review["id"]
+            text = rituals.summary_markdown(ritual.ws, ritual.RITUAL, rid)
             done = f"{self.DONE}. {self.WRITE_HINT}"
             if ritual.summary_path is not None:
                 done = f"{self.DONE}. Summary written to {ritual.summary_path}"
@@ -376,7 +443,7 @@ class RitualSummaryStep(Step):
         else:
             assert ritual.review is not None
             try:
-                text = self.reviews.preview_markdown(ritual.review, self.draft)
+                text = rituals.preview_markdown(ritual.ws, ritual.RITUAL, ritual.review, self.draft)
             except DraftInvalid as error:
                 text = ""
                 ritual.show_problems(error.problems)

@@ -6,16 +6,17 @@ screen shell (:mod:`stratui.ui.screens.ritual`) and the weekly review can both i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from textual.containers import Vertical
 
 from stratui.ui.widgets.review import InlineEdit
 
 if TYPE_CHECKING:
-    from stratui.rituals.weekly import ReviewContext, WeeklyDraft
-    from stratui.ui.screens.weekly.screen import WeeklyReviewScreen
-    from stratui.usecases.weekly_review import WeeklyReviews
+    from stratui.ui.screens.ritual import RitualScreen
+
+D = TypeVar("D")
+C = TypeVar("C")
 
 
 def step_id(name: str) -> str:
@@ -23,9 +24,10 @@ def step_id(name: str) -> str:
     return "step-" + name.replace(" ", "-")
 
 
-class Step(Vertical):
-    """One step of the ritual. A step never writes the store itself: it edits the draft
-    and asks the screen to save (:meth:`changed`)."""
+class Step(Vertical, Generic[D, C]):
+    """One step of a ritual whose draft is a ``D`` and context a ``C``. A step never
+    writes the store itself: it edits the draft and asks the screen to save
+    (:meth:`changed`)."""
 
     STEP: ClassVar[str] = ""
     """The step's name in :data:`~stratui.rituals.weekly.STEPS`."""
@@ -36,24 +38,21 @@ class Step(Vertical):
         super().__init__(id=step_id(self.STEP), classes="step")
 
     @property
-    def ritual(self) -> WeeklyReviewScreen:
-        return self.screen  # type: ignore[return-value]
+    def ritual(self) -> RitualScreen[Any, Any, Any]:
+        """The ritual screen the step is shown on."""
+        return cast("RitualScreen[Any, Any, Any]", self.screen)
 
     @property
-    def draft(self) -> WeeklyDraft:
+    def draft(self) -> D:
         """The draft being answered (loaded before any step is shown)."""
         draft = self.ritual.draft
         assert draft is not None
-        return draft
+        return cast(D, draft)
 
     @property
-    def context(self) -> ReviewContext:
+    def context(self) -> C:
         """What the store holds for the draft, read when the step was shown."""
-        return self.ritual.context
-
-    @property
-    def reviews(self) -> WeeklyReviews:
-        return self.ritual.reviews
+        return cast(C, self.ritual.context)
 
     def question(self) -> str:
         """The heading's question; a step may name the period in it."""

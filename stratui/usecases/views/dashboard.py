@@ -18,13 +18,14 @@ from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.metrics.series import open_roadblocks_series, say_do_series
 from stratui.domain.weeks import monday, shift_week, week_of, week_range
+from stratui.rituals.base import newest_first
 from stratui.rituals.retro import status as retro_status
 from stratui.rituals.retro.history import RetroDue
 from stratui.rituals.weekly.periods import is_due
+from stratui.rituals.weekly.ritual import recent_weeks
 from stratui.usecases import commitments as commitment_cases
 from stratui.usecases import goals as goal_cases
 from stratui.usecases.people import teams_of
-from stratui.usecases.ritual_drafts import newest_first, recent_weeks
 from stratui.usecases.workspace import Workspace
 
 STREAK_WEEKS = 104  # reviews read for the streak: two years, enough for any real streak

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from stratui.exchange.markdown import md
-from stratui.usecases.weekly_review import WeeklyReviews
+from stratui.rituals import ritual_named
+from stratui.usecases import rituals
 from stratui.usecases.workspace import Workspace
 
 RITUAL_TITLES = {
@@ -22,17 +23,10 @@ def completed_reviews(ws: Workspace) -> list[dict]:
 
 def review_markdown(ws: Workspace, review: dict) -> str:
     """One review in full, as Markdown; user text escaped so it reads literally."""
-    if review["ritual"] == "weekly":
-        return WeeklyReviews(ws).summary_markdown(review["id"])
-    if review["ritual"] in ("retro", "team"):  # their own full summaries (lazy imports)
-        from stratui.usecases.retro import Retros
-        from stratui.usecases.team_review import TeamReviews
-
-        service = Retros(ws) if review["ritual"] == "retro" else TeamReviews(ws)
-        try:
-            return service.summary_markdown(review["id"])
-        except ValueError:  # a review stored by an older version: the generic page below
-            pass
+    try:
+        return rituals.summary_markdown(ws, ritual_named(review["ritual"]), review["id"])
+    except (KeyError, ValueError):  # stored by an older version: the generic page below
+        pass
     lines = [f"# {RITUAL_TITLES[review['ritual']]} {review['period']}", ""]
     for label, field in (("Team", "team"), ("Facilitator", "facilitator"), ("Owner", "owner")):
         if review.get(field):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from stratui.ui.screens.steps import Step
+from stratui.ui.screens.quarterly.step import QuarterlyStep
 from stratui.ui.text import cell
 from stratui.ui.widgets.review import ReviewTable
 from stratui.ui.widgets.standing import percent
 
 
-class AlignmentStep(Step):
+class AlignmentStep(QuarterlyStep):
     """Each goal's priority, commitments and share; an underserved goal is marked."""
 
     STEP = "alignment"

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from stratui.rituals.quarterly import DISPOSITIONS, GoalVerdict
-from stratui.ui.screens.steps import Step
+from stratui.ui.screens.quarterly.step import QuarterlyStep
 from stratui.ui.screens.weekly.goals import _number
 from stratui.ui.text import literal
 from stratui.ui.widgets.review import InlineEdit
@@ -27,7 +27,7 @@ def _plain(text: object) -> str:
     return " ".join(str(text).split())
 
 
-class VerdictStep(Step):
+class VerdictStep(QuarterlyStep):
     """The goal whose turn it is; Enter goes on to the next goal (each needs a disposition)."""
 
     STEP = "goals"

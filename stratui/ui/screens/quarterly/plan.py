@@ -9,12 +9,12 @@ from textual.widgets import Static
 from stratui.domain.quarters import next_quarter
 from stratui.rituals.quarterly import NewGoal, new_goal_problems
 from stratui.ui.modals.form import Field, Form
-from stratui.ui.screens.steps import Step
+from stratui.ui.screens.quarterly.step import QuarterlyStep
 from stratui.ui.text import cell
 from stratui.ui.widgets.review import ReviewTable
 
 
-class PlanStep(Step):
+class PlanStep(QuarterlyStep):
     """The planned goals in a table; n adds one, e edits, x removes."""
 
     STEP = "plan"

@@ -2,8 +2,8 @@
 
 It mirrors the weekly review (:mod:`stratui.ui.screens.weekly.screen`) and reuses its
 step base, step indicator and inline question; every rule (defaults, the goal walk,
-validation, what completing writes) lives in :mod:`stratui.rituals.quarterly` and
-:mod:`stratui.usecases.quarterly`, so this module only navigates and shows.
+validation, what completing writes) lives in :mod:`stratui.rituals.quarterly`, run by
+the ritual engine, so this module only navigates and shows.
 """
 
 from __future__ import annotations
@@ -13,24 +13,19 @@ import datetime as dt
 from textual.binding import Binding
 
 from stratui.domain.quarters import quarter_bounds
-from stratui.rituals.quarterly import (
-    STEP_TITLES,
-    STEPS,
-    QuarterContext,
-    QuarterlyDraft,
-    validate_step,
-)
+from stratui.rituals.quarterly import QuarterContext, QuarterlyDraft, validate_step
 from stratui.rituals.quarterly.completion import QuarterlyCompletion
+from stratui.rituals.quarterly.ritual import QUARTERLY
 from stratui.store.errors import StoreError
 from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.quarterly.alignment import AlignmentStep
 from stratui.ui.screens.quarterly.goals import VerdictStep
 from stratui.ui.screens.quarterly.plan import PlanStep
 from stratui.ui.screens.quarterly.summary import QuarterlySummaryStep
-from stratui.ui.screens.ritual import RitualScreen
+from stratui.ui.screens.ritual import RitualScreen, ritual_bindings
 from stratui.ui.screens.steps import Step
 from stratui.ui.styles import stylesheet
-from stratui.usecases.quarterly import QuarterlyReviews, ReviewError
+from stratui.usecases import rituals
 
 TITLE = "Quarterly review"
 STEP_CLASSES: tuple[type[Step], ...] = (VerdictStep, PlanStep, AlignmentStep, QuarterlySummaryStep)
@@ -41,52 +36,22 @@ STEP_CLASSES: tuple[type[Step], ...] = (VerdictStep, PlanStep, AlignmentStep, Qu
 PERIOD_KEY = Binding("p", "period", "Another quarter", show=False, id="quarterly.period")
 
 
-class QuarterlyReviewScreen(RitualScreen):
+class QuarterlyReviewScreen(RitualScreen[QuarterlyDraft, QuarterContext, QuarterlyCompletion]):
     """The quarterly strategy review of me, or of ``team``, resumed from its draft."""
 
-    HELP_TITLE = "Quarterly review"
+    HELP_TITLE = TITLE
     CSS_PATH = [stylesheet("weekly.tcss"), stylesheet("quarterly.tcss"), stylesheet("dialogs.tcss")]
-    RITUAL = "quarterly"  # one quarterly review open at a time
-    RITUAL_TITLE = TITLE
+    RITUAL = QUARTERLY
     ID_PREFIX = "quarterly"
     STEP_CLASSES = STEP_CLASSES
-    STEP_NAMES = STEPS
-    STEP_TITLES = STEP_TITLES
-    START_ERRORS = (ValueError, ReviewError, StoreError)
-    BINDINGS = [
-        # ctrl+b is also tmux's prefix: alt+arrows do the same where it is taken.
-        Binding("ctrl+n,alt+right", "next", "Next", id="quarterly.next"),
-        Binding("ctrl+b,alt+left", "back", "Back", id="quarterly.back"),
-        Binding("enter", "next", "Next", show=False, id="quarterly.enter"),
-        Binding("escape", "leave", "Leave", id="quarterly.leave"),
-        PERIOD_KEY,
-        # Digits are answers here (confidence): the app's 1-6 would switch screens.
-        Binding("1,2,3,4,5,6", "stay", show=False, id="quarterly.digits"),
-    ]
-
-    draft: QuarterlyDraft | None
-    completion: QuarterlyCompletion | None
+    BINDINGS = ritual_bindings("quarterly", digits=6, leave="Leave", extra=[PERIOD_KEY])
+    EXTRA_HELP = (PERIOD_KEY,)
 
     def __init__(self, team: str | None = None, period: str | None = None) -> None:
-        super().__init__()
-        self.team = team
-        self.period = period
+        """``team``'s review (else mine) of the quarter ``period`` (default: the one a
+        review started today closes)."""
+        super().__init__(team=team, period=period)
         self.context = QuarterContext("")
-
-    @classmethod
-    def help_bindings(cls) -> list[Binding]:
-        return [*super().help_bindings(), PERIOD_KEY]
-
-    @property
-    def reviews(self) -> QuarterlyReviews:
-        return QuarterlyReviews(self.ws)
-
-    def start_or_resume(self) -> tuple[dict, QuarterlyDraft]:
-        return self.reviews.start_or_resume(period=self.period, team=self.team)
-
-    def read_context(self) -> QuarterContext:
-        assert self.draft is not None
-        return self.reviews.context(self.draft)
 
     def show_period(self) -> None:
         """The header names the quarter and its dates, and whose review it is."""
@@ -101,11 +66,6 @@ class QuarterlyReviewScreen(RitualScreen):
         """The first goal of the first step: the goal walk goes back goal by goal."""
         assert self.draft is not None
         return self.draft.step == 0 and self.draft.goal_index == 0
-
-    def advance(self) -> list[str]:
-        """The next goal of the walk, else the next step, if valid."""
-        assert self.draft is not None
-        return self.draft.advance()
 
     def validate(self, name: str, today: dt.date) -> list[str]:
         assert self.draft is not None
@@ -122,11 +82,12 @@ class QuarterlyReviewScreen(RitualScreen):
         """Choose the quarter the review closes (the draft moves with it)."""
         if self.completion is not None:
             return
-        draft = self.draft or QuarterlyDraft(period=self.period or "", team=self.team or "")
+        team = self.options.get("team", "")
+        draft = self.draft or QuarterlyDraft(period=self.options.get("period", ""), team=team)
         draft.owner = draft.owner or ("" if draft.team else self.ws.me)
         options = [
             (" · ".join(bit for bit in (quarter, note) if bit), quarter)
-            for quarter, note in self.reviews.quarter_choices(draft)
+            for quarter, note in QUARTERLY.quarter_choices(self.ws, draft)
         ]
 
         def submit(quarter: str) -> str:
@@ -156,18 +117,8 @@ class QuarterlyReviewScreen(RitualScreen):
                 the draft is as it was.
         """
         if self.draft is None or self.review is None:
-            self.review, self.draft = self.reviews.start_or_resume(period=quarter, team=self.team)
-            self.period = quarter
-            return
-        if quarter == self.draft.period:
-            return
-        before = QuarterlyDraft.from_answers(self.draft.to_answers())
-        self.draft.period = quarter
-        self.draft.step, self.draft.goal_index = 0, 0
-        try:
-            self.draft.fill_defaults(self.reviews.context(self.draft))
-            self.review = self.reviews.save(self.review, self.draft)
-        except (ValueError, StoreError):
-            self.draft = before
-            raise
-        self.period = quarter
+            options = {**self.options, "period": quarter}
+            self.review, self.draft = rituals.start_or_resume(self.ws, QUARTERLY, **options)
+        else:
+            super().change_period(quarter)
+        self.options["period"] = quarter

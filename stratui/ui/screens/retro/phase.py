@@ -4,43 +4,20 @@ retrospective's draft, and one way to show what the ritual's rules refuse."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
-from stratui.rituals.retro import RetroRefused
+from stratui.rituals.retro import RetroContext, RetroDraft, RetroRefused
 from stratui.ui.screens.steps import Step
-
-if TYPE_CHECKING:
-    from stratui.rituals.retro import RetroContext, RetroDraft
-    from stratui.ui.screens.retro.screen import RetroScreen
-    from stratui.usecases.retro import Retros
 
 T = TypeVar("T")
 
 
-class Phase(Step):
+class Phase(Step[RetroDraft, RetroContext]):
     """One phase of the retrospective (``STEP`` is its name in ``PHASES``).
 
     A phase edits the draft through its methods (which enforce the rules) and asks the
     screen to save; it never writes the store itself.
     """
-
-    @property
-    def ritual(self) -> RetroScreen:  # type: ignore[override]
-        return self.screen  # type: ignore[return-value]
-
-    @property
-    def draft(self) -> RetroDraft:  # type: ignore[override]
-        draft = self.ritual.draft
-        assert draft is not None
-        return draft
-
-    @property
-    def context(self) -> RetroContext:  # type: ignore[override]
-        return self.ritual.context
-
-    @property
-    def reviews(self) -> Retros:  # type: ignore[override]
-        return self.ritual.reviews
 
     def attempt(self, edit: Callable[[], T]) -> T | None:
         """Run one edit of the draft; save and clear the messages when it is accepted,

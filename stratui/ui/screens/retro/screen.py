@@ -3,8 +3,8 @@
 The facilitator drives it at one keyboard. The screen holds the review record and its
 :class:`~stratui.rituals.retro.RetroDraft`; each phase (one module each) edits the draft
 through the draft's own methods, which enforce the ritual's rules, and asks the screen
-to save. Every rule lives in :mod:`stratui.rituals.retro` and
-:mod:`stratui.usecases.retro`; this module only navigates and shows, like the weekly
+to save. Every rule lives in :mod:`stratui.rituals.retro`, run by the ritual engine;
+this module only navigates and shows, like the weekly
 review's screen, whose layout and keys it shares.
 """
 
@@ -15,15 +15,9 @@ import datetime as dt
 from textual.binding import Binding
 
 from stratui.domain.weeks import monday, sunday
-from stratui.rituals.retro import (
-    PHASE_TITLES,
-    PHASES,
-    RITUAL_TITLE,
-    RetroContext,
-    RetroDraft,
-    validate_phase,
-)
+from stratui.rituals.retro import RetroContext, RetroDraft, validate_phase
 from stratui.rituals.retro.completion import RetroCompletion
+from stratui.rituals.retro.ritual import RETRO
 from stratui.rituals.retro.validation import context_problems
 from stratui.store.errors import StoreError
 from stratui.ui.modals.choose import Choose
@@ -36,9 +30,8 @@ from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.screens.retro.setup import SetupPhase
 from stratui.ui.screens.retro.summary import RetroSummaryPhase
 from stratui.ui.screens.retro.vote import VotePhase
-from stratui.ui.screens.ritual import RitualScreen
+from stratui.ui.screens.ritual import RitualScreen, ritual_bindings
 from stratui.ui.styles import stylesheet
-from stratui.usecases.retro import Retros
 
 PHASE_CLASSES: tuple[type[Phase], ...] = (
     SetupPhase,
@@ -57,52 +50,23 @@ PHASE_CLASSES: tuple[type[Phase], ...] = (
 PERIOD_KEY = Binding("p", "period", "Another week", show=False, id="retro.period")
 
 
-class RetroScreen(RitualScreen):
+class RetroScreen(RitualScreen[RetroDraft, RetroContext, RetroCompletion]):
     """A team's retrospective, resumed from the team's draft if there is one."""
 
     HELP_TITLE = "Retrospective"
     CSS_PATH = [stylesheet("weekly.tcss"), stylesheet("ritual.tcss"), stylesheet("dialogs.tcss")]
-    RITUAL = "retro"  # what the app checks to keep one retrospective open at a time
-    RITUAL_TITLE = RITUAL_TITLE
+    RITUAL = RETRO
     ID_PREFIX = "ritual"
     NOUN = "retrospective"
     STEP_WORD = "Phase"
     STEP_CLASSES = PHASE_CLASSES
-    STEP_NAMES = PHASES
-    STEP_TITLES = PHASE_TITLES
-    BINDINGS = [
-        # ctrl+b is also tmux's prefix: alt+arrows do the same where it is taken.
-        Binding("ctrl+n,alt+right", "next", "Next", id="retro.next"),
-        Binding("ctrl+b,alt+left", "back", "Back", id="retro.back"),
-        Binding("enter", "next", "Next", show=False, id="retro.enter"),
-        Binding("escape", "leave", "Dashboard", id="retro.leave"),
-        PERIOD_KEY,
-        # Digits are answers here (health): the app's 1-5 would switch screens.
-        Binding("1,2,3,4,5", "stay", show=False, id="retro.digits"),
-    ]
-
-    draft: RetroDraft | None
-    completion: RetroCompletion | None
+    BINDINGS = ritual_bindings("retro", extra=[PERIOD_KEY])
+    EXTRA_HELP = (PERIOD_KEY,)
 
     def __init__(self, team: str | None = None) -> None:
-        super().__init__()
-        self.team = team
+        """``team``'s retrospective (default: the only team, else one's own)."""
+        super().__init__(team=team)
         self.context = RetroContext()
-
-    @classmethod
-    def help_bindings(cls) -> list[Binding]:
-        return [*super().help_bindings(), PERIOD_KEY]
-
-    @property
-    def reviews(self) -> Retros:
-        return Retros(self.ws)
-
-    def start_or_resume(self) -> tuple[dict, RetroDraft]:
-        return self.reviews.start_or_resume(team=self.team)
-
-    def read_context(self) -> RetroContext:
-        assert self.draft is not None and self.review is not None
-        return self.reviews.context(self.draft, self.review["id"])
 
     def refresh_context(self) -> None:
         """The previous retro's actions are read while the retrospective is open only."""
@@ -142,7 +106,7 @@ class RetroScreen(RitualScreen):
         if self.draft is None or self.completion is not None:
             return
         options = [
-            (week_label(week, note), week) for week, note in self.reviews.week_choices(self.draft)
+            (week_label(week, note), week) for week, note in RETRO.week_choices(self.ws, self.draft)
         ]
 
         def submit(week: str) -> str:
@@ -156,25 +120,6 @@ class RetroScreen(RitualScreen):
             Choose("The week of the retrospective", options, submit, current=self.draft.period),
             lambda _: self.show_step(),
         )
-
-    def change_period(self, week: str) -> None:
-        """Hold the retrospective for ``week`` instead: the draft (cards, votes, actions)
-        moves with it; the previous retro and its actions become those before ``week``.
-
-        Raises:
-            ReviewError, StoreError: the store refused; the draft is as it was.
-        """
-        assert self.draft is not None and self.review is not None
-        if week == self.draft.period:
-            return
-        before = RetroDraft.from_answers(self.draft.to_answers())
-        self.draft.period = week
-        try:
-            self.draft.fill_defaults(self.reviews.context(self.draft, self.review["id"]))
-            self.review = self.reviews.save(self.review, self.draft)
-        except (ValueError, StoreError):
-            self.draft = before
-            raise
 
 
 def week_label(week: str, note: str) -> str:

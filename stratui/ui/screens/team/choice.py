@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.widgets import Label, Static
 
 from stratui.domain.dates import parse_week_arg
+from stratui.store.errors import StoreError
 from stratui.ui.screens.team.step import TeamStep
 from stratui.ui.text import literal_block
 from stratui.ui.widgets.line_input import LineInput
@@ -59,9 +60,14 @@ class TeamChoiceStep(TeamStep):
         except ValueError as error:
             self.ritual.show_problems([f"period: {error}"])
             return False
-        changed = self.ritual.change_period(week)
-        field.value = self.draft.period
-        return changed
+        try:
+            self.ritual.change_period(week)
+        except (ValueError, StoreError) as error:
+            self.ritual.show_problems([str(error)])
+            return False
+        finally:
+            field.value = self.draft.period  # the week now reviewed
+        return True
 
     @on(LineInput.Submitted, "#team-period")
     def _period_done(self, event: LineInput.Submitted) -> None:

@@ -13,7 +13,13 @@ from stratui.domain.weeks import next_week
 from stratui.rituals.team import TeamContext
 from stratui.rituals.weekly.capacity import CapacityHint
 from stratui.rituals.weekly.draft import WeeklyDraft
-from stratui.ui.screens.team.step import current_part, member_line, member_view, team_draft
+from stratui.ui.screens.team.step import (
+    current_part,
+    member_line,
+    member_view,
+    team_context,
+    team_draft,
+)
 from stratui.ui.screens.weekly.commit import CommitStep
 from stratui.ui.text import literal
 
@@ -39,12 +45,12 @@ class TeamCommitStep(CommitStep):
         return f"what will {current_part(self).name} do in {period}?"
 
     @property
-    def draft(self) -> WeeklyDraft:  # type: ignore[override]
+    def draft(self) -> WeeklyDraft:
         return member_view(self)
 
     @property
-    def context(self) -> _MemberContext:  # type: ignore[override]
-        return _MemberContext(self, self.screen.context)  # type: ignore[attr-defined]
+    def context(self) -> _MemberContext:
+        return _MemberContext(self, team_context(self))
 
     def compose(self) -> ComposeResult:
         yield Static(id="team-commit-member", classes="team-member")

@@ -8,7 +8,6 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from stratui.rituals.weekly.draft import WeeklyDraft
-from stratui.ui.screens.steps import Step
 from stratui.ui.screens.team.step import (
     TeamStep,
     current_part,
@@ -27,7 +26,7 @@ class MemberLookBack(LookBackStep):
     _member: str | None = None  # whose commitments the table shows
 
     @property
-    def draft(self) -> WeeklyDraft:  # type: ignore[override]
+    def draft(self) -> WeeklyDraft:
         return member_view(self)
 
     def first_row(self, rows: list[tuple[str, tuple]]) -> str | None:
@@ -39,7 +38,7 @@ class MemberLookBack(LookBackStep):
         return rows[0][0] if rows else None
 
 
-class MemberRoadblocks(Step):
+class MemberRoadblocks(TeamStep):
     """The current member's open roadblocks: s still, r resolved, e escalate."""
 
     STEP = "member roadblocks"
@@ -60,7 +59,7 @@ class MemberRoadblocks(Step):
         )
 
     def show(self, select: str | None = None) -> None:
-        by_id = {r["id"]: r for r in self.ritual.context.roadblocks}  # type: ignore[attr-defined]
+        by_id = {r["id"]: r for r in self.context.roadblocks}
         rows = []
         for rid, call in current_part(self).roadblocks.items():
             record = by_id.get(rid, {})

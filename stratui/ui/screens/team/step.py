@@ -4,59 +4,43 @@ team review's draft, and the current member's part seen as a personal weekly rev
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, cast
 
+from stratui.rituals.team import MemberPart, TeamContext, TeamReviewDraft
 from stratui.rituals.weekly.draft import WeeklyDraft
 from stratui.ui.screens.steps import Step
 
-if TYPE_CHECKING:
-    from stratui.rituals.team import MemberPart, TeamContext, TeamReviewDraft
-    from stratui.ui.screens.team.screen import TeamReviewScreen
-    from stratui.usecases.team_review import TeamReviews
 
-
-class TeamStep(Step):
+class TeamStep(Step[TeamReviewDraft, TeamContext]):
     """One step of the team review (``STEP`` is its name in the ritual's ``STEPS``)."""
 
-    @property
-    def ritual(self) -> TeamReviewScreen:  # type: ignore[override]
-        return self.screen  # type: ignore[return-value]
 
-    @property
-    def draft(self) -> TeamReviewDraft:  # type: ignore[override]
-        draft = self.ritual.draft
-        assert draft is not None
-        return draft
-
-    @property
-    def context(self) -> TeamContext:  # type: ignore[override]
-        return self.ritual.context
-
-    @property
-    def reviews(self) -> TeamReviews:  # type: ignore[override]
-        return self.ritual.reviews
-
-
-def team_draft(step: Step) -> TeamReviewDraft:
-    draft = step.screen.draft  # type: ignore[attr-defined]
+def team_draft(step: Step[Any, Any]) -> TeamReviewDraft:
+    """The team review's draft, from any step on its screen (a reused weekly step too)."""
+    draft = step.ritual.draft
     assert draft is not None
-    return draft
+    return cast(TeamReviewDraft, draft)
 
 
-def current_part(step: Step) -> MemberPart:
+def team_context(step: Step[Any, Any]) -> TeamContext:
+    """What the store holds for the team review, from any step on its screen."""
+    return cast(TeamContext, step.ritual.context)
+
+
+def current_part(step: Step[Any, Any]) -> MemberPart:
     """Whose turn it is in the walked step ``step`` belongs to."""
     part = team_draft(step).current_member
     assert part is not None
     return part
 
 
-def member_view(step: Step) -> WeeklyDraft:
+def member_view(step: Step[Any, Any]) -> WeeklyDraft:
     """The current member's part as a weekly draft (it shares the part's lists)."""
     draft = team_draft(step)
     return current_part(step).as_weekly(draft.period)
 
 
-def member_line(step: Step) -> str:
+def member_line(step: Step[Any, Any]) -> str:
     """``bo · member 2 of 3``."""
     draft = team_draft(step)
     part = current_part(step)

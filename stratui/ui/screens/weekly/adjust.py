@@ -9,12 +9,12 @@ from textual.widgets import Static
 from stratui.domain.schema import ADJUSTMENT_KINDS
 from stratui.rituals.weekly import NewAdjustment
 from stratui.ui.modals.form import Field, Form
-from stratui.ui.screens.steps import Step
+from stratui.ui.screens.weekly.step import WeeklyStep
 from stratui.ui.text import cell
 from stratui.ui.widgets.review import ReviewTable
 
 
-class AdjustStep(Step):
+class AdjustStep(WeeklyStep):
     """Adjustments are added with a short form: a kind, what changes and why."""
 
     STEP = "adjust"

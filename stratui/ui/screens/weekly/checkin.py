@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.widgets import Label
 
 from stratui.domain.dates import parse_week_arg
-from stratui.ui.screens.steps import Step
+from stratui.store.errors import StoreError
+from stratui.ui.screens.weekly.step import WeeklyStep
 from stratui.ui.widgets.line_input import LineInput
 from stratui.ui.widgets.review import PulsePicker
 
 
-class CheckInStep(Step):
+class CheckInStep(WeeklyStep):
     """How did the week feel? A number is required, the line is not."""
 
     STEP = "check-in"
@@ -61,9 +62,14 @@ class CheckInStep(Step):
         except ValueError as error:
             self.ritual.show_problems([f"period: {error}"])
             return False
-        changed = self.ritual.change_period(week)
-        field.value = self.draft.period  # the week now reviewed (the reason is shown if not)
-        return changed
+        try:
+            self.ritual.change_period(week)
+        except (ValueError, StoreError) as error:
+            self.ritual.show_problems([str(error)])
+            return False
+        finally:
+            field.value = self.draft.period  # the week now reviewed
+        return True
 
     @on(PulsePicker.Picked)
     def _picked(self, event: PulsePicker.Picked) -> None:

@@ -9,6 +9,7 @@ so the day shown in the list is the day kept.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +19,8 @@ from textual.widgets import Label, Select, Static
 
 from stratui.domain.weeks import monday, next_week
 from stratui.rituals.weekly import NewCommitment
+from stratui.rituals.weekly.capacity import CapacityHint
+from stratui.rituals.weekly.draft import WeeklyDraft
 from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.steps import Step
 from stratui.ui.text import cell, literal
@@ -27,7 +30,21 @@ from stratui.ui.widgets.review import ReviewTable
 NEW = "new:"  # the row key prefix of a commitment made in this review
 
 
-class CommitStep(Step):
+class CommitSource(Protocol):
+    """What the commit step reads of the store: the commitments already planned for
+    next week, the goals a commitment may serve, the capacity hint (a weekly review's
+    context; the team review gives one member's)."""
+
+    @property
+    def planned(self) -> list[dict]: ...
+
+    @property
+    def goals(self) -> list[dict]: ...
+
+    def hint(self, draft: WeeklyDraft) -> CapacityHint: ...
+
+
+class CommitStep(Step[WeeklyDraft, CommitSource]):
     """Type a title and Enter to add it; Enter on an empty line goes on to the summary."""
 
     STEP = "commit"

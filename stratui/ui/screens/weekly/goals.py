@@ -14,12 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from stratui.ui.screens.steps import Step
+from stratui.ui.screens.weekly.step import WeeklyStep
 from stratui.ui.text import cell, literal
 from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 
-class GoalsStep(Step):
+class GoalsStep(WeeklyStep):
     """1-5 sets the confidence of the goal under the cursor, k keeps its last one."""
 
     STEP = "goals"

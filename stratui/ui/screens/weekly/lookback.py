@@ -14,12 +14,12 @@ from textual.widgets import Static
 from stratui.domain.inputs import parse_progress
 from stratui.domain.weeks import next_week
 from stratui.rituals.weekly.steps import UNDECIDED_LABEL
-from stratui.ui.screens.steps import Step
+from stratui.ui.screens.weekly.step import WeeklyStep
 from stratui.ui.text import cell, literal
 from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 
-class LookBackStep(Step):
+class LookBackStep(WeeklyStep):
     """The period's commitments, each undecided until a key decides it; unfinished ones
     carry over."""
 

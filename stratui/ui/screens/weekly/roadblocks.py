@@ -10,14 +10,14 @@ from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.schema import ROADBLOCK_KINDS, SEVERITIES
 from stratui.rituals.weekly import NewRoadblock
 from stratui.ui.modals.form import Field, Form
-from stratui.ui.screens.steps import Step
+from stratui.ui.screens.weekly.step import WeeklyStep
 from stratui.ui.text import cell, literal
 from stratui.ui.widgets.review import InlineEdit, ReviewTable
 
 NEW = "new:"  # the row key prefix of a roadblock raised in this review
 
 
-class RoadblocksStep(Step):
+class RoadblocksStep(WeeklyStep):
     """Open roadblocks start as still blocking: only the resolved ones need a key."""
 
     STEP = "roadblocks"
