@@ -55,16 +55,13 @@ def open_workspace(args):
 
 
 def write_text(path: str, text: str, option: str = "--out") -> None:
-    """Write an output file whole or not at all (temporary file, then rename)."""
+    """Write an output file whole or not at all (see ``write_atomically``)."""
+    from stratui.store.files import write_atomically
+
     path = os.path.expanduser(path)
-    tmp = f"{path}.{os.getpid()}.tmp"
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
+        write_atomically(path, text)
     except OSError as error:
-        if os.path.exists(tmp):
-            os.remove(tmp)
         raise UsageError(f"{option}: cannot write {path}: {error.strerror}") from None
 
 

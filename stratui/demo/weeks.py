@@ -24,7 +24,7 @@ from .catalogue import (
     UNLINKED_TASKS,
     WEEKLY_NOTES,
 )
-from .goals import GoalRun
+from .goal_cascade import GoalRun
 from .state import DAY, clamp, workday
 
 

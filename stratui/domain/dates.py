@@ -66,16 +66,6 @@ def _cannot_read(text: object, why: str = "") -> ValueError:
     return ValueError(f"cannot read {text!r} as a date{reason}; expected a date: {DATE_FORMS}")
 
 
-def weekday_index(word: str) -> int | None:
-    """The weekday a word names, Monday 0 to Sunday 6 (``fri``, ``friday``), else None.
-
-    The same words :func:`parse_date` reads as a weekday, so a caller that gives a bare
-    weekday its own meaning (the weekly review's "fri of next week") agrees with it.
-    Case and surrounding spaces do not matter.
-    """
-    return _WEEKDAYS.get(word.strip().lower())
-
-
 def parse_date(text: str, today: dt.date) -> dt.date:
     """Turn what a person types into a date, relative to ``today``.
 

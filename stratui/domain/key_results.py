@@ -4,7 +4,7 @@ A goal may be measured by one key result, its ``metric``: ``{name, unit?, baseli
 target}``. A check-in is a dated reading of a goal: a metric value, a confidence 1-5, or
 both, and an optional note. This module turns what a person typed into those records'
 fields, with an error naming the field, and puts the figures of METRICS.md (progress,
-pace, health, confidence trend, from :mod:`stratui.domain.metrics.goals`, never
+pace, health, confidence trend, from :mod:`stratui.domain.metrics.goal_figures`, never
 recomputed here) together for the goal screens and the dashboard.
 
 A target equal to the baseline is accepted (a key result may be "hold at 99.9%"), but
@@ -21,7 +21,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from stratui.domain.metrics.goals import (
+from stratui.domain.metrics.goal_figures import (
     AT_RISK,
     BEHIND,
     ON_TRACK,
@@ -183,7 +183,7 @@ def value_trend(checkins: Iterable[Mapping], goal_id: str) -> list[float]:
     """The goal's check-in values in date order (those without a value skipped).
 
     The sparkline of the key result, beside
-    :func:`~stratui.domain.metrics.goals.confidence_trend` for the confidence.
+    :func:`~stratui.domain.metrics.goal_figures.confidence_trend` for the confidence.
     """
     return [c["value"] for c in goal_checkins(checkins, goal_id) if c.get("value") is not None]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from stratui.domain.metrics import execution as ex
-from stratui.domain.metrics.goals import goal_health, goal_pace, goal_progress
+from stratui.domain.metrics.goal_figures import goal_health, goal_pace, goal_progress
 from stratui.domain.metrics.rituals import follow_through, pulse, review_streak
 from stratui.domain.metrics.roadblocks import open_roadblocks, time_to_resolve
 from stratui.report.reading import ReportData

@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from stratui.domain.metrics.goals import is_active
+from stratui.domain.metrics.goal_figures import is_active
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.metrics.window import latest_reviewed_week, window_days
 from stratui.domain.weeks import next_week, previous_week, week_of, window

@@ -135,23 +135,6 @@ class StratuiApp(Screenshots, App):
             return Content(title)
         return Content.assemble(Content(title), (" · ", "dim"), Content(sub_title).stylize("dim"))
 
-    def _load_screen_css(self, screen: Screen) -> None:
-        """Load a new screen's own CSS, then bring the screen's styles up to date by
-        re-applying the rules, not by re-parsing them.
-
-        Textual refreshes all CSS when it shows a screen whose CSS generation is behind
-        the app's, and a new screen's always is: that re-parses every stylesheet twice
-        (once in the refresh, once more on the next mount, the refresh having emptied
-        the parse cache), about 20 ms, a tenth of the start-up. The theme's variables
-        have not changed (a change of theme refreshes everything itself), and loading a
-        screen's own CSS re-parses when it adds any; what the new screen needs is the
-        rules applied to it now that it hangs under the app, which is what this does.
-        """
-        super()._load_screen_css(screen)
-        if screen._css_update_count != self._css_update_count:
-            self.stylesheet.update(self)
-            screen._css_update_count = self._css_update_count
-
     def check_store(self) -> None:
         """Reload the screen when another process (the CLI, a sync) changed the store."""
         if self.workspace.store.refresh():

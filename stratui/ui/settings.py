@@ -10,6 +10,8 @@ import json
 import os
 from pathlib import Path
 
+from stratui.store.files import write_atomically
+
 DEFAULT_THEME = "textual-dark"
 
 
@@ -33,14 +35,12 @@ def load_settings() -> dict:
 
 
 def save_setting(key: str, value: object) -> None:
-    """Remember one setting (atomically: temporary file, then rename)."""
+    """Remember one setting (whole or not at all; a preference need not be durable)."""
     path = settings_path()
     data = load_settings()
     data[key] = value
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        tmp.replace(path)
+        write_atomically(path, json.dumps(data, indent=1, sort_keys=True), durable=False)
     except OSError:
         pass  # a read-only home loses the preference, not the user's work

@@ -31,7 +31,7 @@ from stratui.domain import goal_tree
 from stratui.domain import key_results as kr
 from stratui.domain import records as rec
 from stratui.domain.dates import parse_date
-from stratui.domain.metrics.goals import confidence_trend
+from stratui.domain.metrics.goal_figures import confidence_trend
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.schema import ValidationError
 from stratui.domain.weeks import next_week

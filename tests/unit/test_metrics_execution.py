@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from stratui.domain.metrics import execution as ex
-from stratui.domain.metrics.window import default_end, latest_reviewed_week, window_days
+from stratui.domain.metrics.window import latest_reviewed_week, window_days
 
 
 def c(rid: str, week: str, status: str, owner: str = "ana", **fields) -> dict:
@@ -134,16 +134,15 @@ def test_by_week_groups_commitments():
     }
 
 
-def test_default_end_is_the_latest_reviewed_week_up_to_the_as_of_week():
+def test_the_latest_reviewed_week_is_the_last_with_a_decided_commitment_up_to_a_week():
     rows = [
         c("p", "2026-W45", "done"),
         c("q", "2026-W46", "open"),  # not reviewed
-        c("r", "2026-W48", "done"),  # after the as-of week
+        c("r", "2026-W48", "done"),  # after the week asked about
     ]
-    sunday_w47 = dt.date(2026, 11, 22)
-    assert default_end(rows, sunday_w47) == "2026-W45"
-    assert default_end([], sunday_w47) == "2026-W47"  # none: the as-of week
-    assert default_end(rows[1:], sunday_w47) == "2026-W47"
+    assert latest_reviewed_week(rows, "2026-W47") == "2026-W45"
+    assert latest_reviewed_week([], "2026-W47") is None
+    assert latest_reviewed_week(rows[1:], "2026-W47") is None
     assert latest_reviewed_week([c("y", "2026-W53", "done")], "2027-W01") == "2026-W53"
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from stratui.domain.metrics.goals import (
+from stratui.domain.metrics.goal_figures import (
     confidence_trend,
     goal_elapsed,
     goal_health,

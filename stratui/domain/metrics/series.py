@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from stratui.domain.metrics import execution as ex
-from stratui.domain.metrics.goals import goal_progress, latest_checkins
+from stratui.domain.metrics.goal_figures import goal_progress, latest_checkins
 from stratui.domain.metrics.rituals import follow_through, pulse
 from stratui.domain.metrics.roadblocks import is_open_on, time_to_resolve
 from stratui.domain.weeks import monday, next_week, sunday

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from stratui.domain.metrics.execution import is_reviewed
-from stratui.domain.weeks import monday, sunday, week_of
+from stratui.domain.weeks import monday, sunday
 
 
 def latest_reviewed_week(commitments: Iterable[Mapping], up_to: str) -> str | None:
@@ -22,12 +22,6 @@ def latest_reviewed_week(commitments: Iterable[Mapping], up_to: str) -> str | No
     """
     weeks = (str(c["week"]) for c in commitments if is_reviewed(c))
     return max((week for week in weeks if week <= up_to), default=None)
-
-
-def default_end(commitments: Iterable[Mapping], as_of: dt.date) -> str:
-    """The window's default last week (see the module doc)."""
-    this_week = week_of(as_of)
-    return latest_reviewed_week(commitments, this_week) or this_week
 
 
 def window_days(weeks: list[str]) -> tuple[dt.date, dt.date]:

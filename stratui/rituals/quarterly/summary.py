@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from stratui.domain import key_results as kr
-from stratui.domain.metrics.goals import goal_progress
+from stratui.domain.metrics.goal_figures import goal_progress
 from stratui.domain.quarters import is_valid_quarter, next_quarter
 from stratui.exchange.markdown import md
 from stratui.rituals.quarterly import DISPOSITIONS, RITUAL_TITLE, QuarterlyDraft

@@ -126,10 +126,6 @@ class CardBoard:
                 return card
         raise RetroRefused(f"card: no card {card_id!r}")
 
-    def cards_in(self, category: str) -> list[Card]:
-        """The cards of one category, in the order written."""
-        return [card for card in self.cards if card.category == category]
-
     def reveal(self, card_id: str) -> Card:
         """Show a card's text to everyone."""
         card = self.card(card_id)

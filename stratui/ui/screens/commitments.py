@@ -19,8 +19,6 @@ from stratui.ui.styles import stylesheet
 from stratui.ui.text import cell, literal
 from stratui.usecases import commitments
 
-ALL = "all"
-
 
 class CommitmentsScreen(StratuiScreen):
     """Every commitment of a week, for everyone or one owner."""

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from stratui.domain import digests
-from stratui.domain.metrics.goals import latest_checkins
+from stratui.domain.metrics.goal_figures import latest_checkins
 from stratui.domain.metrics.rituals import review_streak
 from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.metrics.scope import Scope

@@ -19,9 +19,9 @@ from stratui.rituals.quarterly.ritual import QUARTERLY
 from stratui.store.errors import StoreError
 from stratui.ui.modals.choose import Choose
 from stratui.ui.screens.quarterly.alignment import AlignmentStep
-from stratui.ui.screens.quarterly.goals import VerdictStep
 from stratui.ui.screens.quarterly.plan import PlanStep
 from stratui.ui.screens.quarterly.summary import QuarterlySummaryStep
+from stratui.ui.screens.quarterly.verdicts import VerdictStep
 from stratui.ui.screens.ritual import RitualScreen, ritual_bindings
 from stratui.ui.screens.steps import Step
 from stratui.ui.styles import stylesheet

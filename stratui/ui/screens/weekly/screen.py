@@ -29,7 +29,7 @@ from stratui.ui.screens.steps import Step
 from stratui.ui.screens.weekly.adjust import AdjustStep
 from stratui.ui.screens.weekly.checkin import CheckInStep
 from stratui.ui.screens.weekly.commit import CommitStep
-from stratui.ui.screens.weekly.goals import GoalsStep
+from stratui.ui.screens.weekly.goal_readings import GoalsStep
 from stratui.ui.screens.weekly.lookback import LookBackStep
 from stratui.ui.screens.weekly.roadblocks import RoadblocksStep
 from stratui.ui.screens.weekly.summary import SummaryStep

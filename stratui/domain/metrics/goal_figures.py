@@ -24,7 +24,6 @@ from stratui.domain.metrics.basics import clip, day_or_none
 ON_TRACK = "on track"
 BEHIND = "behind"
 AT_RISK = "at risk"
-HEALTHS = (ON_TRACK, BEHIND, AT_RISK)
 ON_TRACK_PACE = 0.95  # pace from which a goal is on track
 BEHIND_PACE = 0.85  # pace from which (below ON_TRACK_PACE) a goal is behind, not at risk
 

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from stratui.rituals.quarterly import DISPOSITIONS, GoalVerdict
 from stratui.ui.screens.quarterly.step import QuarterlyStep
-from stratui.ui.screens.weekly.goals import _number
+from stratui.ui.screens.weekly.goal_readings import _number
 from stratui.ui.text import literal
 from stratui.ui.widgets.review import InlineEdit
 from stratui.ui.widgets.standing import health_text, number, percent
