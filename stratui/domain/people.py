@@ -80,7 +80,12 @@ def parse_names(text: object, field: str = "members") -> list[str]:
 
     Raises ValidationError for an empty list or an empty or invalid name in it.
     """
-    pieces = text.split(",") if isinstance(text, str) else list(text) if text else []
+    if isinstance(text, str):
+        pieces: list[object] = list(text.split(","))
+    elif isinstance(text, Iterable):
+        pieces = list(text)
+    else:
+        pieces = []
     if not pieces or all(isinstance(p, str) and not p.strip() for p in pieces):
         raise ValidationError(field, "expected one or more names separated by commas")
     names: list[str] = []

@@ -14,39 +14,13 @@ Pure module: no Textual, no TinyDB, no Rich.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from stratui.domain.markdown import md
+from stratui.domain.metrics.roadblocks import worst_first
 from stratui.domain.weeks import is_valid_week, monday, sunday
 from stratui.exchange.document import export_records
-
-# Inline characters Markdown (CommonMark and GitHub's extensions) treats as syntax.
-_INLINE = re.compile(r"([\\`*_\[\]<>#|~])")
-# "&amp;" would show as "&": escape an ampersand only where it starts an entity.
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-# At the start of a line these open a list, a heading underline or a numbered list.
-_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
-
-_SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
-
-
-def md(value: object, indent: str = "") -> str:
-    """``value`` as Markdown text that renders exactly as typed.
-
-    Multi-line text keeps its line breaks as hard breaks, each continuation line indented
-    by ``indent`` so it stays inside the surrounding list item; blank lines and the
-    whitespace around each line are dropped because Markdown would collapse them anyway.
-    """
-    lines = []
-    for raw in str(value).splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        line = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", line))
-        line = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", line)
-        lines.append(line)
-    return ("\\\n" + indent).join(lines)
 
 
 def to_markdown(collections: Mapping[str, Iterable[dict]], exported_at: str) -> str:
@@ -195,7 +169,7 @@ def _roadblocks(
         return "_No roadblocks._"
     open_ = [r for r in roadblocks if not r.get("resolved_on")]
     done = [r for r in roadblocks if r.get("resolved_on")]
-    open_.sort(key=lambda r: (_SEVERITY_ORDER.get(r.get("severity"), 9), str(r.get("raised_on"))))
+    open_ = worst_first(open_)
     done.sort(key=lambda r: str(r.get("resolved_on")), reverse=True)
     blocks = []
     for heading, group in (("### Open", open_), ("### Resolved", done)):

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from stratui.domain.markdown import md
 from stratui.domain.metrics.execution import is_done, is_reviewed
 from stratui.domain.metrics.goal_figures import AT_RISK
 from stratui.domain.metrics.roadblocks import open_roadblocks, roadblock_age
-from stratui.exchange.markdown import md
 from stratui.report.reading import ReportData
 
 NO_DATA = "no data"

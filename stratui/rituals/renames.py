@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
+from typing import Any
 
 EACH = "*"
 """A path step meaning every item of a list, or every value of an object."""
@@ -88,7 +89,7 @@ def _replace(node: object, path: tuple[str, ...], old: str, new: str) -> bool:
         return True
     if step == EACH:
         if isinstance(node, list):
-            slots = list(enumerate(node))
+            slots: list[tuple[Any, Any]] = list(enumerate(node))
         elif isinstance(node, dict):
             slots = list(node.items())
         else:
@@ -102,6 +103,6 @@ def _replace(node: object, path: tuple[str, ...], old: str, new: str) -> bool:
         if rest:
             changed |= _replace(value, rest, old, new)
         elif value == old:
-            node[slot] = new  # type: ignore[index]
+            node[slot] = new
             changed = True
     return changed

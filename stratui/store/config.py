@@ -1,5 +1,5 @@
 """The store's local config: this machine's settings for one store (who me is, the fiscal
-year's first month), in ``.stratui/config.json``, which git never shares.
+year's first month), in ``.stratui/config.json``, which git never shares; and who me is.
 
 One reader and one writer for every setting: an unreadable or misshapen file reads as
 empty (each setting then has its default) and is rewritten whole by the next change.
@@ -8,6 +8,7 @@ empty (each setting then has its default) and is rewritten whole by the next cha
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -34,3 +35,23 @@ def update_config(store: Store, changes: Mapping[str, object]) -> dict:
     data = json.dumps(config, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     store.backend.local_write(CONFIG_FILE, data.encode("utf-8"))
     return config
+
+
+def current_user(store: Store | None = None) -> str:
+    """Who ``me`` is: ``STRATUI_ME``, else the store's local config, else the login name."""
+    name = os.environ.get("STRATUI_ME", "").strip()
+    if name:
+        return name
+    if store is not None:
+        configured = read_config(store).get("me")
+        if isinstance(configured, str) and configured.strip():
+            return configured.strip()
+    for variable in ("LOGNAME", "USER", "USERNAME"):  # what getpass reads first, unimported
+        if os.environ.get(variable):
+            return os.environ[variable]
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "me"

@@ -53,8 +53,8 @@ class SyncError(Exception):
 
 def sync(store_dir: str, say: Say) -> None:
     """Run ``stratui sync`` on the store in ``store_dir`` (see the module doc)."""
+    from stratui.store.config import current_user
     from stratui.store.store import Store
-    from stratui.usecases.workspace import current_user
 
     store = Store.at(store_dir)
     store.open()

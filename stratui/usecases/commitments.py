@@ -10,6 +10,7 @@ No Textual and no Rich here; TinyDB only through the store.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from stratui.domain import records as rec
 from stratui.usecases.workspace import Workspace
@@ -57,7 +58,7 @@ def find(
 
     Sorted by week, owner, then creation, which is how a person reads a list.
     """
-    equals = {k: v for k, v in (("owner", owner), ("status", status)) if v}
+    equals: dict[str, Any] = {k: v for k, v in (("owner", owner), ("status", status)) if v}
     if everything:
         found = ws.store.find("commitments", **equals)
     else:

@@ -24,7 +24,7 @@ No Textual and no Rich here; TinyDB only through the store.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from stratui.domain import goal_tree
@@ -32,20 +32,19 @@ from stratui.domain import key_results as kr
 from stratui.domain import records as rec
 from stratui.domain.dates import parse_date
 from stratui.domain.metrics.goal_figures import confidence_trend
+from stratui.domain.metrics.roadblocks import worst_first
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.schema import ValidationError
 from stratui.domain.weeks import next_week
 from stratui.usecases import commitments as commitment_cases
 from stratui.usecases.workspace import Workspace
 
-_SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
-
 # -- reading goals ---------------------------------------------------------------------------
 
 
 def goals(ws: Workspace, *, status: str | None = None) -> list[dict]:
     """Goals, optionally of one status, by priority then title."""
-    found = ws.store.find("goals", **({"status": status} if status else {}))
+    found = ws.store.find("goals", where=(lambda g: g.get("status") == status) if status else None)
     return sorted(found, key=lambda g: (g.get("priority") or 9, g["title"].lower(), g["id"]))
 
 
@@ -251,10 +250,10 @@ def _read_day(date: str | dt.date | None, today: dt.date) -> dt.date:
 def checkins(ws: Workspace, ref: str) -> list[dict]:
     """The goal's check-ins in date order (from its start or creation to today)."""
     record = ws.store.resolve("goals", ref)
-    return list(kr.goal_checkins(checkins_of(ws, [record]), record["id"]))
+    return [dict(c) for c in kr.goal_checkins(checkins_of(ws, [record]), record["id"])]
 
 
-def checkins_of(ws: Workspace, goal_records: list[Mapping]) -> list[dict]:
+def checkins_of(ws: Workspace, goal_records: Sequence[Mapping]) -> list[dict]:
     """The check-ins of ``goal_records`` (any order), of the weeks from the earliest start
     or creation among them to today (only those weeks are read)."""
     weeks = kr.reading_weeks(goal_records, ws.clock.today())
@@ -390,6 +389,6 @@ def _roadblocks_on(ws: Workspace, goal_id: str, commitment_ids: set[str]) -> lis
     )
     open_ = [r for r in found if not r.get("resolved_on")]
     closed = [r for r in found if r.get("resolved_on")]
-    open_.sort(key=lambda r: (_SEVERITY_ORDER.get(r.get("severity"), 9), r["raised_on"], r["id"]))
+    open_ = worst_first(open_)
     closed.sort(key=lambda r: (r["resolved_on"], r["id"]), reverse=True)
     return open_ + closed

@@ -9,36 +9,19 @@ No Textual and no Rich here; TinyDB only through the store.
 
 from __future__ import annotations
 
-import os
+from typing import TYPE_CHECKING
 
 from stratui.clock import Clock
 from stratui.domain import records as rec
 from stratui.domain.schema import ValidationError
-from stratui.store.config import read_config
+from stratui.store.config import current_user, read_config
 from stratui.store.store import Store
+
+if TYPE_CHECKING:
+    from stratui.rituals.templates import Templates
 
 FISCAL_START = "fiscal_start"
 """The local config's key of the fiscal year's first month."""
-
-
-def current_user(store: Store | None = None) -> str:
-    """Who ``me`` is: ``STRATUI_ME``, else the store's local config, else the login name."""
-    name = os.environ.get("STRATUI_ME", "").strip()
-    if name:
-        return name
-    if store is not None:
-        configured = read_config(store).get("me")
-        if isinstance(configured, str) and configured.strip():
-            return configured.strip()
-    for variable in ("LOGNAME", "USER", "USERNAME"):  # what getpass reads first, unimported
-        if os.environ.get(variable):
-            return os.environ[variable]
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "me"
 
 
 class Workspace:
@@ -112,6 +95,13 @@ class Workspace:
         if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
             return value
         return DEFAULT_FISCAL_START
+
+    def templates(self) -> Templates:
+        """The store's templates (``templates/*.toml``), read and checked now: what the
+        rituals' context carries (see :mod:`stratui.usecases.templates`)."""
+        from stratui.usecases.templates import read
+
+        return read(self)
 
     def this_week(self) -> str:
         """The ISO week of today."""

@@ -9,9 +9,10 @@ import random
 
 import pytest
 
+from stratui.domain.markdown import md
 from stratui.domain.records import close_commitment, new_commitment, new_record, tombstone
 from stratui.exchange.csvout import to_csv
-from stratui.exchange.markdown import md, to_markdown
+from stratui.exchange.markdown import to_markdown
 
 T0 = dt.datetime(2026, 11, 9, 9, 0, tzinfo=dt.UTC)
 T1 = dt.datetime(2026, 11, 16, 9, 0, tzinfo=dt.UTC)

@@ -50,3 +50,20 @@ def time_to_resolve(roadblocks: Iterable[Mapping], first: dt.date, last: dt.date
     return median(
         roadblock_age(roadblock, last) for roadblock in resolved_between(roadblocks, first, last)
     )
+
+
+SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+"""Open roadblocks are shown worst first."""
+
+
+def worst_first(roadblocks: Iterable[Mapping]) -> list:
+    """Roadblocks by severity (unknown last), then the oldest raised first, then id: the
+    order every screen, summary and export lists open roadblocks in."""
+    return sorted(
+        roadblocks,
+        key=lambda r: (
+            SEVERITY_ORDER.get(str(r.get("severity")), 9),
+            str(r.get("raised_on", "")),
+            str(r.get("id", "")),
+        ),
+    )

@@ -290,7 +290,7 @@ class QuarterlyDraft:
             else DEFAULT_FISCAL_START,
             step=_index(data.get("step"), len(STEPS)),
             goal_index=_index(data.get("goal_index"), 10**6),
-            notes=data.get("notes") if isinstance(data.get("notes"), str) else "",
+            notes=str(data["notes"]) if isinstance(data.get("notes"), str) else "",
         )
         verdicts = data.get("verdicts")
         if isinstance(verdicts, Mapping):
@@ -329,7 +329,7 @@ class QuarterlyDraft:
         """
         name = self.step_name
         if name in WALKED_STEPS and self.goal_index < len(self.verdicts) - 1:
-            problems = verdict_problems(self.verdicts[self.current_goal_id])
+            problems = verdict_problems(self.verdicts[str(self.current_goal_id)])
             if not problems:
                 self.goal_index += 1
             return problems
@@ -396,7 +396,11 @@ class QuarterlyDraft:
         number = len(self.new_goals) + 1
         while f"{NEW_KEY_PREFIX}{number}" in taken:
             number += 1
-        item = NewGoal(key=f"{NEW_KEY_PREFIX}{number}", title=title, parent=parent, **fields)
+        item = NewGoal(key=f"{NEW_KEY_PREFIX}{number}", title=title, parent=parent)
+        for name, value in fields.items():
+            if name not in NewGoal.__dataclass_fields__:
+                raise TypeError(f"NewGoal has no field {name!r}")
+            setattr(item, name, value)
         self.new_goals.append(item)
         return item
 

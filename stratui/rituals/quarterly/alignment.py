@@ -131,7 +131,8 @@ def _mark_underserved(rows: list[GoalEffort]) -> list[GoalEffort]:
     marked = []
     for row in rows:
         under = row.priority is not None and any(
-            other.priority > row.priority and other.share > row.share for other in ranked
+            other.priority is not None and other.priority > row.priority and other.share > row.share
+            for other in ranked
         )
         marked.append(GoalEffort(**{**asdict(row), "underserved": under}))
     return marked

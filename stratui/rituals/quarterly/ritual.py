@@ -33,6 +33,7 @@ from stratui.domain.quarters import (
     shift_quarter,
 )
 from stratui.domain.schema import ValidationError
+from stratui.domain.shapes import mapping
 from stratui.rituals.base import ReviewError, Ritual, RitualWorkspace, by_ids, file_safe, written
 from stratui.rituals.quarterly import (
     RITUAL_TITLE,
@@ -303,7 +304,7 @@ def _markdown(
 ) -> str:
     goals = {goal["id"]: goal for goal in ws.store.all("goals")}
     goals.update(goals_after)
-    answers = review.get("answers") if isinstance(review.get("answers"), Mapping) else {}
+    answers = mapping(review.get("answers"))
     alignment = AlignmentView.from_json(answers.get("alignment"))
     return quarterly_summary_markdown(dict(review), goals, checkins, new_goals, alignment)
 

@@ -17,9 +17,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from stratui.domain import key_results as kr
+from stratui.domain.markdown import md
 from stratui.domain.metrics.goal_figures import goal_progress
 from stratui.domain.quarters import is_valid_quarter, next_quarter
-from stratui.exchange.markdown import md
 from stratui.rituals.quarterly import DISPOSITIONS, RITUAL_TITLE, QuarterlyDraft
 from stratui.rituals.quarterly.alignment import AlignmentView
 from stratui.rituals.weekly.summary import completion_state

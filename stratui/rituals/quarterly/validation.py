@@ -117,8 +117,9 @@ def _parent_problems(draft: QuarterlyDraft, subject: str, item: NewGoal) -> list
         return []
     keys = {goal.key: goal for goal in draft.new_goals}
     if parent in keys:
-        seen, current = {item.key}, parent
-        while current in keys:
+        seen: set[str] = {item.key}
+        current: str | None = parent
+        while current is not None and current in keys:
             if current in seen:
                 return [f"{subject}: its parent chain among the new goals makes a cycle"]
             seen.add(current)

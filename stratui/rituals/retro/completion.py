@@ -87,7 +87,7 @@ def plan_retro_completion(
             continue
         after = _followed_up(record, item.disposition, item.note.strip(), now, today)
         if after is not record:
-            plan.changed.append(after)
+            plan.changed.append(dict(after))
         plan.followed_up.append(dict(after))
         if item.disposition == "carried" and record["id"] not in context.carried_before:
             carried = rec.carry_over(after, now, week=following)  # keeps source "retro"

@@ -14,13 +14,14 @@ Pure module: no Textual, no TinyDB, no store. The same records give the same tex
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-from stratui.exchange.markdown import md
+from stratui.domain.markdown import md
+from stratui.domain.shapes import mapping
 from stratui.rituals.retro import RetroDraft
 from stratui.rituals.retro.board import rank_topics
 from stratui.rituals.retro.completion import RetroCompletion
-from stratui.rituals.retro.formats import CATEGORIES, FORMAT_TITLES, category_title
+from stratui.rituals.retro.formats import CATEGORIES, FORMAT_TITLES
 from stratui.rituals.retro.history import compare_health
 from stratui.rituals.weekly.summary import completion_state
 
@@ -64,7 +65,7 @@ def retro_summary_markdown(
         parts.append("## Follow-up of the previous retrospective")
         parts.append("\n".join(_follow_up_line(record, draft) for record in followed_up))
     parts.append("## Cards")
-    parts.append(_cards(items, fmt))
+    parts.append(_cards(items, fmt, draft))
     topics = [topic for topic in rank_topics(items, group_votes(review)) if topic.votes]
     if topics:
         lines = []
@@ -85,7 +86,7 @@ def retro_summary_markdown(
     titles = {str(g["id"]): str(g.get("title", "")) for g in goals}
     lines = [_action_line(action, titles) for action in actions]
     parts.append("\n".join(lines) if lines else "_No actions._")
-    health = review.get("health") if isinstance(review.get("health"), Mapping) else {}
+    health = mapping(review.get("health"))
     if health:
         before = (previous_review or {}).get("health")
         changes = compare_health(health, before if isinstance(before, Mapping) else None)
@@ -131,7 +132,8 @@ def group_votes(review: Mapping) -> dict[str, int]:
 
 def _heading_line(review: Mapping, draft: RetroDraft, fmt: str) -> str:
     bits = [completion_state(review, "Draft, not finished yet")]
-    bits.append(f"format {md(FORMAT_TITLES.get(fmt, fmt))}")
+    title = draft.format_title if draft.format == fmt else FORMAT_TITLES.get(fmt, fmt)
+    bits.append(f"format {md(title)}")
     facilitator = review.get("facilitator") or draft.facilitator
     if facilitator:
         bits.append(f"facilitator {md(facilitator)}")
@@ -139,6 +141,8 @@ def _heading_line(review: Mapping, draft: RetroDraft, fmt: str) -> str:
     participants = review.get("participants") or draft.participants
     if participants:
         line += f"\n\nParticipants: {md(', '.join(participants))}"
+    if draft.icebreaker:
+        line += f"\n\nIcebreaker: {md(draft.icebreaker)}"
     return line
 
 
@@ -151,10 +155,12 @@ def _follow_up_line(record: Mapping, draft: RetroDraft) -> str:
     return f"- {box} " + " · ".join(bits)
 
 
-def _cards(items: list[dict], fmt: str) -> str:
+def _cards(items: Sequence[Mapping], fmt: str, draft: RetroDraft) -> str:
+    """The cards by category: the format's own (a template's, as the review keeps it),
+    then any other, by id."""
     if not items:
         return "_No cards._"
-    order = list(CATEGORIES.get(fmt, ()))
+    order = list(draft.category_ids if draft.format == fmt else CATEGORIES.get(fmt, ()))
     order += sorted({str(item["category"]) for item in items} - set(order))
     blocks = []
     for category in order:
@@ -170,7 +176,7 @@ def _cards(items: list[dict], fmt: str) -> str:
                 bits.append(f"group: {md(card['group'])}")
             bits.append(_votes(int(card.get("votes") or 0)))
             lines.append("- " + " · ".join(bits))
-        blocks.append(f"### {md(category_title(category))}\n\n" + "\n".join(lines))
+        blocks.append(f"### {md(draft.category_title(category))}\n\n" + "\n".join(lines))
     return "\n\n".join(blocks)
 
 

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 
 from stratui.domain import records as rec
+from stratui.domain.shapes import text as _text
 from stratui.domain.weeks import is_valid_week, monday, next_week
 from stratui.rituals.team.steps import (
     RITUAL_TITLE,
@@ -372,10 +373,6 @@ def _member(value: Mapping) -> MemberPart:
     )
     read_parts(part, _MEMBER_PARTS, value)
     return part
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
 
 
 def _index(value: object, size: int) -> int:

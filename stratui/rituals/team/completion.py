@@ -122,8 +122,8 @@ def plan_team_completion(
             plan.new_commitments.append(
                 new_commitment(item, part.name, following, review_id, now, today)
             )
-    for item in draft.adjustments:
-        plan.adjustments.append(new_adjustment(item, review_id, now, today))
+    for adjustment in draft.adjustments:
+        plan.adjustments.append(new_adjustment(adjustment, review_id, now, today))
     plan.review = _completed_review(review, draft, plan, now)
     return plan
 

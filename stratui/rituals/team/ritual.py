@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from stratui.domain import people as names
+from stratui.domain.metrics.roadblocks import worst_first
 from stratui.domain.weeks import is_valid_week, next_week, window
 from stratui.rituals.base import Ritual, RitualWorkspace, by_ids, file_safe, written
 from stratui.rituals.team import (
@@ -28,7 +29,7 @@ from stratui.rituals.team import (
 from stratui.rituals.team.completion import TeamCompletion, plan_team_completion
 from stratui.rituals.team.summary import completion_markdown, team_summary_markdown
 from stratui.rituals.weekly.capacity import HINT_WEEKS
-from stratui.rituals.weekly.ritual import check_week, recent_weeks, worst_first
+from stratui.rituals.weekly.ritual import check_week, recent_weeks
 
 
 class TeamReview(Ritual[TeamReviewDraft, TeamContext, TeamCompletion]):

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from stratui.domain.markdown import md
 from stratui.domain.schema import REVIEWED_STATUSES
 from stratui.domain.weeks import is_valid_week, next_week
-from stratui.exchange.markdown import md
 from stratui.rituals.team import TeamReviewDraft
 from stratui.rituals.team.completion import TeamCompletion
 from stratui.rituals.weekly.summary import (
@@ -94,7 +94,7 @@ def team_summary_markdown(
         elif own:
             m_done, m_total = say_do(own)
             lines.append(f"Say/do: {m_done} of {m_total} done.")
-            ordered = sorted(own, key=lambda c: _STATUS_ORDER.get(c.get("status"), 9))
+            ordered = sorted(own, key=lambda c: _STATUS_ORDER.get(str(c.get("status")), 9))
             lines.append("\n".join(outcome_line(c, carried_ids) for c in ordered))
         blocks = _member_roadblocks(member, raised, escalated, titles)
         if blocks:
@@ -181,7 +181,7 @@ def _member_roadblocks(
             f"({md(block.get('severity', ''))}, {md(block.get('kind', ''))})"
         )
         if block.get("commitment_id"):
-            title = titles.get(str(block["commitment_id"]))
+            title = titles.get(str(block["commitment_id"])) or ""
             line += f" · blocks: {md(title) if title else md(str(block['commitment_id'])[:8])}"
         lines.append(line)
     return lines

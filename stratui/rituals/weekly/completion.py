@@ -131,9 +131,9 @@ def plan_completion(
             plan.checkins.append(rec.new_record("goal_checkins", fields_, now))
     for item in draft.adjustments:
         plan.adjustments.append(new_adjustment(item, review_id, now, today))
-    for item in draft.new_commitments:
+    for planned in draft.new_commitments:
         plan.new_commitments.append(
-            new_commitment(item, draft.owner, following, review_id, now, today)
+            new_commitment(planned, draft.owner, following, review_id, now, today)
         )
     plan.review = _completed_review(review, draft, plan, now)
     return plan

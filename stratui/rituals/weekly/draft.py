@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from stratui.domain import records as rec
+from stratui.domain.shapes import text as _text
 from stratui.rituals.typed import number_or_none, typed_confidence, typed_date
 from stratui.rituals.weekly.capacity import CapacityHint, commit_hint
 from stratui.rituals.weekly.steps import STEPS, UNDECIDED
@@ -401,10 +402,6 @@ def read_part(kind: type, value: object) -> object | None:
         elif item is None or isinstance(item, str | int | float):
             kept[spec.name] = item
     return kind(**kept)
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
 
 
 def _clamp_step(value: object) -> int:

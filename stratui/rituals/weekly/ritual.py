@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from stratui.domain.metrics.roadblocks import worst_first
 from stratui.domain.weeks import is_valid_week, next_week, shift_week, week_of, week_range, window
 from stratui.rituals.base import (
     Ritual,
@@ -39,8 +40,6 @@ DRAFT_WEEKS_BACK = 8
 CHECKIN_WEEKS = 53
 """How far back a goal's previous reading is looked for (about a year)."""
 
-SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
-"""Open roadblocks are shown worst first."""
 
 
 def recent_weeks(today: dt.date, weeks_back: int = DRAFT_WEEKS_BACK) -> list[str]:
@@ -54,14 +53,6 @@ def check_week(period: str) -> None:
     """ValueError unless ``period`` is an ISO week that exists."""
     if not is_valid_week(period):
         raise ValueError(f"period: expected an ISO week YYYY-Www that exists, got {period!r}")
-
-
-def worst_first(roadblocks: list[dict]) -> list[dict]:
-    """Roadblocks by severity, then the oldest raised first."""
-    return sorted(
-        roadblocks,
-        key=lambda r: (SEVERITY_ORDER.get(r.get("severity"), 9), r["raised_on"], r["id"]),
-    )
 
 
 class WeeklyReview(Ritual[WeeklyDraft, ReviewContext, Completion]):

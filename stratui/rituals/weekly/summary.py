@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from stratui.domain.markdown import md
 from stratui.domain.schema import REVIEWED_STATUSES
+from stratui.domain.shapes import mapping, text
 from stratui.domain.weeks import is_valid_week, next_week
-from stratui.exchange.markdown import md
 from stratui.rituals.weekly import Completion
 
 _STATUS_ORDER = {status: index for index, status in enumerate((*REVIEWED_STATUSES, "open"))}
@@ -65,11 +66,11 @@ def weekly_summary_markdown(
     titles = {str(c["id"]): str(c.get("title", "")) for c in [*blocked, *reviewed_week]}
     carried = list(carried)
     carried_ids = {str(c.get("carried_from")) for c in carried}
-    answers = review.get("answers") if isinstance(review.get("answers"), Mapping) else {}
+    answers = mapping(review.get("answers"))
 
     parts = [f"# Weekly review {md(review.get('period', ''))} — {md(review.get('owner', ''))}"]
     parts.append(_heading_line(review))
-    checkin = answers.get("checkin") if isinstance(answers.get("checkin"), str) else ""
+    checkin = text(answers.get("checkin"))
     if checkin.strip():
         parts.append(f"Check-in: {md(checkin)}")
     parts.append(_look_back(reviewed_week, carried_ids))
@@ -179,7 +180,7 @@ def _look_back(commitments: list[dict], carried_ids: set[str]) -> str:
     if carried_ids:
         lines[-1] += f" {len(carried_ids)} carried over to next week."
     if commitments:
-        ordered = sorted(commitments, key=lambda c: _STATUS_ORDER.get(c.get("status"), 9))
+        ordered = sorted(commitments, key=lambda c: _STATUS_ORDER.get(str(c.get("status")), 9))
         lines.append("\n".join(outcome_line(c, carried_ids) for c in ordered))
     else:
         lines.append("_No commitments this week._")
@@ -221,7 +222,7 @@ def _still_blocking(answers: Mapping, records: Iterable[Mapping]) -> list[Mappin
     """The roadblocks the review left blocking: their records where given, else what the
     answers keep of them (the title)."""
     by_id = {str(record.get("id")): record for record in records}
-    decisions = answers.get("roadblocks") if isinstance(answers.get("roadblocks"), Mapping) else {}
+    decisions = mapping(answers.get("roadblocks"))
     still = []
     for rid in still_blocking_ids({"answers": answers}):
         decision = decisions.get(rid)

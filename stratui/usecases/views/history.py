@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stratui.exchange.markdown import md
+from stratui.domain.markdown import md
 from stratui.rituals import ritual_named
 from stratui.usecases import rituals
 from stratui.usecases.workspace import Workspace
