@@ -45,6 +45,9 @@ ADJUSTMENT_KINDS = ("reprioritize", "reallocate", "rescope", "reschedule", "pivo
 RITUALS = ("weekly", "team", "retro", "quarterly")
 REVIEW_STATUSES = ("draft", "complete")
 RETRO_FORMATS = ("start-stop-continue", "4ls", "mad-sad-glad", "well-improve-ideas")
+FORMAT_NAME_MAX = 40
+"""The longest name a retrospective's format may have (a team's template names its own)."""
+_FORMAT_NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z", re.ASCII)
 
 # ASCII digits only, and \Z (not $, which also matches before a trailing newline).
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z", re.ASCII)
@@ -121,6 +124,27 @@ def _enum(options: Iterable[str]) -> Callable[[object], str | None]:
         return None if value in options else "expected one of " + ", ".join(options)
 
     return check
+
+
+def is_format_name(value: object) -> bool:
+    """True for a retrospective format's name: a built-in's, or a template's own, which
+    is a slug (lowercase letters, digits, single dashes: ``kudos``, ``sailboat-2``)."""
+    return (
+        isinstance(value, str)
+        and len(value) <= FORMAT_NAME_MAX
+        and _FORMAT_NAME_RE.match(value) is not None
+    )
+
+
+def _check_format(value: object) -> str | None:
+    # A review of a template's format keeps that name, whether or not the file still
+    # exists (the review's answers keep the format's categories), so any slug is one.
+    if value in RETRO_FORMATS or is_format_name(value):
+        return None
+    return (
+        f"expected one of {', '.join(RETRO_FORMATS)}, or a template's format name "
+        f"(lowercase letters, digits and dashes, at most {FORMAT_NAME_MAX})"
+    )
 
 
 def _int_range(low: int, high: int) -> Callable[[object], str | None]:
@@ -277,7 +301,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "participants": _f(_check_names, True),
         "status": _f(_enum(REVIEW_STATUSES), True),
         "pulse": _f(_confidence),
-        "format": _f(_enum(RETRO_FORMATS)),
+        "format": _f(_check_format),
         "health": _f(_check_health),
         "notes": _f(_check_opt_text),
         "started_at": _f(_check_stamp, True),

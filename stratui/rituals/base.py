@@ -27,6 +27,7 @@ from stratui.domain import records as rec
 
 if TYPE_CHECKING:
     from stratui.clock import Clock
+    from stratui.rituals.templates import Templates
     from stratui.store.store import Store
 
 
@@ -47,6 +48,10 @@ class RitualWorkspace(Protocol):
     def fiscal_start(self) -> int: ...
 
     def person_named(self, name: str | None, field: str) -> str: ...
+
+    def templates(self) -> Templates:
+        """The store's templates, read and checked (:mod:`stratui.rituals.templates`)."""
+        ...
 
 
 class Draft(Protocol):

@@ -131,7 +131,7 @@ def test_the_error_names_record_and_field_and_what_is_accepted():
         ("adjustments", "kind", "panic"),
         ("reviews", "ritual", "daily"),
         ("reviews", "status", "done"),
-        ("reviews", "format", "kanban"),
+        ("reviews", "format", "Kanban"),
         ("commitments", "status", "Open"),
     ],
 )
@@ -139,6 +139,18 @@ def test_bad_enum_values_are_rejected(collection, field, value):
     """Enums accept their listed values only, case included."""
     error = rejects(collection, field, **{field: value})
     assert "expected one of" in str(error)
+
+
+@pytest.mark.parametrize("fmt", ["start-stop-continue", "4ls", "kudos", "sailboat-2"])
+def test_a_retro_format_is_a_built_in_or_a_templates_name(fmt):
+    """A team's template names its own format (a slug); its reviews keep that name."""
+    validate_record("reviews", record("reviews", ritual="retro", format=fmt))
+
+
+@pytest.mark.parametrize("fmt", ["Kudos", "kudos board", "-kudos", "kudos--x", "", "k" * 41, 3])
+def test_a_retro_format_that_is_no_name_is_refused_naming_what_is(fmt):
+    error = rejects("reviews", "format", ritual="retro", format=fmt)
+    assert "start-stop-continue" in str(error) and "lowercase letters, digits" in str(error)
 
 
 @pytest.mark.parametrize("value", [0, 6, True, False, 3.5, "3", -1])

@@ -45,8 +45,16 @@ from dataclasses import asdict, dataclass, field
 
 from stratui.domain import records as rec
 from stratui.domain.people import require_named
+from stratui.domain.shapes import text as _text
 from stratui.rituals.retro.board import Card, CardBoard, Topic, rank_topics, similar
-from stratui.rituals.retro.formats import CATEGORIES, FORMATS, HEALTH_DIMENSIONS
+from stratui.rituals.retro.formats import (
+    FORMATS,
+    HEALTH_DIMENSIONS,
+    RetroFormat,
+    built_in,
+    category_title,
+)
+from stratui.rituals.retro.icebreakers import offer_icebreaker
 from stratui.rituals.retro.phases import (
     DEFAULT_VOTES,
     DISPOSITIONS,
@@ -149,6 +157,12 @@ class RetroContext:
     now; ``carried_before``: ids of those already carried over elsewhere (not carried
     twice); ``people``: every person (an action's owner must be one of them); ``goals``:
     the active goals, in tree order (what an action may serve).
+
+    What the store's templates (:mod:`stratui.rituals.templates`) give the team:
+    ``formats``, the templates' formats offered after the built-ins; ``health_dimensions``
+    (() for the built-ins); ``icebreakers``, the pool, and ``used_icebreakers``, what each
+    of the team's earlier retrospectives used, newest first; ``template_problems``, one
+    line per template refused for a mistake (the ritual runs without it).
     """
 
     members: list[str] = field(default_factory=list)
@@ -157,6 +171,11 @@ class RetroContext:
     carried_before: set[str] = field(default_factory=set)
     people: list[dict] = field(default_factory=list)
     goals: list[dict] = field(default_factory=list)
+    formats: list[RetroFormat] = field(default_factory=list)
+    health_dimensions: tuple[str, ...] = ()
+    icebreakers: tuple[str, ...] = ()
+    used_icebreakers: list[str] = field(default_factory=list)
+    template_problems: list[str] = field(default_factory=list)
 
     @property
     def previous_health(self) -> dict[str, int]:
@@ -175,12 +194,19 @@ class RetroDraft(CardBoard):
     dimension to its typed rating (blank or None: not rated), used when ``health_check``
     is on. The edits of cards and votes are those of
     :class:`~stratui.rituals.retro.board.CardBoard`.
+
+    ``format`` names the format; for a template's format, ``custom_format`` is a copy of
+    it made when it was chosen, so the review reads and sums up with its categories even
+    when the template is later changed or deleted. ``icebreaker`` is the one offered
+    (and, once finished, used): kept so the next offers can avoid it.
     """
 
     team: str
     period: str
     facilitator: str
     format: str = ""
+    custom_format: RetroFormat | None = None
+    icebreaker: str = ""
     step: int = 0
     participants: list[str] = field(default_factory=list)
     votes_per_person: object = DEFAULT_VOTES
@@ -199,6 +225,7 @@ class RetroDraft(CardBoard):
     def to_answers(self) -> dict:
         """The draft as a JSON-ready dict, for the review record's ``answers`` field."""
         answers = asdict(self)
+        answers["custom_format"] = self.custom_format.to_answers() if self.custom_format else None
         answers["ritual"] = "retro"
         answers["version"] = ANSWERS_VERSION
         return answers
@@ -224,6 +251,8 @@ class RetroDraft(CardBoard):
             period=_text(data.get("period")) or period or "",
             facilitator=_text(data.get("facilitator")) or facilitator or "",
             format=_text(data.get("format")),
+            custom_format=RetroFormat.from_answers(data.get("custom_format")),
+            icebreaker=_text(data.get("icebreaker")),
             step=_step(data.get("step")),
             participants=_names(data.get("participants")),
             votes_per_person=data.get("votes_per_person", DEFAULT_VOTES),
@@ -274,8 +303,10 @@ class RetroDraft(CardBoard):
         Participants default to the team's members; each previous action gets a
         follow-up (done or dropped ones start with that disposition, the others with
         none: the team must choose), refreshed from the action as it is now; the health
-        check's dimensions default to the previous retro's, else
-        :data:`~stratui.rituals.retro.formats.HEALTH_DIMENSIONS`. Returns the draft.
+        check's dimensions default to the team's template's, else the previous retro's,
+        else :data:`~stratui.rituals.retro.formats.HEALTH_DIMENSIONS`; with an icebreaker
+        pool, one is offered (see :func:`~stratui.rituals.templates.offer_icebreaker`).
+        Returns the draft.
         """
         if not self.participants:
             self.participants = list(context.members)
@@ -294,23 +325,92 @@ class RetroDraft(CardBoard):
             follow_ups[record["id"]] = item
         self.follow_ups = follow_ups
         if not self.health:
-            dimensions = list(context.previous_health) or list(HEALTH_DIMENSIONS)
+            dimensions = (
+                list(context.health_dimensions)
+                or list(context.previous_health)
+                or list(HEALTH_DIMENSIONS)
+            )
             self.health = dict.fromkeys(dimensions)
+        if not self.icebreaker and context.icebreakers:
+            self.icebreaker = offer_icebreaker(context.icebreakers, context.used_icebreakers)
         return self
+
+    # -- the format -----------------------------------------------------------------------
+
+    @property
+    def retro_format(self) -> RetroFormat | None:
+        """The chosen format: the template's copy, else the built-in (None: none yet)."""
+        if self.custom_format is not None and self.custom_format.name == self.format:
+            return self.custom_format
+        return built_in(self.format)
+
+    @property
+    def category_ids(self) -> tuple[str, ...]:
+        """The ids of the chosen format's categories, in order (() before one is chosen)."""
+        fmt = self.retro_format
+        return fmt.category_ids if fmt else ()
+
+    def category_title(self, category: str) -> str:
+        """What a screen calls a category: its format's title, else the built-in's, else
+        its id (a review of a format no one knows any more still reads)."""
+        fmt = self.retro_format
+        found = fmt.category(category) if fmt else None
+        return found.title if found else category_title(category)
+
+    def category_prompt(self, category: str) -> str:
+        """The question the gather phase asks for ``category`` ("" for none)."""
+        fmt = self.retro_format
+        found = fmt.category(category) if fmt else None
+        return found.prompt if found else ""
+
+    @property
+    def format_title(self) -> str:
+        """What a screen and the summary call the chosen format."""
+        fmt = self.retro_format
+        return fmt.title if fmt else self.format
+
+    def _check_category(self, category: str) -> None:
+        """The board's rule over the chosen format's categories, built-in or a
+        template's (the board alone knows only the built-ins)."""
+        allowed = self.category_ids
+        if not allowed:
+            raise RetroRefused("format: choose the format before writing cards")
+        if category not in allowed:
+            raise RetroRefused(f"category: expected one of {', '.join(allowed)}, got {category!r}")
+
+    # -- the icebreaker -------------------------------------------------------------------
+
+    def another_icebreaker(self, context: RetroContext) -> str:
+        """Offer another icebreaker of the pool than the one offered; returns it."""
+        if not context.icebreakers:
+            raise RetroRefused("icebreaker: no template of the team has icebreakers")
+        self.icebreaker = offer_icebreaker(
+            context.icebreakers, context.used_icebreakers, after=self.icebreaker or None
+        )
+        return self.icebreaker
 
     # -- setup --------------------------------------------------------------------------------
 
-    def choose_format(self, fmt: str) -> None:
-        """Choose the format; refused when written cards would not fit its categories."""
-        if fmt not in FORMATS:
-            raise RetroRefused(f"format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
-        misfits = [card for card in self.cards if card.category not in CATEGORIES[fmt]]
+    def choose_format(self, fmt: str | RetroFormat) -> None:
+        """Choose a built-in format by name, or a template's format (a copy is kept);
+        refused when written cards would not fit its categories."""
+        chosen = built_in(fmt) if isinstance(fmt, str) else fmt
+        if chosen is None:
+            if self.custom_format is not None and fmt == self.custom_format.name:
+                chosen = self.custom_format  # the template's format chosen before
+            else:
+                raise RetroRefused(
+                    f"format: expected one of {', '.join(FORMATS)} or a template's format, "
+                    f"got {fmt!r}"
+                )
+        misfits = [card for card in self.cards if card.category not in chosen.category_ids]
         if misfits:
             raise RetroRefused(
-                f"format: {len(misfits)} card(s) are in categories {fmt} does not have; "
-                "move or remove them first"
+                f"format: {len(misfits)} card(s) are in categories {chosen.name} does not "
+                "have; move or remove them first"
             )
-        self.format = fmt
+        self.format = chosen.name
+        self.custom_format = None if chosen.is_built_in else chosen
 
     def set_votes_per_person(self, value: object) -> int:
         """Set the dots per participant (1 to :data:`MAX_VOTES`), never below what a
@@ -410,10 +510,6 @@ class RetroDraft(CardBoard):
 
 
 # -- reading answers back ---------------------------------------------------------------------
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
 
 
 def _step(value: object) -> int:

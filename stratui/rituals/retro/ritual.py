@@ -93,26 +93,34 @@ class Retrospective(Ritual[RetroDraft, RetroContext, RetroCompletion]):
     def read_context(
         self, ws: RitualWorkspace, draft: RetroDraft, review_id: str | None
     ) -> RetroContext:
-        """The team's members, every person, the active goals; the team's previous
-        retrospective (its latest completed one, not ``review_id``, of a period up to
-        the draft's) and that retro's actions: the commitments with source ``retro``
-        linked to it, of the weeks from its period to the week after the draft's."""
+        """The team's members, every person, the active goals; what the store's
+        templates give the team (formats, health dimensions, icebreakers, and the files
+        refused); the team's previous retrospective (its latest completed one, not
+        ``review_id``, of a period up to the draft's) and that retro's actions: the
+        commitments with source ``retro`` linked to it, of the weeks from its period to
+        the week after the draft's."""
         store = ws.store
         found = names.find_named(store.all("teams"), draft.team)
         context = RetroContext(members=list(found.get("members", ())) if found else [])
         context.people = store.all("people")
         active = [goal for goal in store.all("goals") if goal.get("status") == "active"]
         context.goals = [dict(goal) for goal, _ in goal_tree.walk(active)]
+        templates = ws.templates()
+        context.formats = templates.formats_for(draft.team)
+        context.health_dimensions = templates.health_for(draft.team)
+        context.icebreakers = templates.icebreakers_for(draft.team)
+        context.template_problems = templates.problems
+        earlier = [r for r in self.held(ws, draft.team) if r["id"] != review_id]
+        if context.icebreakers:
+            context.used_icebreakers = [
+                _icebreaker_of(r) for r in sorted(earlier, key=_held_order, reverse=True)
+            ]
         if not is_valid_week(draft.period):
             return context
-        held = [
-            r
-            for r in self.held(ws, draft.team)
-            if r["id"] != review_id and is_valid_week(r["period"]) and r["period"] <= draft.period
-        ]
+        held = [r for r in earlier if is_valid_week(r["period"]) and r["period"] <= draft.period]
         if not held:
             return context
-        previous = max(held, key=lambda r: (r["period"], r.get("completed_at", ""), r["id"]))
+        previous = max(held, key=_held_order)
         context.previous_review = previous
         this_week = week_of(ws.clock.today())
         weeks = week_range(str(previous["period"]), next_week(max(draft.period, this_week)))
@@ -216,6 +224,18 @@ class Retrospective(Ritual[RetroDraft, RetroContext, RetroCompletion]):
         """The team's open retro actions with their age in days, oldest first."""
         name = self.scope(ws, team=team)["team"]
         return retro_status.open_retro_actions(ws.store, name, ws.clock.today())
+
+
+def _held_order(review: Mapping) -> tuple[str, str, str]:
+    """The order a team held its retrospectives in: by week, then as completed."""
+    return (str(review["period"]), str(review.get("completed_at", "")), str(review["id"]))
+
+
+def _icebreaker_of(review: Mapping) -> str:
+    """The icebreaker a completed retrospective used ("" for none)."""
+    answers = review.get("answers")
+    used = answers.get("icebreaker") if isinstance(answers, Mapping) else None
+    return used if isinstance(used, str) else ""
 
 
 def _previous(ws: RitualWorkspace, draft: RetroDraft) -> dict | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from stratui.domain.people import require_named
 from stratui.domain.schema import ValidationError
 from stratui.domain.weeks import is_valid_week
-from stratui.rituals.retro.formats import CATEGORIES, FORMATS
+from stratui.rituals.retro.formats import FORMATS
 from stratui.rituals.retro.phases import DISPOSITIONS, MAX_VOTES, PHASES
 from stratui.rituals.typed import DATE_EXAMPLES, read_date, read_whole
 
@@ -69,7 +69,7 @@ def _check_setup(draft: RetroDraft, today: dt.date | None) -> list[str]:
         problems.append("period: expected an ISO week YYYY-Www that exists")
     if not draft.facilitator.strip():
         problems.append("facilitator: name who runs the retrospective")
-    if draft.format not in FORMATS:
+    if draft.retro_format is None:
         problems.append(f"format: choose one of {', '.join(FORMATS)}")
     if not draft.participants:
         problems.append("participants: at least one person takes part")
@@ -90,7 +90,7 @@ def _check_follow_up(draft: RetroDraft, today: dt.date | None) -> list[str]:
 
 def _check_gather(draft: RetroDraft, today: dt.date | None) -> list[str]:
     problems = []
-    allowed = CATEGORIES.get(draft.format, ())
+    allowed = draft.category_ids
     for number, card in enumerate(draft.cards, start=1):
         if card.category not in allowed:
             problems.append(f"card {number}: category must be one of {', '.join(allowed)}")

@@ -11,9 +11,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Input, Static
 
-from stratui.rituals.retro.formats import CATEGORIES, CATEGORY_PROMPTS, CATEGORY_TITLES
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.screens.retro.widgets import ChoicePicker
 from stratui.ui.text import cell, literal
@@ -55,16 +55,17 @@ class GatherPhase(Phase):
         return picker.value or ""
 
     def show(self, select: str | None = None) -> None:
-        categories = CATEGORIES.get(self.draft.format, ())
+        draft = self.draft
+        categories = draft.category_ids
         picker = self.query_one(ChoicePicker)
         current = picker.value if picker.value in categories else None
-        picker.set_options([(CATEGORY_TITLES[c], c) for c in categories], current)
+        picker.set_options([(draft.category_title(c), c) for c in categories], current)
         self._show_prompt()
         rows = [
             (
                 card.id,
                 (
-                    CATEGORY_TITLES.get(card.category, card.category),
+                    cell(draft.category_title(card.category)),
                     cell(card.author or "anonymous"),
                     cell(card.text) if card.revealed else HIDDEN,
                 ),
@@ -81,13 +82,14 @@ class GatherPhase(Phase):
         )
 
     def _show_prompt(self) -> None:
-        category = self.category
+        category, draft = self.category, self.draft
+        prompt = draft.category_prompt(category)  # a template's is the team's own text
         self.query_one("#gather-prompt", Static).update(
-            f"{CATEGORY_PROMPTS.get(category, '')}  (↑↓ another category)"
+            Content.assemble(literal(prompt), "  " if prompt else "", "(↑↓ another category)")
         )
         self.query_one(
             "#gather-text", Input
-        ).placeholder = f"a {CATEGORY_TITLES.get(category, '')} card; Enter adds it"
+        ).placeholder = f"a {draft.category_title(category)} card; Enter adds it"
 
     def focus_first(self) -> None:
         self.query_one("#gather-text", Input).focus()

@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from stratui.rituals.retro.formats import CATEGORY_TITLES
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.text import cell, literal
 from stratui.ui.widgets.review import InlineEdit, ReviewTable
@@ -52,7 +51,7 @@ class GroupPhase(Phase):
                 (
                     "✓" if card.id in self.marked else "",
                     cell(card.group or ""),
-                    CATEGORY_TITLES.get(card.category, card.category),
+                    cell(self.draft.category_title(card.category)),
                     cell(card.text),
                 ),
             )
