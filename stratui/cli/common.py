@@ -1,4 +1,4 @@
-"""What every command shares: exit codes, usage errors, the store path and the ws."""
+"""What every command shares: exit codes, usage errors, the store path and the workspace."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def write_text(path: str, text: str, option: str = "--out") -> None:
 
 
 def run_tui(args, start: str | None = None, **options: str | None) -> int:
-    """Open the Textual ws on the store (the only path that imports Textual);
+    """Open the Textual app on the store (the only path that imports Textual);
     ``start="weekly"`` opens straight into the weekly review; ``options`` (``team``,
     ``period``) go to the ritual's screen."""
     from stratui.cli import report
@@ -76,7 +76,7 @@ def run_tui(args, start: str | None = None, **options: str | None) -> int:
         ws.store.open()
     except Exception as error:
         return report(error)
-    from stratui.ui.ws import run
+    from stratui.ui.app import run
 
     run(ws, start=start, **options)
     return 0
