@@ -10,6 +10,7 @@ accepted, exit 2, and nothing is written.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from stratui.cli import argtypes
 from stratui.cli.common import open_workspace, options_named
@@ -117,11 +118,21 @@ def run_team(args) -> int:
         elif args.action == "rename":
             record = people.rename_team(ws, args.name, args.new)
             print(f"renamed team {args.name.strip()} to {record['name']}")
+            _name_templates(ws, args.name.strip(), record["name"])
         else:
             change = people.add_members if args.action == "add-member" else people.remove_members
             record = change(ws, args.team, args.members)
             print(f"team {record['name']}: {_names(record.get('members'))}")
     return 0
+
+
+def _name_templates(ws, old: str, new: str) -> None:
+    """Say which templates still name the team by its old name (they are the team's
+    files, not rewritten): until changed, they are refused and the team loses them."""
+    from stratui.usecases import templates
+
+    for file in templates.naming_team(ws, old):
+        print(f'{file} names team {old}: change its line to team = "{new}"', file=sys.stderr)
 
 
 def _naming(**arguments: str):

@@ -196,7 +196,8 @@ def parse_template(
         TemplateError: one line naming ``file``, the line or the key, and what is accepted.
     """
     try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        # utf-8-sig: a byte-order mark some editors write is not a TOML mistake
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
     except UnicodeDecodeError:
         raise TemplateError(file, "", "expected UTF-8 text (a TOML file)") from None
     try:

@@ -10,7 +10,7 @@ Pure module: it compares records it is given.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 BODY_LINES = 40
 """At most this many records are listed in the body; the rest are counted."""
@@ -60,11 +60,21 @@ def describe(before: Collections, after: Collections) -> tuple[str, list[str]]:
     return subject, body
 
 
-def commit_message(who: str, before: Collections, after: Collections) -> str:
-    """The message of a commit of ``who``'s changes: a subject line, then the records."""
+def commit_message(
+    who: str, before: Collections, after: Collections, templates: Sequence[str] = ()
+) -> str:
+    """The message of a commit of ``who``'s changes: a subject line, then the records.
+
+    ``templates`` names the template files (``retro-kudos.toml``) the commit changes:
+    they hold no records, so the subject names them."""
     subject, body = describe(before, after)
+    if templates:
+        named = f"templates: {', '.join(sorted(templates))}"
+        subject = f"{subject}; {named}" if subject else named
     if not subject:
         return f"stratui ({who}): store files updated (no record changed)\n"
+    if not body:
+        return f"stratui ({who}): {subject}\n"
     return f"stratui ({who}): {subject}\n\n" + "\n".join(body) + "\n"
 
 

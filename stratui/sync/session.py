@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 
 from stratui.store.codec import ShardError, decode_meta, decode_shard
 from stratui.store.layout import LOCAL_DIR, META_FILE, parse_relpath
+from stratui.store.templates import is_template
 from stratui.sync.git import GitFailed, Repo
 from stratui.sync.message import commit_message, describe
 from stratui.sync.setup import (
@@ -91,10 +92,13 @@ class _Session:
         return path[len(self.prefix) + 1 :] if path.startswith(self.prefix + "/") else None
 
     def is_store_file(self, path: str) -> bool:
-        """True for the files sync commits: the store's files and its git settings."""
+        """True for the files sync commits: the store's files, its templates and its git
+        settings."""
         rel = self.store_rel(path)
         return rel is not None and (
-            rel in (META_FILE, ATTRIBUTES, IGNORE) or parse_relpath(rel) is not None
+            rel in (META_FILE, ATTRIBUTES, IGNORE)
+            or parse_relpath(rel) is not None
+            or is_template(rel)
         )
 
     def is_local(self, path: str) -> bool:
@@ -166,7 +170,12 @@ class _Session:
         repo.add(paths)
         if not repo.has_staged():
             return
-        message = commit_message(self.me, before, after)
+        templates = [
+            rel.rsplit("/", 1)[-1]
+            for path in paths
+            if (rel := self.store_rel(path)) is not None and is_template(rel)
+        ]
+        message = commit_message(self.me, before, after, templates)
         self.committed = repo.commit(message)
         subject = message.splitlines()[0].partition("): ")[2]
         self.say(f"committed your changes ({self.committed[:7]}): {subject}")

@@ -10,11 +10,12 @@ No Textual and no Rich here; TinyDB only through the store.
 
 from __future__ import annotations
 
+from stratui.domain.people import same_name
 from stratui.rituals.templates import Templates, read_templates
 from stratui.store.templates import TEMPLATES_DIR, template_files
 from stratui.usecases.workspace import Workspace
 
-__all__ = ["TEMPLATES_DIR", "read", "source"]
+__all__ = ["TEMPLATES_DIR", "naming_team", "read", "source"]
 
 
 def read(ws: Workspace) -> Templates:
@@ -37,3 +38,12 @@ def source(ws: Workspace, name: str) -> tuple[str, str] | None:
             if rel == found.file:
                 return rel, data.decode("utf-8", "replace")
     return None
+
+
+def naming_team(ws: Workspace, team: str) -> list[str]:
+    """The template files whose ``team`` is ``team`` (whether or not that team exists).
+
+    A template is a file the team wrote, so a rename does not rewrite it: the command
+    that renames a team names these files for the person to change."""
+    unchecked = read_templates(template_files(ws.store), teams=None)
+    return [t.file for t in unchecked.templates if t.team and same_name(t.team, team)]

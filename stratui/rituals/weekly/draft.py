@@ -143,7 +143,8 @@ class ReviewContext:
     check-ins (for the previous reading, shown beside this week's); ``history``: the
     owner's commitments over the :data:`~stratui.rituals.weekly.capacity.HINT_WEEKS` weeks
     ending with the period; ``planned``: the owner's commitments already made for the
-    following week.
+    following week; ``checkin_question``: what the check-in asks, from the template of
+    the owner's team (:mod:`stratui.rituals.templates`; "" for the built-in question).
     """
 
     commitments: list[dict] = field(default_factory=list)
@@ -152,6 +153,7 @@ class ReviewContext:
     checkins: list[dict] = field(default_factory=list)
     history: list[dict] = field(default_factory=list)
     planned: list[dict] = field(default_factory=list)
+    checkin_question: str = ""
 
     def previous_reading(self, goal_id: str) -> tuple[int | None, float | None]:
         """The latest stated confidence and the latest value of a goal (None when none)."""
@@ -184,6 +186,8 @@ class WeeklyDraft:
 
     Keyed parts (``outcomes``, ``roadblocks``, ``goals``) map a record id to its answer
     and keep the order the screen shows them in; list parts hold new records to write.
+    ``checkin_question`` is the team's own check-in question when a template sets one
+    (kept with the answer, so the review reads the same when the template changes).
     """
 
     period: str
@@ -191,6 +195,7 @@ class WeeklyDraft:
     step: int = 0
     pulse: object = None
     checkin: str = ""
+    checkin_question: str = ""
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     roadblocks: dict[str, RoadblockDecision] = field(default_factory=dict)
     new_roadblocks: list[NewRoadblock] = field(default_factory=list)
@@ -224,6 +229,7 @@ class WeeklyDraft:
             step=_clamp_step(data.get("step")),
             pulse=data.get("pulse"),
             checkin=_text(data.get("checkin")),
+            checkin_question=_text(data.get("checkin_question")),
             notes=_text(data.get("notes")),
         )
         read_parts(draft, _PARTS, data)
@@ -255,8 +261,11 @@ class WeeklyDraft:
         """Give every item of ``context`` an answer, keeping the answers already given.
 
         Answers for records no longer in the context (deleted, resolved elsewhere, another
-        period chosen) are dropped; titles are refreshed. Returns the draft itself.
+        period chosen) are dropped; titles are refreshed; the check-in question is the
+        template's until the person answers it. Returns the draft itself.
         """
+        if not self.checkin.strip():
+            self.checkin_question = context.checkin_question
         outcomes: dict[str, Outcome] = {}
         for record in context.commitments:
             if record.get("owner") != self.owner or record.get("week") != self.period:

@@ -14,7 +14,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from stratui.domain import records as rec
 from stratui.domain.metrics.roadblocks import worst_first
+from stratui.domain.people import same_name
 from stratui.domain.weeks import is_valid_week, next_week, shift_week, week_of, week_range, window
 from stratui.rituals.base import (
     Ritual,
@@ -39,7 +41,6 @@ DRAFT_WEEKS_BACK = 8
 
 CHECKIN_WEEKS = 53
 """How far back a goal's previous reading is looked for (about a year)."""
-
 
 
 def recent_weeks(today: dt.date, weeks_back: int = DRAFT_WEEKS_BACK) -> list[str]:
@@ -120,7 +121,8 @@ class WeeklyReview(Ritual[WeeklyDraft, ReviewContext, Completion]):
         """The owner's commitments of the :data:`HINT_WEEKS` weeks ending with the period
         and of the following week, the owner's active goals and their check-ins of about
         a year, and the open roadblocks (of any age) that are the owner's or block the
-        owner's commitments or goals, worst first."""
+        owner's commitments or goals, worst first; the check-in question of the owner's
+        teams' templates."""
         store, owner = ws.store, draft.owner
         goals = store.find("goals", owner=owner, status="active")
         goal_ids = {goal["id"] for goal in goals}
@@ -153,6 +155,12 @@ class WeeklyReview(Ritual[WeeklyDraft, ReviewContext, Completion]):
                 weeks=window(week_of(ws.clock.today()), CHECKIN_WEEKS),
                 where=lambda c: c["goal_id"] in goal_ids,
             )
+        teams = [
+            str(team["name"])
+            for team in store.all("teams")
+            if rec.is_live(team) and any(same_name(m, owner) for m in team.get("members", ()))
+        ]
+        context.checkin_question = ws.templates().checkin_for(teams)
         return context
 
     # -- completing and summing up ---------------------------------------------------------

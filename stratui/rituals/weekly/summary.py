@@ -72,7 +72,10 @@ def weekly_summary_markdown(
     parts.append(_heading_line(review))
     checkin = text(answers.get("checkin"))
     if checkin.strip():
-        parts.append(f"Check-in: {md(checkin)}")
+        question = text(answers.get("checkin_question")).strip()
+        parts.append(
+            f"Check-in ({md(question)}): {md(checkin)}" if question else f"Check-in: {md(checkin)}"
+        )
     parts.append(_look_back(reviewed_week, carried_ids))
     still = _still_blocking(answers, still_blocking)
     roadblocks = _roadblocks(still, list(roadblocks_resolved), list(roadblocks_raised), titles)

@@ -19,6 +19,10 @@ class CheckInStep(WeeklyStep):
     STEP = "check-in"
     QUESTION = "how did the week feel?"
 
+    def question(self) -> str:
+        """The team's own check-in question when its template sets one."""
+        return self.draft.checkin_question or self.QUESTION
+
     def compose(self) -> ComposeResult:
         yield Label("Pulse: type 1-5", classes="field-label")
         yield PulsePicker(id="pulse")
