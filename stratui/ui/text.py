@@ -65,8 +65,15 @@ def error_message(error: BaseException) -> str:
     """What ``error`` says, for a person: its message as raised.
 
     ``str()`` of a ``KeyError`` quotes its argument (``'no such member'``); the message
-    itself is wanted, with any quotes it contains (``got 'abc'``) kept.
+    itself is wanted, with any quotes it contains (``got 'abc'``) kept. A record's rule
+    broken by what a dialog was saving names the field (``title: expected non-empty
+    text``), not the id the new record would have had.
     """
     if isinstance(error, KeyError) and len(error.args) == 1:
         return str(error.args[0])
+    from stratui.domain.schema import ValidationError
+
+    if isinstance(error, ValidationError) and error.record:
+        # what a dialog was about to write: name the field, not the new record's id
+        return str(error).removeprefix(f"{error.record}: ")
     return str(error)

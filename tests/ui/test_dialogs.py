@@ -132,3 +132,16 @@ async def test_a_confirmation_starts_on_no(demo):
         await pilot.press("enter")
         await pilot.pause()
     assert len(demo.store.all("commitments")) == count
+
+
+@pytest.mark.parametrize("name", ["commitment-new", "roadblock-raise"])
+async def test_an_empty_title_is_named_as_the_field_not_as_a_records_id(demo, name):
+    """A dialog names what to fix (``title: ...``), not the id the record would have had."""
+    app = StratuiApp(demo, poll=None, start=DIALOGS[name].start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(app, pilot, DIALOGS[name])
+        app.screen.query_one("#field-title", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#form-error", Static).render())
+        assert error.startswith("title: "), error
