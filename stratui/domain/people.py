@@ -40,6 +40,7 @@ PERSON_REFERENCES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "roadblocks": (("owner",), ()),
     "reviews": (("owner", "facilitator"), ("participants",)),
     "retro_items": (("author",), ()),
+    "retro_ballots": (("person",), ()),
 }
 """Every field of every collection that names a person (what a person rename changes)."""
 

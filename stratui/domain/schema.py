@@ -25,6 +25,7 @@ COLLECTIONS: tuple[str, ...] = (
     "adjustments",
     "reviews",
     "retro_items",
+    "retro_ballots",
 )
 
 GOAL_STATUSES = ("active", "achieved", "dropped")
@@ -177,6 +178,15 @@ def _check_votes(value: object) -> str | None:
     return "expected a whole number >= 0"
 
 
+def _check_dots(value: object) -> str | None:
+    if isinstance(value, dict) and all(
+        isinstance(k, str) and k and isinstance(v, int) and not isinstance(v, bool) and v >= 1
+        for k, v in value.items()
+    ):
+        return None
+    return "expected {card id or group:LABEL: dots >= 1}"
+
+
 def _check_names(value: object) -> str | None:
     if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
         return None
@@ -314,6 +324,14 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "author": _f(_check_opt_text),
         "votes": _f(_check_votes, True),
         "group": _f(_check_opt_text),
+    },
+    # A participant's own part of a retrospective: their dots and their health ratings,
+    # written by their own process (one record per person and retrospective).
+    "retro_ballots": {
+        "review_id": _f(_check_text, True, ref="reviews"),
+        "person": _f(_check_text, True),
+        "dots": _f(_check_dots, True),
+        "ratings": _f(_check_health),
     },
 }
 

@@ -1,4 +1,8 @@
-"""The export document of EXPORT-FORMAT.md, version 1: building it and writing its bytes.
+"""The export document of docs/EXPORT-FORMAT.md, version 2: building it and writing its bytes.
+
+Version 2 adds ``retro_ballots`` (each participant's dots and health ratings of a
+retrospective, their own record) and cards written before a retrospective finishes;
+a version 1 document is a version 2 document without ballots, and imports as such.
 
 The document is the project's public contract, so its bytes are deterministic: the same
 records give the same file whatever order the store hands them over in. That keeps
@@ -17,8 +21,8 @@ from stratui.domain.schema import COLLECTIONS, STORE_FIELDS
 FORMAT = "stratui"
 """The value of the document's ``format`` key."""
 
-VERSION = 1
-"""The format version this module writes and the importer reads up to."""
+VERSION = 2
+"""The format version this module writes and the importer reads up to (from 1)."""
 
 INTERNAL_FIELDS: tuple[str, ...] = STORE_FIELDS
 """Fields the store keeps for itself (tombstones); never part of an export."""
@@ -56,7 +60,7 @@ def build_document(collections: Mapping[str, Iterable[dict]], exported_at: str) 
         exported_at: The UTC timestamp to write, passed in so exports are reproducible.
 
     Returns:
-        A dict with the header keys then all nine collections, in the documented order.
+        A dict with the header keys then all ten collections, in the documented order.
     """
     document: dict[str, object] = {"format": FORMAT, "version": VERSION, "exported_at": exported_at}
     for name in COLLECTIONS:

@@ -27,7 +27,18 @@ LOCAL_DIR = ".stratui"
 STORE_FORMAT = "stratui-store"
 
 UNSHARDED = ("people", "teams", "goals")
-SHARDED = ("goal_checkins", "commitments", "roadblocks", "adjustments", "reviews", "retro_items")
+SHARDED = (
+    "goal_checkins",
+    "commitments",
+    "roadblocks",
+    "adjustments",
+    "reviews",
+    "retro_items",
+    "retro_ballots",
+)
+FOLLOW_REVIEW = ("retro_items", "retro_ballots")
+"""The collections whose records have no period of their own: each lives in the shard of
+the review it belongs to (``review_id``)."""
 
 # The field whose week places a record in its shard; retro items follow their review.
 _WEEK_FIELD = {
@@ -65,8 +76,8 @@ def keys_for_weeks(weeks: Iterable[str]) -> list[str]:
 def shard_key(collection: str, record: Mapping) -> str | None:
     """The shard key of ``record``, or ``None`` for an unsharded collection.
 
-    Retro items have no period of their own: the store places them in their review's
-    shard, so this raises ``KeyError`` for them.
+    Retro items and ballots have no period of their own: the store places them in their
+    review's shard (:data:`FOLLOW_REVIEW`), so this raises ``KeyError`` for them.
     """
     if collection in UNSHARDED:
         return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 from stratui.store.codec import decode_shard, encode_meta, encode_shard
 from stratui.store.errors import StoreDamaged
 from stratui.store.layout import (
+    FOLLOW_REVIEW,
     META_FILE,
     SHARDED,
     STORE_FORMAT,
@@ -52,7 +53,7 @@ def _one_to_two(backend) -> None:
     shards: dict[str, dict[str, dict]] = {}
     for collection, records in flat.items():
         for rid, record in records.items():
-            if collection == "retro_items":
+            if collection in FOLLOW_REVIEW:
                 key = review_keys.get(str(record.get("review_id")), "unplaced")
             else:
                 key = shard_key(collection, record)

@@ -36,6 +36,7 @@ from stratui.store.errors import (
     UnknownId,
 )
 from stratui.store.layout import (
+    FOLLOW_REVIEW,
     LOCAL_DIR,
     META_FILE,
     SHARDED,
@@ -651,10 +652,12 @@ class Transaction:
         return self.put(collection, tombstone(record, now))
 
     def _key_of(self, collection: str, record: Mapping) -> str | None:
-        if collection == "retro_items":
+        if collection in FOLLOW_REVIEW:
             review = self.store.get("reviews", str(record["review_id"]), deleted=True)
             if review is None:
-                raise UnknownId(f"retro item {record['id']}: no review {record['review_id']}")
+                raise UnknownId(
+                    f"{_singular(collection)} {record['id']}: no review {record['review_id']}"
+                )
             return shard_key("reviews", review)
         return shard_key(collection, record)
 
@@ -744,6 +747,7 @@ def _singular(collection: str) -> str:
         "people": "person",
         "goal_checkins": "goal check-in",
         "retro_items": "retro item",
+        "retro_ballots": "retro ballot",
     }.get(collection, collection.rstrip("s").replace("_", " "))
 
 

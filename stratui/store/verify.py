@@ -12,6 +12,7 @@ from stratui.domain.people import PERSON_REFERENCES
 from stratui.domain.schema import ValidationError, references, validate_record
 from stratui.store.errors import StoreError
 from stratui.store.layout import (
+    FOLLOW_REVIEW,
     META_FILE,
     SHARDED,
     UNSHARDED,
@@ -109,7 +110,7 @@ def unknown_people(store) -> list[str]:
 
 
 def _expected_key(collection: str, record: dict, records: dict) -> str | None:
-    if collection == "retro_items":
+    if collection in FOLLOW_REVIEW:
         review = records["reviews"].get(str(record.get("review_id")))
         return key_for_period(str(review["period"])) if review else None
     return shard_key(collection, record)

@@ -37,6 +37,8 @@ from stratui.sync.setup import (
     IGNORE,
     SetupError,
     attributes_in_place,
+    attributes_to_complete,
+    complete_attributes,
     configure_driver,
     repository_of,
     untrack_local,
@@ -110,7 +112,7 @@ class _Session:
     def check(self) -> None:
         """Refuse, before changing anything, what sync cannot do safely."""
         repo = self.repo
-        if not attributes_in_place(self.root):
+        if not attributes_in_place(self.root) and not attributes_to_complete(self.root):
             raise SyncError(
                 f"the store {self.root} is not set up for git merges: run stratui sync "
                 "setup, then stratui sync; nothing was done"
@@ -139,6 +141,9 @@ class _Session:
                 "commit or stash them (git stash), then run stratui sync again; nothing "
                 "was done"
             )
+        completed = complete_attributes(self.root)  # a newer stratui's collections
+        if completed:
+            self.say(completed)
         note = configure_driver(repo)
         if note:
             self.say(f"set up the merge driver in this clone: {note}")

@@ -82,6 +82,29 @@ def attributes_in_place(store_dir: str) -> bool:
     return not _missing(os.path.join(store_dir, ATTRIBUTES), attribute_lines())
 
 
+def attributes_to_complete(store_dir: str) -> list[str]:
+    """The lines a newer stratui's collections add to a ``.gitattributes`` that ``stratui
+    sync setup`` wrote before (its header is there); [] when none is missing, or when the
+    file is not stratui's (then setup is needed: :func:`attributes_in_place`)."""
+    path = os.path.join(store_dir, ATTRIBUTES)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            ours = _HEADER in handle.read()
+    except (FileNotFoundError, UnicodeDecodeError):
+        return []
+    return _missing(path, attribute_lines()) if ours else []
+
+
+def complete_attributes(store_dir: str) -> str | None:
+    """Add :func:`attributes_to_complete`'s lines; a line saying so, or None."""
+    missing = attributes_to_complete(store_dir)
+    if not missing:
+        return None
+    _write_lines(store_dir, ATTRIBUTES, attribute_lines(), _HEADER)
+    added = ", ".join(line.split()[0] for line in missing)
+    return f"{ATTRIBUTES}: added the merge driver for {added} (files of a newer stratui)"
+
+
 def configure_driver(repo: Repo) -> str | None:
     """Define the driver in this clone's config; a line saying so, or None if it was."""
     command = driver_command()

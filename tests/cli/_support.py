@@ -26,6 +26,7 @@ COLLECTIONS = (
     "adjustments",
     "reviews",
     "retro_items",
+    "retro_ballots",
 )
 COMMITMENT_FIELDS = {
     "id",

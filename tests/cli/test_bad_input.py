@@ -28,7 +28,7 @@ from ._support import (
 )
 
 WRONG_DOCUMENTS = {
-    "version2.json": ({**document(), "version": 2}, ["version", "2"]),
+    "version3.json": ({**document(), "version": 3}, ["version", "3"]),
     "week53.json": (
         document(commitments=[commitment("dddd4444dddd4444", "Too late", 6, week="2025-W53")]),
         ["week", "2025-W53", "dddd4444dddd4444"],
@@ -188,7 +188,7 @@ def test_real_processes_refuse_bad_input_the_same_way(run, store, tmp_path):
     assert run("import", str(seed)).returncode == 0
     before = fingerprint(store)
     assert "--confidence" in one_error_line(run("set", TWIN_A, "--confidence", "high"))
-    assert "version" in one_error_line(run("import", "version2.json"))
+    assert "version" in one_error_line(run("import", "version3.json"))
     assert "not JSON" in one_error_line(run("import", "-", input="{oops"))
     assert "nothing to change" in one_error_line(run("set", CLASH_COMMITMENT))
     assert "--kind" in one_error_line(run("block", "x", "--kind", "people"))

@@ -35,7 +35,7 @@ def test_export_json_is_the_documented_document(run, tmp_path):
     assert done.returncode == 0, done.stderr
     exported = json.loads(done.stdout)
     assert list(exported) == ["format", "version", "exported_at", *COLLECTIONS]
-    assert (exported["format"], exported["version"]) == ("stratui", 1)
+    assert (exported["format"], exported["version"]) == ("stratui", 2)
     assert exported["exported_at"] == STAMP
     counts = {name: len(exported[name]) for name in COLLECTIONS}
     assert counts == {

@@ -96,3 +96,19 @@ def test_the_store_may_be_the_top_of_an_empty_repository(tmp_path: Path, team: T
     out = member.git("check-attr", "merge", "--", "commitments/2026-Q4.json")
     assert out.strip().endswith("merge: stratui")
     member.check()
+
+
+def test_sync_adds_the_driver_lines_of_a_newer_stratuis_collections(team: Team):
+    """A clone set up by an older stratui (no retro_ballots line) is completed by sync,
+    which says so and commits the file with the store; nothing else is asked of anyone."""
+    lea = team.founded()
+    attributes = lea.store / ".gitattributes"
+    lines = attributes.read_text(encoding="utf-8").splitlines(keepends=True)
+    older = [line for line in lines if "retro_ballots" not in line]
+    assert len(older) == len(lines) - 1
+    attributes.write_text("".join(older), encoding="utf-8")
+    lea.git("commit", "-qam", "as an older stratui set it up")
+    said = lea.sync()
+    assert ".gitattributes: added the merge driver for /retro_ballots/*.json" in said
+    assert attributes.read_text(encoding="utf-8") == "".join(lines)
+    assert lea.git("status", "--porcelain") == ""

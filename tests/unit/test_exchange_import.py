@@ -111,6 +111,13 @@ def sample() -> dict[str, list[dict]]:
         "adjustments": [adjust],
         "reviews": [review],
         "retro_items": [card],
+        "retro_ballots": [
+            new_record(
+                "retro_ballots",
+                {"review_id": review["id"], "person": "ana", "dots": {card["id"]: 2}},
+                T0,
+            )
+        ],
     }
 
 
@@ -277,12 +284,12 @@ def _first(name: str):
         (lambda d: d.update(format="trello"), ['format: expected "stratui"', "'trello'"]),
         (lambda d: d.pop("format"), ['format: expected "stratui"', "got nothing"]),
         (
-            lambda d: d.update(version=2),
-            ["version: this file is version 2", "reads up to version 1", "upgrade stratui"],
+            lambda d: d.update(version=3),
+            ["version: this file is version 3", "reads up to version 2", "upgrade stratui"],
         ),
         (lambda d: d.update(version="1"), ["version: expected a whole number", "'1'"]),
         (lambda d: d.update(version=True), ["version: expected a whole number"]),
-        (lambda d: d.update(version=0), ["version: expected a whole number from 1 to 1"]),
+        (lambda d: d.update(version=0), ["version: expected a whole number from 1 to 2"]),
         (lambda d: d.pop("version"), ["version: is required"]),
         (lambda d: d.update(goals={"a": 1}), ["goals: expected a list of records, got an object"]),
         (lambda d: d.update(teams=None), ["teams: expected a list of records, got null"]),

@@ -48,6 +48,7 @@ MINIMAL: dict[str, dict] = {
         "started_at": STAMP,
     },
     "retro_items": {"review_id": "r1", "category": "start", "text": "Pair more", "votes": 0},
+    "retro_ballots": {"review_id": "r1", "person": "ada", "dots": {}},
 }
 
 
@@ -66,9 +67,9 @@ def rejects(collection: str, field: str, **changes) -> ValidationError:
 
 
 def test_minimal_records_cover_every_collection():
-    """Guard: the fixtures below cover all nine collections of the format."""
+    """Guard: the fixtures below cover all ten collections of the format."""
     assert set(MINIMAL) == set(COLLECTIONS) == set(SCHEMA)
-    assert len(COLLECTIONS) == 9
+    assert len(COLLECTIONS) == 10
 
 
 @pytest.mark.parametrize("collection", COLLECTIONS)
@@ -318,3 +319,17 @@ def test_references_name_the_target_collections():
         "review_id": "reviews",
     }
     assert references("people") == {}
+
+
+@pytest.mark.parametrize(
+    "dots", [{"c1": 0}, {"c1": -1}, {"c1": True}, {"": 1}, ["c1"], {"c1": 1.5}]
+)
+def test_a_ballots_dots_are_whole_numbers_of_at_least_one_per_target(dots):
+    rejects("retro_ballots", "dots", dots=dots)
+
+
+def test_a_ballot_holds_dots_on_cards_and_groups_and_ratings():
+    validate_record(
+        "retro_ballots",
+        record("retro_ballots", dots={"c1": 2, "group:CI": 1}, ratings={"pace": 4}),
+    )
