@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("store_commands", "fill an empty store with sample history"),
     "check": ("store_commands", "verify the store"),
     "review": ("review", "run a ritual in the TUI (weekly)"),
+    "retro": ("retro", "take part in a team's retrospective: card, cards, vote"),
     "template": ("templates", "list, show or check the built-in and the team's templates"),
     "person": ("people", "add, list or rename people; set who 'me' is"),
     "team": ("people", "add, list or rename teams; add or remove members"),

@@ -7,7 +7,9 @@ never line by line:
 - a record only one side changed (added, edited, deleted, moved away) takes that change;
 - a record both sides changed the same way is kept once;
 - a record both sides changed differently keeps the copy that wins :func:`newest`:
-  the later ``updated_at``; at the same instant a live record over a tombstone (a
+  a completed review over a draft of it (two clones that each started the team's next
+  retrospective share its id: the one held to the end is the one kept), else the later
+  ``updated_at``; at the same instant a live record over a tombstone (a
   tombstone can be made again, lost data cannot), then the greater canonical JSON, so
   that every machine picks the same copy whichever side it stands on;
 - a record one side removed from the file while the other edited it is kept: records
@@ -36,13 +38,14 @@ class MergeConflict(ValueError):
     """The two sides cannot be merged by rule; the message says what differs."""
 
 
-def precedence(record: Mapping) -> tuple[str, bool, str]:
+def precedence(record: Mapping) -> tuple[bool, str, bool, str]:
     """The order in which copies of one record win a merge (greatest wins).
 
     A stamp that is missing or not text counts as the oldest.
     """
     stamp = record.get("updated_at")
     return (
+        record.get("status") == "complete",  # only reviews are ever "complete"
         stamp_order(stamp) if isinstance(stamp, str) else "",
         not record.get("deleted"),
         json.dumps(record, sort_keys=True, ensure_ascii=False),

@@ -9,6 +9,7 @@ Pure module: no Textual, no TinyDB.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Iterable, Mapping
 
@@ -21,6 +22,15 @@ ID_BYTES = 8  # 64 random bits: unique across machines at any size a team's stor
 def new_id() -> str:
     """A fresh record id: 16 lowercase hex digits from the OS's random source."""
     return os.urandom(ID_BYTES).hex()
+
+
+def stable_id(*parts: str) -> str:
+    """An id that every machine computes alike from ``parts`` (16 hex digits, like
+    :func:`new_id`): for a record two clones may each create before they sync, such as a
+    team's next retrospective or a person's ballot in it, so that the merge finds one
+    record, not two."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[: ID_BYTES * 2]
 
 
 def stamp(now: dt.datetime) -> str:

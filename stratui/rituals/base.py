@@ -147,6 +147,11 @@ class Ritual(ABC, Generic[D, C, P]):
         """The review record's fields the draft decides: its period (when valid),
         whose it is, who takes part. ReviewError for a change the ritual refuses."""
 
+    def draft_id(self, ws: RitualWorkspace, scope: dict[str, str], period: str) -> str | None:
+        """The id a new draft of ``scope`` and ``period`` gets (None: a fresh random id).
+        A ritual that many clones may start before they sync names it alike on each."""
+        return None
+
     def check_change(self, current: Mapping, draft: D) -> None:
         """ReviewError when ``draft`` changes what the stored review ``current`` fixes."""
 

@@ -601,13 +601,34 @@ class Transaction:
         return record
 
     def put(self, collection: str, record: Mapping) -> dict:
-        """Insert or replace ``record`` whole, moving it if its shard key changed."""
+        """Insert or replace ``record`` whole, moving it if its shard key changed (a
+        review that moves takes its cards and ballots along: they live in its shard)."""
         record = self._valid(collection, record)
-        rel = relpath(collection, self._key_of(collection, record))
+        key = self._key_of(collection, record)
+        rel = relpath(collection, key)
         if record["id"] not in self.store._shard_records(rel):
-            self._remove_elsewhere(collection, record["id"], rel)
+            moved_from = self._remove_elsewhere(collection, record["id"], rel)
+            if collection == "reviews" and key is not None:
+                for old in moved_from:
+                    self._move_followers(record["id"], parse_relpath(old), key)
         self._staged(rel)[record["id"]] = record
         return record
+
+    def _move_followers(self, rid: str, old: tuple[str, str | None] | None, key: str) -> None:
+        """Move the records that follow review ``rid`` from its old shard to ``key``'s."""
+        if old is None or old[1] is None:
+            return
+        for collection in FOLLOW_REVIEW:
+            source = relpath(collection, old[1])
+            records = self.store._shard_records(source)
+            followers = [r for r in records.values() if r.get("review_id") == rid]
+            if not followers:
+                continue
+            staged = self._staged(source)
+            target = self._staged(relpath(collection, key))
+            for follower in followers:
+                del staged[follower["id"]]
+                target[follower["id"]] = follower
 
     @staticmethod
     def _valid(collection: str, record: Mapping) -> dict:
@@ -617,11 +638,15 @@ class Transaction:
         validate_record(collection, record)
         return record
 
-    def _remove_elsewhere(self, collection: str, rid: str, rel: str) -> None:
-        """Drop ``rid`` from any shard but ``rel`` (its week changed: it moves)."""
+    def _remove_elsewhere(self, collection: str, rid: str, rel: str) -> list[str]:
+        """Drop ``rid`` from any shard but ``rel`` (its week changed: it moves); returns
+        the shards it was dropped from."""
+        dropped = []
         for old in self.store._candidate_rels(collection, rid):
             if old != rel and rid in self.store._shard_records(old):
                 del self._staged(old)[rid]
+                dropped.append(old)
+        return dropped
 
     def put_many(self, writes: Mapping[str, Iterable[Mapping]]) -> int:
         """Insert or replace many records (an import), shard by shard; returns the count.

@@ -87,6 +87,7 @@ def start_or_resume(
         review = new_draft_record(
             ritual.name, fields, answers=draft.to_answers(), now=ws.clock.now()
         )
+        review["id"] = ritual.draft_id(ws, scope, period) or review["id"]
         return tx.insert("reviews", review), draft
 
 
@@ -146,9 +147,7 @@ def drafts(ws: Workspace, ritual: Ritual[D, C, P], **options: Any) -> list[dict]
     return _drafts(ws, ritual, ritual.scope(ws, **options), None)
 
 
-def context(
-    ws: Workspace, ritual: Ritual[D, C, P], draft: D, review_id: str | None = None
-) -> C:
+def context(ws: Workspace, ritual: Ritual[D, C, P], draft: D, review_id: str | None = None) -> C:
     """What the store holds for ``draft`` (see the ritual's context)."""
     return ritual.read_context(ws, draft, review_id)
 
@@ -247,9 +246,7 @@ def current_draft(ws: Workspace, rid: str) -> dict:
     return current
 
 
-def refuse_completed(
-    ws: Workspace, ritual: Ritual[D, C, P], period: str, **options: Any
-) -> None:
+def refuse_completed(ws: Workspace, ritual: Ritual[D, C, P], period: str, **options: Any) -> None:
     """Refuse to start a review of ``period`` for the scope ``options`` name when it has
     a completed one already (what ``stratui review`` checks before the TUI starts).
 
@@ -268,9 +265,7 @@ def _filled(ws: Workspace, ritual: Ritual[D, C, P], draft: D, review_id: str | N
     return ritual.fill_defaults(draft, ritual.read_context(ws, draft, review_id))
 
 
-def _plan(
-    ws: Workspace, ritual: Ritual[D, C, P], review: Mapping, draft: D, **options: Any
-) -> P:
+def _plan(ws: Workspace, ritual: Ritual[D, C, P], review: Mapping, draft: D, **options: Any) -> P:
     found = ritual.read_context(ws, draft, review["id"])
     ritual.fill_defaults(draft, found)
     now, today = ws.clock.now(), ws.clock.today()

@@ -158,6 +158,10 @@ class RetroContext:
     twice); ``people``: every person (an action's owner must be one of them); ``goals``:
     the active goals, in tree order (what an action may serve).
 
+    What the participants wrote, each as a record of their own: ``cards``, the
+    retrospective's ``retro_items`` in the order written, and ``ballots``, its
+    ``retro_ballots`` (each person's dots and health ratings).
+
     What the store's templates (:mod:`stratui.rituals.templates`) give the team:
     ``formats``, the templates' formats offered after the built-ins; ``health_dimensions``
     (() for the built-ins); ``icebreakers``, the pool, and ``used_icebreakers``, what each
@@ -176,6 +180,8 @@ class RetroContext:
     icebreakers: tuple[str, ...] = ()
     used_icebreakers: list[str] = field(default_factory=list)
     template_problems: list[str] = field(default_factory=list)
+    cards: list[dict] = field(default_factory=list)
+    ballots: list[dict] = field(default_factory=list)
 
     @property
     def previous_health(self) -> dict[str, int]:
@@ -188,12 +194,25 @@ class RetroContext:
 class RetroDraft(CardBoard):
     """Everything gathered so far in one retrospective.
 
-    ``follow_ups`` maps each previous action's id to its :class:`FollowUp`; ``cards`` are
-    in the order written; ``votes`` maps a participant to the dots they put on each card
-    (card id -> count); ``discussion`` holds notes per topic key; ``health`` maps each
-    dimension to its typed rating (blank or None: not rated), used when ``health_check``
-    is on. The edits of cards and votes are those of
-    :class:`~stratui.rituals.retro.board.CardBoard`.
+    The draft is the facilitator's part, kept in the review's ``answers``: the phase, the
+    format, the follow-up, which cards are revealed and how they are grouped, the
+    discussion, the actions and the facilitator's own health ratings. What participants
+    write is theirs, each a record (docs/EXPORT-FORMAT.md, version 2): their cards
+    (``retro_items``) and their ballots (``retro_ballots``: dots and ratings).
+    :meth:`fill_defaults` lays those records on the board, so ``cards`` (in the order
+    written) and ``votes`` (participant -> card id or group key -> dots) are the board
+    as the store has it; the edits of cards and votes are those of
+    :class:`~stratui.rituals.retro.board.CardBoard`, the rules that the use cases of
+    :mod:`stratui.usecases.retro_room` apply before writing a participant's record.
+    ``ratings`` are the participants' health ratings from their ballots.
+
+    ``follow_ups`` maps each previous action's id to its :class:`FollowUp`;
+    ``discussion`` holds notes per topic key; ``health`` maps each dimension to the
+    facilitator's typed rating (blank or None: not rated), used when ``health_check``
+    is on.
+
+    A draft of the first version kept the cards and dots themselves in its answers:
+    those are still read, kept, and written as records when the retrospective finishes.
 
     ``format`` names the format; for a template's format, ``custom_format`` is a copy of
     it made when it was chosen, so the review reads and sums up with its categories even
@@ -219,12 +238,36 @@ class RetroDraft(CardBoard):
     health_check: bool = False
     health: dict[str, object] = field(default_factory=dict)
     notes: str = ""
+    ratings: dict[str, dict[str, int]] = field(default_factory=dict, compare=False)
+    stored_cards: set[str] = field(default_factory=set, compare=False)
+    """Ids of the cards that are records (the others come from a first-version draft)."""
+    balloted: set[str] = field(default_factory=set, compare=False)
+    """Who has a ballot (their dots are the ballot's, not the answers')."""
+    revealed_ids: set[str] = field(default_factory=set, compare=False)
+    """The cards revealed, as the answers keep them (applied to ``cards`` when filled)."""
+    group_of: dict[str, str] = field(default_factory=dict, compare=False)
+    """Each grouped card's group, as the answers keep them (applied when filled)."""
 
     # -- (de)serialising: the review record's ``answers`` field ---------------------------
 
     def to_answers(self) -> dict:
         """The draft as a JSON-ready dict, for the review record's ``answers`` field."""
         answers = asdict(self)
+        for derived in ("ratings", "stored_cards", "balloted", "revealed_ids", "group_of"):
+            del answers[derived]  # read from the records, or kept below as the answers say
+        answers["cards"] = [asdict(c) for c in self.cards if c.id not in self.stored_cards]
+        answers["votes"] = {
+            voter: dict(dots) for voter, dots in self.votes.items() if voter not in self.balloted
+        }
+        on_board = {card.id for card in self.cards}
+        answers["revealed"] = sorted(
+            {card.id for card in self.cards if card.revealed}
+            | {rid for rid in self.revealed_ids if rid not in on_board}
+        )
+        answers["groups"] = {
+            **{rid: label for rid, label in self.group_of.items() if rid not in on_board},
+            **{card.id: card.group for card in self.cards if card.group},
+        }
         answers["custom_format"] = self.custom_format.to_answers() if self.custom_format else None
         answers["ritual"] = "retro"
         answers["version"] = ANSWERS_VERSION
@@ -268,6 +311,8 @@ class RetroDraft(CardBoard):
             draft.actions = read_part_list(NewAction, data["actions"])
         draft.votes = _votes(data.get("votes"))
         draft.discussion = _strings(data.get("discussion"))
+        draft.revealed_ids = set(_names(data.get("revealed")))
+        draft.group_of = _strings(data.get("groups"))
         if isinstance(data.get("health"), Mapping):
             draft.health = {str(k): v for k, v in data["health"].items() if _is_rating(v)}
         return draft
@@ -333,7 +378,60 @@ class RetroDraft(CardBoard):
             self.health = dict.fromkeys(dimensions)
         if not self.icebreaker and context.icebreakers:
             self.icebreaker = offer_icebreaker(context.icebreakers, context.used_icebreakers)
+        self.lay_out(context.cards, context.ballots)
         return self
+
+    def lay_out(self, cards: Iterable[Mapping], ballots: Iterable[Mapping]) -> None:
+        """Put the participants' records on the board: every live card record (revealed
+        and grouped as the answers say, and as edited here since), then the cards of a
+        first-version draft; each ballot's dots and ratings as its person's.
+
+        A dot on a card or group that is no longer on the board (removed, regrouped) is
+        not counted: its voter has it back.
+        """
+        on_board = {card.id for card in self.cards}
+        self.revealed_ids = {rid for rid in self.revealed_ids if rid not in on_board} | {
+            card.id for card in self.cards if card.revealed
+        }
+        self.group_of = {
+            **{rid: label for rid, label in self.group_of.items() if rid not in on_board},
+            **{card.id: card.group for card in self.cards if card.group},
+        }
+        live = [record for record in cards if rec.is_live(record)]
+        stored = {str(record["id"]) for record in live}
+        legacy = [card for card in self.cards if card.id not in self.stored_cards]
+        self.cards = [
+            Card(
+                id=str(record["id"]),
+                category=str(record.get("category", "")),
+                text=str(record.get("text", "")),
+                author=record.get("author") or None,
+                revealed=str(record["id"]) in self.revealed_ids,
+                group=self.group_of.get(str(record["id"])),
+            )
+            for record in sorted(live, key=lambda r: (str(r["created_at"]), str(r["id"])))
+        ] + [card for card in legacy if card.id not in stored]
+        self.stored_cards = stored
+        known = self.vote_keys()
+        self.ratings = {}
+        for ballot in ballots:
+            if not rec.is_live(ballot):
+                continue
+            person = str(ballot["person"])
+            dots = ballot.get("dots")
+            kept = {
+                key: n
+                for key, n in (dots.items() if isinstance(dots, Mapping) else ())
+                if key in known and isinstance(n, int) and n > 0
+            }
+            self.balloted.add(person)
+            if kept:
+                self.votes[person] = kept
+            else:
+                self.votes.pop(person, None)
+            ratings = ballot.get("ratings")
+            if isinstance(ratings, Mapping) and ratings:
+                self.ratings[person] = {str(k): v for k, v in ratings.items()}
 
     # -- the format -----------------------------------------------------------------------
 
@@ -494,19 +592,34 @@ class RetroDraft(CardBoard):
         self.health[dimension.strip()] = score
 
     def health_scores(self) -> dict[str, int]:
-        """The rated dimensions as whole numbers ({} when the check is off); unreadable
-        ratings are left out (validation reports them)."""
-        if not self.health_check:
-            return {}
-        scores: dict[str, int] = {}
-        for dimension, value in self.health.items():
-            try:
-                score = read_whole(value, 1, 5)
-            except ValueError:
-                continue
-            if score is not None:
-                scores[dimension] = score
-        return scores
+        """Each rated dimension's score: the mean of every participant's rating (the
+        facilitator's and each ballot's), rounded half up ({} when no one rated and the
+        facilitator skipped the check); unreadable ratings are left out (validation
+        reports them)."""
+        given = self.health_ratings()
+        return {
+            dimension: int(sum(scores) / len(scores) + 0.5)
+            for dimension, scores in given.items()
+            if scores
+        }
+
+    def health_ratings(self) -> dict[str, list[int]]:
+        """Every rating given, by dimension: the facilitator's (when the check is on)
+        and each participant's from their ballot, one per person."""
+        given: dict[str, dict[str, int]] = {}
+        if self.health_check:
+            for dimension, value in self.health.items():
+                try:
+                    score = read_whole(value, 1, 5)
+                except ValueError:
+                    continue
+                if score is not None:
+                    given.setdefault(dimension, {})[self.facilitator] = score
+        for person, ratings in self.ratings.items():
+            for dimension, value in ratings.items():
+                if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5:
+                    given.setdefault(dimension, {})[person] = value
+        return {dimension: list(by.values()) for dimension, by in given.items()}
 
 
 # -- reading answers back ---------------------------------------------------------------------

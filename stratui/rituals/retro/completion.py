@@ -8,8 +8,11 @@ service then writes in one transaction:
   closes it (missed, or partial when it has progress) and carries it over into a new
   commitment of the week after the retro (``carried_from`` the action, source
   ``retro``, ``review_id`` this retrospective, so the next retro follows it up);
-* the cards, as ``retro_items`` (the card's id, category, text, author unless
-  anonymous, the votes put on the card itself, group);
+* the cards, as ``retro_items``: each card its author wrote gets the votes put on the
+  card itself and its group (a card of a first-version draft, which kept its cards in
+  its answers, is written whole: id, category, text, author unless anonymous);
+* the ballots, deleted: the cards keep the totals, and who voted for what stays in
+  the room (the tombstones keep nothing a merge does not need: see ``writes``);
 * the actions, as commitments with source ``retro`` linked to the review, in the week of
   their due date (else the week after the retro);
 * the review, complete (ritual ``retro``, team, facilitator, participants, format,
@@ -49,6 +52,7 @@ class RetroCompletion:
     changed: list[dict] = field(default_factory=list)
     carried: list[dict] = field(default_factory=list)
     actions: list[dict] = field(default_factory=list)
+    ballots: list[dict] = field(default_factory=list)
 
     def writes(self) -> dict[str, list[dict]]:
         """The records by collection, as ``Transaction.put_many`` takes them."""
@@ -56,6 +60,7 @@ class RetroCompletion:
             "commitments": [*self.changed, *self.carried, *self.actions],
             "reviews": [self.review],
             "retro_items": list(self.items),
+            "retro_ballots": list(self.ballots),
         }
 
 
@@ -93,16 +98,23 @@ def plan_retro_completion(
             carried = rec.carry_over(after, now, week=following)  # keeps source "retro"
             plan.carried.append(rec.updated("commitments", carried, {"review_id": review_id}, now))
     totals = draft.card_votes()
+    written = {str(record["id"]): record for record in context.cards if rec.is_live(record)}
     for card in draft.cards:
+        outcome = {"votes": totals[card.id], "group": card.group.strip() if card.group else None}
+        if card.id in written:
+            plan.items.append(rec.updated("retro_items", written[card.id], outcome, now))
+            continue
         fields_ = {
             "review_id": review_id,
             "category": card.category,
             "text": card.text.strip(),
             "author": card.author or None,
-            "votes": totals[card.id],
-            "group": card.group.strip() if card.group else None,
+            **outcome,
         }
         plan.items.append({**rec.new_record("retro_items", fields_, now), "id": card.id})
+    plan.ballots = [
+        _emptied_ballot(ballot, now) for ballot in context.ballots if rec.is_live(ballot)
+    ]
     for action in draft.actions:
         due = read_date(action.due, today)
         owner = find_named(context.people, action.owner) or {"name": action.owner.strip()}
@@ -121,6 +133,15 @@ def plan_retro_completion(
         )
     plan.review = _finished_review(review, draft, plan, now)
     return plan
+
+
+def _emptied_ballot(ballot: Mapping, now: dt.datetime) -> dict:
+    """A ballot's tombstone, with its dots and ratings taken off (who voted for what is
+    not kept once the retrospective is complete)."""
+    gone = rec.tombstone(ballot, now)
+    gone["dots"] = {}
+    gone.pop("ratings", None)
+    return gone
 
 
 def action_week(due: str | None, period: str) -> str:
@@ -151,6 +172,15 @@ def _followed_up(
     return record
 
 
+def _took_part(draft: RetroDraft) -> list[str]:
+    """Who took part: the participants named, then whoever joined with a ballot (in
+    name order), each once."""
+    named = list(draft.participants)
+    known = {name.casefold() for name in named}
+    joined = [p for p in sorted(draft.balloted, key=str.casefold) if p.casefold() not in known]
+    return [*named, *joined]
+
+
 def _finished_review(
     review: Mapping, draft: RetroDraft, plan: RetroCompletion, now: dt.datetime
 ) -> dict:
@@ -170,7 +200,7 @@ def _finished_review(
         "period": draft.period,
         "team": draft.team,
         "facilitator": draft.facilitator.strip(),
-        "participants": list(draft.participants),
+        "participants": _took_part(draft),
         "status": "complete",
         "format": draft.format,
         "health": draft.health_scores() or None,

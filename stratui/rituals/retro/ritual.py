@@ -20,11 +20,20 @@ from typing import Any
 
 from stratui.domain import goal_tree
 from stratui.domain import people as names
+from stratui.domain.records import stable_id
 from stratui.domain.weeks import is_valid_week, next_week, shift_week, week_of, week_range
-from stratui.rituals.base import Ritual, RitualWorkspace, by_ids, file_safe, written
+from stratui.rituals.base import (
+    ReviewError,
+    Ritual,
+    RitualWorkspace,
+    by_ids,
+    file_safe,
+    written,
+)
 from stratui.rituals.retro import RITUAL_TITLE, RetroContext, RetroDraft
 from stratui.rituals.retro import status as retro_status
 from stratui.rituals.retro.completion import RetroCompletion, plan_retro_completion
+from stratui.rituals.retro.formats import FORMATS
 from stratui.rituals.retro.history import OpenAction, RetroDue
 from stratui.rituals.retro.phases import PHASE_TITLES, PHASES
 from stratui.rituals.retro.summary import completion_markdown, retro_summary_markdown
@@ -62,8 +71,39 @@ class Retrospective(Ritual[RetroDraft, RetroContext, RetroCompletion]):
     def new_draft(
         self, ws: RitualWorkspace, scope: dict[str, str], period: str, **options: Any
     ) -> RetroDraft:
-        facilitator = ws.person_named(options.get("facilitator"), "facilitator")
-        return RetroDraft(team=scope["team"], period=period, facilitator=facilitator)
+        """A new retrospective of the team, facilitated by whoever starts it (``lead``
+        False: by no one yet, as when a card from a shell starts it: the first to open
+        it in the app leads it), in the team's usual format (its last retrospective's,
+        else the first built-in), so that cards can be written from the start."""
+        lead = options.get("lead", True)
+        facilitator = ws.person_named(options.get("facilitator"), "facilitator") if lead else ""
+        draft = RetroDraft(team=scope["team"], period=period, facilitator=facilitator)
+        held = sorted(self.held(ws, scope["team"]), key=_held_order)
+        usual = self.read_draft(held[-1]) if held else None
+        if usual is not None and usual.retro_format is not None:
+            draft.choose_format(usual.retro_format)
+        else:
+            draft.choose_format(FORMATS[0])
+        return draft
+
+    def draft_id(self, ws: RitualWorkspace, scope: dict[str, str], period: str) -> str:
+        """The team's n-th retrospective of ``period`` has the same id on every clone,
+        so two clones that each start it before they sync hold one retrospective."""
+        team = scope["team"].casefold()
+        number = 1
+        while ws.store.get("reviews", stable_id("retro", team, period, str(number)), deleted=True):
+            number += 1
+        return stable_id("retro", team, period, str(number))
+
+    def check_change(self, current: Mapping, draft: RetroDraft) -> None:
+        """Only its facilitator leads a retrospective: once someone takes over, the
+        previous facilitator's screen may no longer change it."""
+        facilitator = str(current.get("facilitator") or "")
+        if facilitator and not names.same_name(facilitator, draft.facilitator):
+            raise ReviewError(
+                f"facilitator: {facilitator} leads this retrospective now; you take part "
+                "as a participant (stratui review retro --facilitate takes it back)"
+            )
 
     def read_draft(self, review: Mapping) -> RetroDraft:
         return RetroDraft.from_answers(
@@ -93,16 +133,22 @@ class Retrospective(Ritual[RetroDraft, RetroContext, RetroCompletion]):
     def read_context(
         self, ws: RitualWorkspace, draft: RetroDraft, review_id: str | None
     ) -> RetroContext:
-        """The team's members, every person, the active goals; what the store's
-        templates give the team (formats, health dimensions, icebreakers, and the files
-        refused); the team's previous retrospective (its latest completed one, not
-        ``review_id``, of a period up to the draft's) and that retro's actions: the
-        commitments with source ``retro`` linked to it, of the weeks from its period to
-        the week after the draft's."""
+        """The team's members, every person, the active goals; the cards and ballots the
+        participants wrote in ``review_id``; what the store's templates give the team
+        (formats, health dimensions, icebreakers, and the files refused); the team's
+        previous retrospective (its latest completed one, not ``review_id``, of a period
+        up to the draft's) and that retro's actions: the commitments with source
+        ``retro`` linked to it, of the weeks from its period to the week after the
+        draft's."""
         store = ws.store
         found = names.find_named(store.all("teams"), draft.team)
         context = RetroContext(members=list(found.get("members", ())) if found else [])
         context.people = store.all("people")
+        stored = store.get("reviews", review_id) if review_id else None
+        if stored is not None:  # what the participants wrote, in the review's shard
+            shard = [str(stored["period"])]
+            context.cards = store.find("retro_items", periods=shard, review_id=review_id)
+            context.ballots = store.find("retro_ballots", periods=shard, review_id=review_id)
         active = [goal for goal in store.all("goals") if goal.get("status") == "active"]
         context.goals = [dict(goal) for goal, _ in goal_tree.walk(active)]
         templates = ws.templates()

@@ -1,0 +1,323 @@
+"""Everyone in the retrospective: each participant writes their own records.
+
+A team's retrospective is a draft review that its facilitator leads through the phases
+(:mod:`stratui.usecases.rituals` saves the facilitator's draft). Everyone else, from
+their own terminal, a shell or another clone, writes only records of their own, so ten
+people writing at once never overwrite one another and two clones merge with no
+conflict:
+
+* a card (``retro_items``), from the setup up to the end of the gather phase, signed by
+  me or anonymous (then no record names its author);
+* their ballot (``retro_ballots``, one per person and retrospective, with the same id on
+  every clone): the dots they spend in the vote phase, at most the retrospective's dots
+  per person (checked in the transaction that writes them, so two windows of one person
+  cannot overspend), and their health ratings in the health phase.
+
+Each use case reads the retrospective as it is stored now, inside the transaction that
+writes, so a card written while the facilitator completes the retrospective is refused
+with a message, never dropped. Refusals are :class:`~stratui.domain.schema.ValidationError`
+naming the field (exit 2 in the CLI, an inline message in the TUI); nothing is written.
+
+No Textual and no Rich here; TinyDB only through the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from stratui.domain import records as rec
+from stratui.domain.people import same_name
+from stratui.domain.schema import ValidationError
+from stratui.rituals.base import ReviewError
+from stratui.rituals.retro import GROUP_KEY, RetroDraft, RetroRefused
+from stratui.rituals.retro import room as rules
+from stratui.rituals.retro.ritual import RETRO
+from stratui.store.errors import UnknownId
+from stratui.usecases import rituals
+from stratui.usecases.workspace import Workspace
+
+
+@dataclass
+class Room:
+    """A retrospective as it is stored now: its review record and its draft, with every
+    participant's cards and ballots laid on the board."""
+
+    review: dict
+    draft: RetroDraft
+
+    @property
+    def phase(self) -> str:
+        return self.draft.phase
+
+    @property
+    def joined(self) -> list[str]:
+        """The people with a ballot: who has joined (in name order)."""
+        return sorted(self.draft.balloted, key=str.casefold)
+
+    def view(self, me: str, mine: Collection[str] = ()) -> rules.View:
+        """What ``me`` may see (see :func:`~stratui.rituals.retro.room.view_for`)."""
+        return rules.view_for(self.draft, me, mine)
+
+    def attendance(self) -> rules.Attendance:
+        return rules.attendance(self.draft, self.joined)
+
+
+# -- finding the room ------------------------------------------------------------------------
+
+
+def open_review(ws: Workspace, team: str | None = None) -> dict | None:
+    """The team's retrospective in progress (its newest draft of the recent weeks), or
+    None. ``team``: the team named, else the only team, else me's only team.
+
+    Raises:
+        ValidationError: on ``team``, for a team that does not exist (listing them).
+    """
+    found = rituals.drafts(ws, RETRO, team=team)
+    return found[0] if found else None
+
+
+def add_card_ahead(
+    ws: Workspace,
+    text: str,
+    *,
+    team: str | None = None,
+    category: str | None = None,
+    anonymous: bool = False,
+) -> tuple[dict, dict]:
+    """Write a card in the team's retrospective in progress, else in its next one,
+    started now (this week, the team's usual format, led by no one yet: the first to
+    open it in the app leads it; the same id on every clone, see
+    :meth:`~stratui.rituals.retro.ritual.Retrospective.draft_id`). Returns the review
+    and the card. A card refused refuses before anything is started.
+
+    Raises:
+        ValidationError: as :func:`add_card`, or on ``team``.
+    """
+    review = open_review(ws, team)
+    if review is None:
+        scope = RETRO.scope(ws, team=team)
+        period = RETRO.default_period(ws, scope)
+        would_be = RETRO.new_draft(ws, scope, period, lead=False)
+        rules.card_category(would_be, category)
+        _card_text(text)
+        review, _draft = rituals.start_or_resume(ws, RETRO, team=team, lead=False)
+    card = add_card(ws, review["id"], text, category=category, anonymous=anonymous)
+    return review, card
+
+
+def room(ws: Workspace, review_id: str) -> Room:
+    """The retrospective ``review_id`` as stored now.
+
+    Raises:
+        UnknownId: there is no such review.
+    """
+    review = ws.store.get("reviews", review_id)
+    if review is None:
+        raise UnknownId(f"no retrospective {review_id}")
+    draft = RETRO.read_draft(review)
+    RETRO.fill_defaults(draft, RETRO.read_context(ws, draft, review["id"]))
+    return Room(review, draft)
+
+
+def _open_room(ws: Workspace, review_id: str) -> Room:
+    """:func:`room`, refused once the retrospective has closed."""
+    current = room(ws, review_id)
+    rules.check_open(current.review)
+    return current
+
+
+# -- what a participant writes ---------------------------------------------------------------
+
+
+def add_card(
+    ws: Workspace,
+    review_id: str,
+    text: str,
+    *,
+    category: str | None = None,
+    anonymous: bool = False,
+) -> dict:
+    """Write a card in the retrospective, signed by me unless ``anonymous`` (then the
+    record has no author at all); returns the stored card.
+
+    Raises:
+        ValidationError: on ``retro`` (closed), ``card`` (past the gather phase),
+            ``category`` (not the format's: the message lists them) or ``text`` (empty).
+    """
+    with ws.store.transaction() as tx:
+        current = _open_room(ws, review_id)
+        draft = current.draft
+        rules.check_cards_taken(draft)
+        chosen = rules.card_category(draft, category)
+        words = _card_text(text)
+        author = None if anonymous else ws.person_named(None, "author")
+        fields = {
+            "review_id": review_id,
+            "category": chosen,
+            "text": words,
+            "author": author,
+            "votes": 0,
+        }
+        return tx.insert("retro_items", rec.new_record("retro_items", fields, ws.clock.now()))
+
+
+def remove_card(ws: Workspace, review_id: str, card_id: str, mine: Collection[str] = ()) -> dict:
+    """Take back a card of mine (signed by me, or written anonymously in this session:
+    ``mine``) while cards are taken; returns its tombstone.
+
+    Raises:
+        ValidationError: on ``card``: not mine, not in this retrospective, or too late.
+    """
+    with ws.store.transaction() as tx:
+        current = _open_room(ws, review_id)
+        rules.check_cards_taken(current.draft)
+        record = ws.store.get("retro_items", card_id)
+        if record is None or record.get("review_id") != review_id:
+            raise ValidationError("card", f"no card {card_id} in this retrospective")
+        author = record.get("author")
+        if card_id not in mine and not (author and same_name(str(author), ws.me)):
+            raise ValidationError("card", "only its author takes a card back")
+        return tx.delete("retro_items", card_id, ws.clock.now())
+
+
+def join(ws: Workspace, review_id: str) -> dict:
+    """Say I am here: my ballot, made empty if I have none yet; returns it."""
+    with ws.store.transaction() as tx:
+        current = _open_room(ws, review_id)
+        return tx.put("retro_ballots", _ballot(ws, current, changes={}))
+
+
+def vote(ws: Workspace, review_id: str, target: str, *, take_back: bool = False) -> int:
+    """Put one of my dots on a card (an id or a unique prefix of one I may see) or on a
+    group (``group:LABEL``), or take one back; returns the dots I have left.
+
+    Raises:
+        ValidationError: on ``votes`` (not the vote phase; no dots left; none to take
+            back) or ``card`` (no such card, or hidden).
+    """
+    with ws.store.transaction() as tx:
+        current = _open_room(ws, review_id)
+        draft = current.draft
+        rules.check_phase(draft, "vote", "votes")
+        me = ws.person_named(None, "voter")
+        key = _target(current, target, me)
+        if me not in draft.participants:
+            draft.participants.append(me)  # whoever comes votes: the room is open
+        try:
+            left = draft.retract_vote(me, key) if take_back else draft.cast_vote(me, key)
+        except RetroRefused as error:
+            field, _, message = str(error).partition(": ")
+            raise ValidationError(field, message) from None
+        tx.put("retro_ballots", _ballot(ws, current, changes={"dots": draft.votes.get(me, {})}))
+        return left
+
+
+def rate(ws: Workspace, review_id: str, dimension: str, score: int | None) -> dict:
+    """Rate a health dimension 1-5 for myself (None takes my rating back); returns my
+    ballot.
+
+    Raises:
+        ValidationError: on ``ratings`` (not the health phase), ``dimension`` (not one
+            of the retrospective's: the message lists them) or ``score`` (not 1-5).
+    """
+    with ws.store.transaction() as tx:
+        current = _open_room(ws, review_id)
+        draft = current.draft
+        rules.check_phase(draft, "health", "ratings")
+        known = list(draft.health)
+        found = next((d for d in known if same_name(d, dimension)), None)
+        if found is None:
+            raise ValidationError(
+                "dimension", f"expected one of {', '.join(known)}, got {dimension!r}"
+            )
+        if score is not None and (
+            not isinstance(score, int) or isinstance(score, bool) or not 1 <= score <= 5
+        ):
+            raise ValidationError("score", f"expected 1-5, got {score!r}")
+        ratings = dict(draft.ratings.get(ws.me, {}))
+        if score is None:
+            ratings.pop(found, None)
+        else:
+            ratings[found] = score
+        return tx.put("retro_ballots", _ballot(ws, current, changes={"ratings": ratings or None}))
+
+
+def take_over(ws: Workspace, review_id: str) -> dict:
+    """Lead the retrospective from now on (the previous facilitator's screen is told and
+    follows as a participant); returns the review.
+
+    Raises:
+        ValidationError: on ``retro`` once it has closed.
+    """
+    with ws.store.transaction() as tx:
+        current = _open_room(ws, review_id)
+        me = ws.person_named(None, "facilitator")
+        answers = dict(current.review.get("answers") or {})
+        answers["facilitator"] = me
+        changes = {"facilitator": me, "answers": answers}
+        return tx.put("reviews", rec.updated("reviews", current.review, changes, ws.clock.now()))
+
+
+def facilitated_by_me(ws: Workspace, review: dict) -> bool:
+    """True when I lead ``review``."""
+    return same_name(str(review.get("facilitator") or ""), ws.me)
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _card_text(text: object) -> str:
+    """A card's text on one line; refused when empty."""
+    words = " ".join(text.split()) if isinstance(text, str) else ""
+    if not words:
+        raise ValidationError("text", "write something on the card")
+    return words
+
+
+def _ballot(ws: Workspace, current: Room, *, changes: dict) -> dict:
+    """My ballot in ``current`` with ``changes``: the stored one, else a new one whose id
+    every clone computes alike (one ballot per person, whatever syncs after)."""
+    me = ws.person_named(None, "person")
+    review_id = str(current.review["id"])
+    rid = rec.stable_id("ballot", review_id, me.casefold())
+    now = ws.clock.now()
+    stored = ws.store.get("retro_ballots", rid, deleted=True)
+    if stored is None:
+        fields = {"review_id": review_id, "person": me, "dots": {}, **changes}
+        return {**rec.new_record("retro_ballots", fields, now), "id": rid}
+    if stored.get("deleted"):
+        stored = {key: value for key, value in stored.items() if key != "deleted"}
+    return rec.updated("retro_ballots", stored, changes, now)
+
+
+def _target(current: Room, target: str, me: str) -> str:
+    """The vote key ``target`` names: ``group:LABEL``, or a card I may see by id or a
+    unique prefix of its id."""
+    if target.startswith(GROUP_KEY):
+        return target
+    seen = current.view(me).cards
+    matches = [card.id for card in seen if card.id.startswith(target.strip())]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        hidden = any(card.id.startswith(target.strip()) for card in current.draft.cards)
+        why = "it is hidden until the facilitator reveals it" if hidden else "no such card"
+        raise ValidationError("card", f"{target!r}: {why}")
+    raise ValidationError("card", f"{target!r} starts {len(matches)} cards' ids; type more of it")
+
+
+__all__ = [
+    "ReviewError",
+    "Room",
+    "add_card",
+    "add_card_ahead",
+    "facilitated_by_me",
+    "join",
+    "open_review",
+    "rate",
+    "remove_card",
+    "room",
+    "take_over",
+    "vote",
+]
