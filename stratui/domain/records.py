@@ -9,7 +9,6 @@ Pure module: no Textual, no TinyDB.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from collections.abc import Iterable, Mapping
 
@@ -29,6 +28,8 @@ def stable_id(*parts: str) -> str:
     :func:`new_id`): for a record two clones may each create before they sync, such as a
     team's next retrospective or a person's ballot in it, so that the merge finds one
     record, not two."""
+    import hashlib  # only where such a record is made: not on `log`'s path
+
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return digest[: ID_BYTES * 2]
 

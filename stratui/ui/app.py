@@ -135,6 +135,29 @@ class StratuiApp(Screenshots, App):
             return Content(title)
         return Content.assemble(Content(title), (" · ", "dim"), Content(sub_title).stylize("dim"))
 
+    def _load_screen_css(self, screen: Screen) -> None:
+        """Load a new screen's own CSS, then bring the screen's styles up to date by
+        re-applying the rules, not by re-parsing them.
+
+        Textual refreshes all CSS when it shows a screen whose CSS generation is behind
+        the app's, and a new screen's always is: that re-parses every stylesheet twice
+        (once in the refresh, once more on the next mount, the refresh having emptied
+        the parse cache), about 30 ms each time a screen opens (measured: the trends
+        screen, benchmarks/trends.py). The theme's variables have not changed (a change
+        of theme refreshes everything itself), and loading a screen's own CSS re-parses
+        when it adds any; what the new screen needs is the rules applied to it now that
+        it hangs under the app, which is what this does.
+
+        This overrides a private method of Textual and reads its private CSS counters:
+        a deliberate exception, for that figure. Textual is pinned below 9, and
+        ``tests/ui/test_app.py`` checks the text colours of screens made after start-up
+        in both themes, so a Textual that changes them fails a test, not a user.
+        """
+        super()._load_screen_css(screen)
+        if screen._css_update_count != self._css_update_count:
+            self.stylesheet.update(self)
+            screen._css_update_count = self._css_update_count
+
     def check_store(self) -> None:
         """Reload the screen when another process (the CLI, a sync) changed the store."""
         if self.workspace.store.refresh():
@@ -171,7 +194,7 @@ class StratuiApp(Screenshots, App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("weekly", "ritual"):  # not while in it (perhaps under its dialogs)
             ritual = parameters[0] if parameters else action
-            from stratui.ui.screens.ritual import ritual_open  # loaded with the dashboard
+            from stratui.ui.screens import ritual_open
 
             return not ritual_open(self.screen_stack, str(ritual))
         return True

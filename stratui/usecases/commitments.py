@@ -10,10 +10,13 @@ No Textual and no Rich here; TinyDB only through the store.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from stratui.domain import records as rec
 from stratui.usecases.workspace import Workspace
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING: `log` does not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def log(

@@ -9,13 +9,13 @@ No Textual and no Rich here; TinyDB only through the store.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from stratui.clock import Clock
 from stratui.domain import records as rec
 from stratui.domain.schema import ValidationError
 from stratui.store.config import current_user, read_config
 from stratui.store.store import Store
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING: `log` does not import typing
 
 if TYPE_CHECKING:
     from stratui.rituals.templates import Templates

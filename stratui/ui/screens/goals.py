@@ -296,7 +296,7 @@ class GoalsScreen(StratuiScreen):
         draft) over the goals; the screen's p chooses another quarter."""
         from stratui.rituals.quarterly.ritual import QUARTERLY
         from stratui.ui.app import screen_class
-        from stratui.ui.screens.ritual import ritual_open
+        from stratui.ui.screens import ritual_open
 
         if not ritual_open(self.app.screen_stack, QUARTERLY.name):
             quarter = QUARTERLY.quarter_in_progress(self.ws)

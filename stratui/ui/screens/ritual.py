@@ -72,11 +72,6 @@ def ritual_bindings(
     ]
 
 
-def ritual_open(screens: Iterable[Screen], name: str) -> bool:
-    """Whether a screen of the ritual ``name`` is among ``screens`` (one at a time)."""
-    return any(isinstance(s, RitualScreen) and s.RITUAL.name == name for s in screens)
-
-
 class RitualScreen(Screen, Generic[D, C, P]):
     """A ritual's steps, back and next, resumed from its draft and saved at every change.
 
