@@ -65,10 +65,10 @@ def write_text(path: str, text: str, option: str = "--out") -> None:
         raise UsageError(f"{option}: cannot write {path}: {error.strerror}") from None
 
 
-def run_tui(args, start: str | None = None, **options: str | None) -> int:
+def run_tui(args, start: str | None = None, **options: object) -> int:
     """Open the Textual app on the store (the only path that imports Textual);
     ``start="weekly"`` opens straight into the weekly review; ``options`` (``team``,
-    ``period``) go to the ritual's screen."""
+    ``period``, ``facilitate``) go to the ritual's screen."""
     from stratui.cli import report
 
     try:

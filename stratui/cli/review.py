@@ -20,6 +20,11 @@ def define_review(review: argparse.ArgumentParser) -> None:
         "--quarter", type=argtypes.quarter, metavar="YYYY-Qn", help="quarterly: which quarter"
     )
     review.add_argument("--week", type=argtypes.week, help="team: which ISO week (YYYY-Www)")
+    review.add_argument(
+        "--facilitate",
+        action="store_true",
+        help="retro: lead the team's retrospective in progress (taking it over)",
+    )
 
 
 def run_review(args) -> int:
@@ -29,9 +34,14 @@ def run_review(args) -> int:
         raise UsageError("--week: only for the team review")
     if args.team and args.ritual not in TEAM_RITUALS:
         raise UsageError(f"--team: only for the {', '.join(TEAM_RITUALS)} reviews")
+    if args.facilitate and args.ritual != "retro":
+        raise UsageError("--facilitate: only for the retrospective")
     _refuse_what_cannot_start(args)
     needs_terminal(f"review {args.ritual}")
-    return run_tui(args, start=args.ritual, team=args.team, period=args.quarter or args.week)
+    options = {"team": args.team, "period": args.quarter or args.week}
+    if args.facilitate:
+        options["facilitate"] = True
+    return run_tui(args, start=args.ritual, **options)
 
 
 def _refuse_what_cannot_start(args) -> None:

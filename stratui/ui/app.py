@@ -91,17 +91,21 @@ class StratuiApp(Screenshots, App):
         start: str | None = None,
         team: str | None = None,
         period: str | None = None,
+        facilitate: bool = False,
     ) -> None:
         """``start`` names a ritual of :data:`RITUAL_SCREENS` to open straight into
-        (``stratui review weekly``); ``team`` and ``period`` are options of that ritual
-        only (``--team``, ``--week``, ``--quarter``), not of those opened later."""
+        (``stratui review weekly``); ``team``, ``period`` and ``facilitate`` are options
+        of that ritual only (``--team``, ``--week``, ``--quarter``, ``--facilitate``),
+        not of those opened later."""
         super().__init__()
         if start is not None and start not in RITUAL_SCREENS:
             raise ValueError(f"start: expected one of {', '.join(RITUAL_SCREENS)}, got {start!r}")
         self.workspace = workspace
         self.poll = poll
         self.start = start
-        self.launch_options = {k: v for k, v in (("team", team), ("period", period)) if v}
+        self.launch_options: dict[str, object] = {
+            k: v for k, v in (("team", team), ("period", period), ("facilitate", facilitate)) if v
+        }
         # Set before the header is drawn: setting it on mount would lay the screen out again.
         self.sub_title = f"{workspace.me} · {workspace.store.location}"
         theme = load_settings().get("theme", DEFAULT_THEME)
@@ -123,7 +127,7 @@ class StratuiApp(Screenshots, App):
             self.set_interval(self.poll, self.check_store)
         if self.start is not None:
             ritual = screen_class(RITUAL_SCREENS[self.start])
-            self.push_screen(ritual(**self.launch_options))
+            self.push_screen(ritual.enter(self.workspace, **self.launch_options))  # type: ignore[attr-defined]
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """``title · sub title``, the sub title dimmed, both literal.
@@ -189,7 +193,7 @@ class StratuiApp(Screenshots, App):
         dashboard, with its defaults (the only team, else one's own): the launch's
         options were the launch ritual's."""
         await self.switch_mode("dashboard")
-        self.push_screen(screen_class(RITUAL_SCREENS[name])())
+        self.push_screen(screen_class(RITUAL_SCREENS[name]).enter(self.workspace))  # type: ignore[attr-defined]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("weekly", "ritual"):  # not while in it (perhaps under its dialogs)
@@ -217,7 +221,7 @@ class StratuiApp(Screenshots, App):
                 )
 
 
-def run(workspace: Workspace, start: str | None = None, **options: str | None) -> None:
+def run(workspace: Workspace, start: str | None = None, **options) -> None:
     """Start the app (what ``stratui`` without a command does; ``stratui review RITUAL``
     gives ``start=RITUAL``, and its ``--team`` and ``--quarter``, ``team`` and ``period``)."""
     StratuiApp(workspace, start=start, **options).run()

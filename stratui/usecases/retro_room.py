@@ -164,21 +164,49 @@ def add_card(
 
 def remove_card(ws: Workspace, review_id: str, card_id: str, mine: Collection[str] = ()) -> dict:
     """Take back a card of mine (signed by me, or written anonymously in this session:
-    ``mine``) while cards are taken; returns its tombstone.
+    ``mine``), or, as the facilitator, any card, while cards are taken; returns its
+    tombstone.
 
     Raises:
         ValidationError: on ``card``: not mine, not in this retrospective, or too late.
     """
     with ws.store.transaction() as tx:
-        current = _open_room(ws, review_id)
-        rules.check_cards_taken(current.draft)
-        record = ws.store.get("retro_items", card_id)
-        if record is None or record.get("review_id") != review_id:
-            raise ValidationError("card", f"no card {card_id} in this retrospective")
-        author = record.get("author")
-        if card_id not in mine and not (author and same_name(str(author), ws.me)):
-            raise ValidationError("card", "only its author takes a card back")
-        return tx.delete("retro_items", card_id, ws.clock.now())
+        _current, record = _card_of_mine(ws, review_id, card_id, mine)
+        return tx.delete("retro_items", record["id"], ws.clock.now())
+
+
+def edit_card(
+    ws: Workspace, review_id: str, card_id: str, text: str, mine: Collection[str] = ()
+) -> dict:
+    """Change the text of a card of mine (or, as the facilitator, of any card) while
+    cards are taken; returns the card.
+
+    Raises:
+        ValidationError: on ``card`` (as :func:`remove_card`) or ``text`` (empty).
+    """
+    with ws.store.transaction() as tx:
+        _current, record = _card_of_mine(ws, review_id, card_id, mine)
+        changes = {"text": _card_text(text)}
+        return tx.put("retro_items", rec.updated("retro_items", record, changes, ws.clock.now()))
+
+
+def _card_of_mine(
+    ws: Workspace, review_id: str, card_id: str, mine: Collection[str]
+) -> tuple[Room, dict]:
+    """The open retrospective and its card ``card_id``, which I may change."""
+    current = _open_room(ws, review_id)
+    rules.check_cards_taken(current.draft)
+    record = ws.store.get("retro_items", card_id)
+    if record is None or record.get("review_id") != review_id:
+        raise ValidationError("card", f"no card {card_id} in this retrospective")
+    author = record.get("author")
+    if not (
+        card_id in mine
+        or (author and same_name(str(author), ws.me))
+        or facilitated_by_me(ws, current.review)
+    ):
+        raise ValidationError("card", "only its author (or the facilitator) changes a card")
+    return current, record
 
 
 def join(ws: Workspace, review_id: str) -> dict:
@@ -312,6 +340,7 @@ __all__ = [
     "Room",
     "add_card",
     "add_card_ahead",
+    "edit_card",
     "facilitated_by_me",
     "join",
     "open_review",

@@ -15,6 +15,7 @@ import pytest
         (["review", "monthly"], "expected one of weekly, team, retro, quarterly"),
         (["review", "team", "--week", "2025-W53"], "--week: "),
         (["review", "retro", "--week", "2026-W47"], "--week: only for the team review"),
+        (["review", "weekly", "--facilitate"], "--facilitate: only for the retrospective"),
     ],
 )
 def test_bad_review_options_name_the_option_and_write_nothing(cli, store, args, message):

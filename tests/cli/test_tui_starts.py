@@ -74,6 +74,7 @@ def _quit(process: subprocess.Popen, fd: int) -> int:
         ([], b"This week"),
         (["review", "weekly"], b"Weekly review"),
         (["review", "retro", "--team", "Platform"], b"Retrospective"),
+        (["review", "retro", "--team", "Platform", "--facilitate"], b"Retrospective"),
     ],
 )
 def test_the_app_starts_on_a_terminal_and_quits(run, store, user_env, tmp_path, args, shown):

@@ -13,25 +13,14 @@ import sys
 import time
 
 from stratui.clock import Clock
-from stratui.store.store import Store
 from stratui.usecases import retro_room
-from stratui.usecases.workspace import Workspace
+from tests._person import Person
 
 WAIT = 120.0  # seconds: the facilitator moves on within this, or the test has failed
 
 
-class Participant(Workspace):
-    def __init__(self, store: Store, name: str) -> None:
-        super().__init__(store, Clock.from_env())
-        self.name = name
-
-    @property
-    def me(self) -> str:
-        return self.name
-
-
 def main(path: str, name: str, review_id: str, cards: str, dots: str) -> None:
-    ws = Participant(Store.at(path), name)
+    ws = Person(path, Clock.from_env(), name)
     for number in range(int(cards)):
         retro_room.add_card(ws, review_id, f"{name} card {number}")
     deadline = time.monotonic() + WAIT

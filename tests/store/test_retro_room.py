@@ -16,9 +16,9 @@ import pytest
 from stratui.clock import Clock
 from stratui.domain.schema import ValidationError
 from stratui.rituals.retro.ritual import RETRO
-from stratui.store.store import Store
 from stratui.usecases import people, retro_room, rituals
 from stratui.usecases.workspace import Workspace
+from tests._person import Person
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -34,19 +34,7 @@ class Team:
         people.add_team(ana, "Platform", ["ana", "ben", "cy"])
 
     def as_(self, name: str) -> Workspace:
-        return Person(Store.at(self.path), Clock(TODAY), name)
-
-
-class Person(Workspace):
-    """A workspace whose me is ``name``: one person's process, on the shared store."""
-
-    def __init__(self, store: Store, clock: Clock, name: str) -> None:
-        super().__init__(store, clock)
-        self.name = name
-
-    @property
-    def me(self) -> str:
-        return self.name
+        return Person(self.path, Clock(TODAY), name)
 
 
 @pytest.fixture

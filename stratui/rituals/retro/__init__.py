@@ -382,9 +382,10 @@ class RetroDraft(CardBoard):
         return self
 
     def lay_out(self, cards: Iterable[Mapping], ballots: Iterable[Mapping]) -> None:
-        """Put the participants' records on the board: every live card record (revealed
-        and grouped as the answers say, and as edited here since), then the cards of a
-        first-version draft; each ballot's dots and ratings as its person's.
+        """Put the participants' records on the board: every live card record in the
+        order written (revealed and grouped as the answers say, and as edited here
+        since), then the cards of a first-version draft; each ballot's dots and ratings
+        as its person's.
 
         A dot on a card or group that is no longer on the board (removed, regrouped) is
         not counted: its voter has it back.
@@ -409,7 +410,7 @@ class RetroDraft(CardBoard):
                 revealed=str(record["id"]) in self.revealed_ids,
                 group=self.group_of.get(str(record["id"])),
             )
-            for record in sorted(live, key=lambda r: (str(r["created_at"]), str(r["id"])))
+            for record in sorted(live, key=_written_order)
         ] + [card for card in legacy if card.id not in stored]
         self.stored_cards = stored
         known = self.vote_keys()
@@ -623,6 +624,12 @@ class RetroDraft(CardBoard):
 
 
 # -- reading answers back ---------------------------------------------------------------------
+
+
+def _written_order(card: Mapping) -> tuple[str, str, str]:
+    """The order cards are shown in: as written, and cards written in the same second
+    (stamps are whole seconds) by their text, so every screen and clone agrees."""
+    return (str(card["created_at"]), str(card.get("text", "")).casefold(), str(card["id"]))
 
 
 def _step(value: object) -> int:

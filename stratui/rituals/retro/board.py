@@ -262,6 +262,13 @@ class CardBoard:
         """How many dots ``voter`` may still cast."""
         return max(self.vote_limit - self.votes_used(voter), 0)
 
+    def dots_on(self, voter: str, topic: Topic) -> int:
+        """``voter``'s dots on a topic: on the group itself and on its cards, or on the
+        card."""
+        mine = self.votes.get(voter, {})
+        on_cards = sum(mine.get(card_id, 0) for card_id in topic.card_ids)
+        return on_cards + (mine.get(topic.key, 0) if topic.is_group else 0)
+
     def card_votes(self) -> dict[str, int]:
         """The dots put on each card itself (every card, 0 when it has none); a group's
         own dots are in :meth:`group_votes`."""

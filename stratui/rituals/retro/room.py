@@ -142,11 +142,12 @@ class Attendance:
 
     def line(self, phase: str) -> str:
         """One line for the facilitator: ``4 of 6 have written; 17 cards (3 anonymous)``
-        in the gather phase, the dots in the vote phase, the raters in the health phase."""
+        in the gather phase, the voters in the vote phase, the raters in the health
+        phase."""
         total = len(self.expected) or len(self.joined)
         if phase == "vote":
             given = sum(1 for name in self.dots if self.dots[name])
-            return f"{given} of {total} have voted; {sum(self.dots.values())} dots"
+            return f"{given} of {total} have voted"
         if phase == "health":
             return f"{len(self.raters)} of {total} have rated"
         anonymous = f" ({self.anonymous} anonymous)" if self.anonymous else ""
@@ -157,14 +158,18 @@ class Attendance:
 
 
 def attendance(draft: RetroDraft, joined: Iterable[str]) -> Attendance:
-    """Who has taken part in ``draft`` so far (``joined``: the people with a ballot)."""
+    """Who has taken part in ``draft`` so far (``joined``: the people with a ballot;
+    the facilitator is there too)."""
+    present = list(joined)
+    if draft.facilitator and not any(same_name(draft.facilitator, p) for p in present):
+        present.append(draft.facilitator)
     writers: list[str] = []
     for card in draft.cards:
         if card.author and not any(same_name(card.author, w) for w in writers):
             writers.append(card.author)
     return Attendance(
         expected=list(draft.participants),
-        joined=sorted(joined, key=str.casefold),
+        joined=sorted(present, key=str.casefold),
         writers=writers,
         cards=len(draft.cards),
         anonymous=sum(1 for card in draft.cards if not card.author),

@@ -97,6 +97,9 @@ class RitualScreen(Screen, Generic[D, C, P]):
     ReviewError is a ValueError)."""
     EXTRA_HELP: ClassVar[tuple[Binding, ...]] = ()
     """Keys off the footer that the help screen lists too."""
+    FOLLOW_SECONDS: ClassVar[float | None] = None
+    """How often the screen looks for others' writes itself, when it must follow them
+    faster than the app's poll (a ritual many people take part in at once)."""
 
     context: C
     """What the store holds for the draft, read when a step is shown."""
@@ -110,6 +113,12 @@ class RitualScreen(Screen, Generic[D, C, P]):
         self.completion: P | None = None
         self.summary_path: Path | None = None
         self._save_timer: Timer | None = None
+
+    @classmethod
+    def enter(cls, ws: Workspace, **options: Any) -> Screen:
+        """The screen that opens this ritual with the launch's ``options`` (this one; a
+        ritual many people take part in may send a person to another)."""
+        return cls(**options)
 
     @classmethod
     def help_bindings(cls) -> list[Binding]:
@@ -201,12 +210,19 @@ class RitualScreen(Screen, Generic[D, C, P]):
 
     def on_mount(self) -> None:
         self.title = self.HELP_TITLE
+        if self.FOLLOW_SECONDS:
+            self.set_interval(self.FOLLOW_SECONDS, self.follow_store)
         try:
             self.review, self.draft = self.start_or_resume()
         except self.START_ERRORS as error:
             self.show_problems([f"cannot start the {self.NOUN}: {error}"])
             return
         self.show_step()
+
+    def follow_store(self) -> None:
+        """Read the step again when another process wrote to the store."""
+        if self.ws.store.refresh():
+            self.reload()
 
     def on_unmount(self) -> None:
         if self._save_timer is not None:

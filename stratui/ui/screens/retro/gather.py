@@ -1,8 +1,11 @@
-"""Phase 3, gather: cards per category, author optional, hidden until revealed.
+"""Phase 3, gather: everyone writes cards, each from their own seat; the facilitator
+reveals them.
 
-People write without reading each other: a new card shows as "hidden card" until the
-facilitator reveals them all (ctrl+o) or one (r on the list). An empty author makes the
-card anonymous: it is stored without one.
+People write without reading each other: a participant's card shows here as "hidden
+card" (with its author, or "anonymous") until the facilitator reveals them all (ctrl+o)
+or one (r on the list). The facilitator writes cards too, as a participant: signed, or
+anonymous (then stored without an author; this screen alone remembers it is theirs).
+The line above the cards says who has written so far.
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
+from stratui.domain.people import same_name
+from stratui.rituals.retro.room import attendance
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.screens.retro.widgets import ChoicePicker
 from stratui.ui.text import cell, literal
 from stratui.ui.widgets.review import InlineEdit, ReviewTable
+from stratui.usecases import retro_room
 
 HIDDEN = "hidden card"
 
@@ -41,7 +47,7 @@ class GatherPhase(Phase):
         yield Static(id="gather-prompt")
         with Horizontal(id="gather-fields"):
             yield Input(id="gather-text", select_on_focus=False)
-            yield Input(placeholder="author (optional)", id="gather-author")
+            yield Checkbox("anonymous", id="gather-anonymous")
         yield Static(id="gather-count", classes="step-hint")
         yield ReviewTable(id="gather-cards")
         yield InlineEdit(id="gather-edit")
@@ -67,18 +73,23 @@ class GatherPhase(Phase):
                 (
                     cell(draft.category_title(card.category)),
                     cell(card.author or "anonymous"),
-                    cell(card.text) if card.revealed else HIDDEN,
+                    cell(card.text) if card.revealed or self._mine(card) else HIDDEN,
                 ),
             )
             for card in self.draft.cards
         ]
         self.query_one(ReviewTable).refill(rows, select)
         hidden = self.draft.hidden_count
-        count = f"{len(rows)} card(s), {hidden} hidden"
-        if hidden:
-            count += " (ctrl+o reveals all)"
+        room = attendance(draft, draft.balloted).line("gather")
+        count = f"{room} · {hidden} hidden" + (" (ctrl+o reveals all)" if hidden else "")
         self.query_one("#gather-count", Static).update(
-            count + " · Tab: author, list (r reveal, e edit, Del)"
+            literal(count + " · Tab: anonymous, list (r reveal, e edit, Del)")
+        )
+
+    def _mine(self, card) -> bool:
+        """Whether I wrote ``card`` (signed, or anonymously on this screen)."""
+        return card.id in self.ritual.mine or (
+            card.author is not None and same_name(card.author, self.ritual.ws.me)
         )
 
     def _show_prompt(self) -> None:
@@ -98,27 +109,35 @@ class GatherPhase(Phase):
         self._add_typed()
         return super().apply_pending()
 
-    def _add_typed(self) -> bool:
-        """Add the typed card; False when nothing was typed (or it was refused)."""
+    def _add_typed(self, submitted: str | None = None) -> bool:
+        """Write the typed card (``submitted``: the text Enter sent), as mine; False when
+        nothing was typed (or it was refused)."""
         text_field = self.query_one("#gather-text", Input)
-        author_field = self.query_one("#gather-author", Input)
-        text = text_field.value
-        if not text.strip():
+        text = text_field.value if submitted is None else submitted
+        review = self.ritual.review
+        if not text.strip() or review is None:
             return False
-        category, author = self.category, author_field.value
-        card = self.attempt(lambda: self.draft.add_card(category, text, author))
+        category, anonymous = self.category, self.query_one(Checkbox).value
+        ws = self.ritual.ws
+        card = self.write_own(
+            lambda: retro_room.add_card(
+                ws, review["id"], text, category=category, anonymous=anonymous
+            )
+        )
         if card is None:
             return False
-        text_field.value = ""
-        author_field.value = ""  # the next card is anonymous unless someone signs it
-        self.show(select=card.id)
+        if anonymous:
+            self.ritual.mine.add(str(card["id"]))
+        if text_field.value == text:  # not what was typed after Enter: the next card
+            text_field.value = ""
+        self.show(select=str(card["id"]))
         text_field.focus()
         return True
 
-    @on(Input.Submitted, "#gather-fields Input")
+    @on(Input.Submitted, "#gather-text")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if not self._add_typed() and not self.query_one("#gather-text", Input).value.strip():
+        if not self._add_typed(event.value) and not event.value.strip():
             self.ritual.action_next()
 
     @on(ChoicePicker.Picked, "#gather-category")
@@ -143,10 +162,15 @@ class GatherPhase(Phase):
             self.show()
 
     def action_remove(self) -> None:
-        card_id = self._selected()
-        if card_id is not None:
+        card_id, review = self._selected(), self.ritual.review
+        if card_id is None or review is None:
+            return
+        if card_id not in self.draft.stored_cards:  # a first-version draft's own card
             self.attempt(lambda: self.draft.remove_card(card_id))
-            self.show()
+        else:
+            ws, mine = self.ritual.ws, self.ritual.mine
+            self.write_own(lambda: retro_room.remove_card(ws, review["id"], card_id, mine))
+        self.show()
 
     def action_edit(self) -> None:
         card_id = self._selected()
@@ -154,9 +178,15 @@ class GatherPhase(Phase):
             return
         card = self.draft.card(card_id)
 
+        review, ws, mine = self.ritual.review, self.ritual.ws, self.ritual.mine
+
         def answer(text: str) -> None:
-            self.draft.edit_card(card_id, text=text)  # refused: the question stays open
-            self.changed()
+            if card_id not in self.draft.stored_cards or review is None:
+                self.draft.edit_card(card_id, text=text)  # refused: the question stays open
+                self.changed()
+            else:
+                retro_room.edit_card(ws, review["id"], card_id, text, mine)
+                self.ritual.refresh_context()
             self.show()
 
         self.query_one(InlineEdit).ask(

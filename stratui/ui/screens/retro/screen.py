@@ -1,19 +1,29 @@
-"""The retrospective screen: the eight phases, back and next, saved at every change.
+"""The facilitator's retrospective screen: the eight phases, back and next, saved at
+every change.
 
-The facilitator drives it at one keyboard. The screen holds the review record and its
+Whoever leads the team's retrospective is here (the one who started it, the first to
+open one that a card from a shell started, or whoever takes it over with ``stratui
+review retro --facilitate``); everyone else takes part from their own screen
+(:class:`~stratui.ui.screens.retro.room.RetroRoomScreen`), which follows the phase set
+here. The screen holds the review record and its
 :class:`~stratui.rituals.retro.RetroDraft`; each phase (one module each) edits the draft
-through the draft's own methods, which enforce the ritual's rules, and asks the screen
-to save. Every rule lives in :mod:`stratui.rituals.retro`, run by the ritual engine;
-this module only navigates and shows, like the weekly
-review's screen, whose layout and keys it shares.
+(the facilitator's part) through the draft's own methods, which enforce the ritual's
+rules, and asks the screen to save; the facilitator's own cards and dots are records of
+their own, like everyone's. It reads the store twice a second, so the cards, dots and
+ratings of the others show as they come. Every rule lives in :mod:`stratui.rituals.retro`,
+run by the ritual engine; this module only navigates and shows, like the weekly review's
+screen, whose layout and keys it shares.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from textual.binding import Binding
+from textual.screen import Screen
 
+from stratui.domain.people import same_name
 from stratui.domain.weeks import monday, sunday
 from stratui.rituals.retro import RetroContext, RetroDraft, validate_phase
 from stratui.rituals.retro.completion import RetroCompletion
@@ -27,11 +37,14 @@ from stratui.ui.screens.retro.gather import GatherPhase
 from stratui.ui.screens.retro.group import GroupPhase
 from stratui.ui.screens.retro.health import HealthPhase
 from stratui.ui.screens.retro.phase import Phase
+from stratui.ui.screens.retro.room import RetroRoomScreen
 from stratui.ui.screens.retro.setup import SetupPhase
 from stratui.ui.screens.retro.summary import RetroSummaryPhase
 from stratui.ui.screens.retro.vote import VotePhase
 from stratui.ui.screens.ritual import RitualScreen, ritual_bindings
 from stratui.ui.styles import stylesheet
+from stratui.usecases import retro_room
+from stratui.usecases.workspace import Workspace
 
 PHASE_CLASSES: tuple[type[Phase], ...] = (
     SetupPhase,
@@ -62,11 +75,62 @@ class RetroScreen(RitualScreen[RetroDraft, RetroContext, RetroCompletion]):
     STEP_CLASSES = PHASE_CLASSES
     BINDINGS = ritual_bindings("retro", extra=[PERIOD_KEY])
     EXTRA_HELP = (PERIOD_KEY,)
+    FOLLOW_SECONDS = 0.5
 
-    def __init__(self, team: str | None = None) -> None:
-        """``team``'s retrospective (default: the only team, else one's own)."""
+    def __init__(self, team: str | None = None, facilitate: bool = False) -> None:
+        """``team``'s retrospective (default: the only team, else one's own), led from
+        here; ``facilitate`` takes it over from whoever leads it."""
         super().__init__(team=team)
         self.context = RetroContext()
+        self.facilitate = facilitate
+        self.mine: set[str] = set()
+        """The cards I wrote anonymously: this screen alone knows they are mine."""
+
+    @classmethod
+    def enter(cls, ws: Workspace, **options: Any) -> Screen:
+        """The team's retrospective in progress, as a participant when someone else
+        leads it (unless ``facilitate``); else this screen, which leads it."""
+        facilitate = bool(options.get("facilitate"))
+        team = options.get("team")
+        try:
+            review = retro_room.open_review(ws, team)
+        except (ValueError, StoreError):
+            review = None  # this screen says why it cannot start
+        if review is not None and not facilitate:
+            lead = str(review.get("facilitator") or "")
+            if lead and not same_name(lead, ws.me):
+                return RetroRoomScreen(review["id"])
+        return cls(team=team, facilitate=facilitate)
+
+    def start_or_resume(self) -> tuple[dict, RetroDraft]:
+        """The team's retrospective, led by me: one that no one leads yet (a card from a
+        shell started it) I lead now, and with ``facilitate`` I take it over, saying so."""
+        review, draft = super().start_or_resume()
+        lead = str(review.get("facilitator") or "")
+        if not lead or (self.facilitate and not same_name(lead, self.ws.me)):
+            retro_room.take_over(self.ws, review["id"])
+            if lead:
+                self.notify(f"You lead this retrospective now, in place of {lead}.")
+            review, draft = super().start_or_resume()
+        elif not same_name(lead, self.ws.me):  # someone started it a moment before me
+            self.call_after_refresh(self._take_part, review["id"], lead)
+        return review, draft
+
+    def _take_part(self, review_id: str, lead: str) -> None:
+        """Someone else leads: go on as a participant, saying so."""
+        self.notify(f"{lead} leads this retrospective; you take part.")
+        self.app.switch_screen(RetroRoomScreen(review_id))
+
+    def reload(self) -> None:
+        """Others wrote: lay their cards, dots and ratings out; if someone took the lead
+        over, go on as a participant."""
+        if self.review is not None and self.completion is None:
+            stored = self.ws.store.get("reviews", self.review["id"])
+            lead = str((stored or {}).get("facilitator") or "")
+            if stored is not None and lead and not same_name(lead, self.ws.me):
+                self._take_part(self.review["id"], lead)
+                return
+        super().reload()
 
     def refresh_context(self) -> None:
         """The previous retro's actions are read while the retrospective is open only."""

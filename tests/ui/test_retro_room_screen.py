@@ -1,0 +1,175 @@
+"""Two people in one retrospective, each in their own app on one store (Pilot tests).
+
+ana leads (she starts it); ben opens the team's retrospective and takes part: his screen
+follows her phase with no key pressed, shows her cards only once she reveals them, and
+lets him spend his own dots, no more. Today is Sunday 2026-11-22 (2026-W47).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from textual.widgets import ContentSwitcher, DataTable, Input, Static
+
+from stratui.clock import Clock
+from stratui.ui.app import StratuiApp
+from stratui.ui.screens.retro import RetroScreen
+from stratui.ui.screens.retro.room import RetroRoomScreen
+from stratui.usecases import people
+from tests._person import Person
+from tests.ui.conftest import TODAY
+
+
+def everyone(path: str) -> tuple[Person, Person]:
+    ana, ben = Person(path, Clock(TODAY), "ana"), Person(path, Clock(TODAY), "ben")
+    for name in ("ana", "ben", "cy"):
+        people.add_person(ana, name)
+    people.add_team(ana, "Platform", ["ana", "ben", "cy"])
+    return ana, ben
+
+
+async def until(pilot, what, seconds: float = 5.0) -> float:
+    """Wait, as a person would, until ``what()`` holds; how long it took."""
+    start = time.monotonic()
+    while not what():
+        assert time.monotonic() - start < seconds, "the screen did not follow"
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+    return time.monotonic() - start
+
+
+def board(app) -> list[str]:
+    table = app.screen.query_one("#room-board", DataTable)
+    return [str(table.get_row_at(row)[3]) for row in range(table.row_count)]
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#room-status", Static).render())
+
+
+def heading(app) -> str:
+    return str(app.screen.query_one("#room-heading", Static).render())
+
+
+def problems(app) -> str:
+    widget = app.screen.query_one("#room-problems", Static)
+    return str(widget.render()) if widget.display else ""
+
+
+def phase(app) -> str:
+    return app.screen.query_one("#ritual-body", ContentSwitcher).current
+
+
+async def test_a_participant_follows_sees_after_reveal_and_spends_only_their_dots(tmp_path):
+    ana, ben = everyone(str(tmp_path / "store"))
+    lead = StratuiApp(ana, poll=None, start="retro")
+    joins = StratuiApp(ben, poll=None, start="retro")
+    async with lead.run_test(size=(80, 24)) as a, joins.run_test(size=(80, 24)) as b:
+        assert isinstance(lead.screen, RetroScreen)
+        await a.press("enter")  # the format: on to the follow-up (nothing) or gather
+        await a.pause()
+        if phase(lead) == "step-follow-up":
+            await a.press("enter")
+            await a.pause()
+        await until(b, lambda: isinstance(joins.screen, RetroRoomScreen))
+        await until(b, lambda: "Gather" in heading(joins))
+        assert "you take part as ben" in heading(joins)
+
+        await a.press(*"Deploys got faster", "enter")  # ana's card: hidden from ben
+        await b.press(*"Flaky tests", "enter")  # ben's own card
+        await until(b, lambda: board(joins) == ["Flaky tests"])
+        await until(b, lambda: "Hidden until the facilitator reveals them: ana 1" in status(joins))
+        await until(
+            a,
+            lambda: (
+                "2 of 3 have written; 2 cards"
+                in str(lead.screen.query_one("#gather-count", Static).render())
+            ),
+        )
+
+        await a.press("ctrl+o")  # ana reveals
+        await until(b, lambda: sorted(board(joins)) == ["Deploys got faster", "Flaky tests"])
+        await a.press("enter", "enter")  # gather, then group: on to the vote
+        await a.pause()
+        assert phase(lead) == "step-vote"
+        await until(b, lambda: "Your dots: 3 of 3 left" in status(joins))
+        joins.screen.query_one("#room-board", DataTable).focus()
+        for _ in range(4):
+            await b.press("plus")
+            await b.pause()
+        assert "ben has used all 3 votes" in problems(joins)
+        assert "Your dots: 0 of 3 left" in status(joins)
+
+    (ballot,) = ben.store.all("retro_ballots")
+    assert (ballot["person"], sum(ballot["dots"].values())) == ("ben", 3)
+    cards = {c["text"]: c for c in ana.store.all("retro_items")}
+    assert cards["Flaky tests"]["author"] == "ben"
+    assert cards["Deploys got faster"]["author"] == "ana"
+
+
+async def test_cards_are_refused_once_the_gather_phase_has_ended(tmp_path):
+    ana, ben = everyone(str(tmp_path / "store"))
+    lead = StratuiApp(ana, poll=None, start="retro")
+    joins = StratuiApp(ben, poll=None, start="retro")
+    async with lead.run_test(size=(80, 24)) as a, joins.run_test(size=(80, 24)) as b:
+        await a.press("enter")
+        await a.pause()
+        if phase(lead) == "step-follow-up":
+            await a.press("enter")
+        await a.press("enter", "enter")  # no cards: past gather and group
+        await a.pause()
+        await until(b, lambda: isinstance(joins.screen, RetroRoomScreen))
+        await until(b, lambda: "Vote" in heading(joins))
+        assert not joins.screen.query_one("#room-fields").display  # no card to write
+    assert ana.store.all("retro_items") == []
+
+
+async def test_facilitate_takes_the_lead_and_the_old_facilitator_takes_part(tmp_path):
+    ana, ben = everyone(str(tmp_path / "store"))
+    lead = StratuiApp(ana, poll=None, start="retro")
+    takes = StratuiApp(ben, poll=None, start="retro", facilitate=True)
+    async with lead.run_test(size=(80, 24)) as a:
+        assert isinstance(lead.screen, RetroScreen)
+        await a.press("enter")
+        await a.pause()
+        async with takes.run_test(size=(80, 24)) as b:
+            await b.pause()
+            assert isinstance(takes.screen, RetroScreen)  # ben leads now
+            await until(a, lambda: isinstance(lead.screen, RetroRoomScreen))
+            assert "led by ben" in lead.screen.sub_title
+    (review,) = [r for r in ana.store.all("reviews") if r["ritual"] == "retro"]
+    assert review["facilitator"] == "ben"
+
+
+async def test_one_who_opened_it_a_moment_after_the_leader_takes_part(tmp_path):
+    """ben's app found no retrospective in progress, so it opened the leader's screen;
+    ana started it a moment before: ben's screen sees that and takes part instead."""
+    ana, ben = everyone(str(tmp_path / "store"))
+    lead = StratuiApp(ana, poll=None, start="retro")
+    late = StratuiApp(ben, poll=None)
+    async with lead.run_test(size=(80, 24)) as a, late.run_test(size=(80, 24)) as b:
+        await a.pause()
+        await late.push_screen(RetroScreen(team="Platform"))  # as enter() chose it
+        await until(b, lambda: isinstance(late.screen, RetroRoomScreen))
+        assert isinstance(lead.screen, RetroScreen)
+    (review,) = [r for r in ana.store.all("reviews") if r["ritual"] == "retro"]
+    assert review["facilitator"] == "ana"
+
+
+async def test_text_typed_after_enter_is_kept_for_the_next_card(tmp_path):
+    """Enter sends the card while the person types on: when the card is written, the
+    field already holds the start of the next one, which must not be wiped."""
+    ana, ben = everyone(str(tmp_path / "store"))
+    lead = StratuiApp(ana, poll=None, start="retro")
+    joins = StratuiApp(ben, poll=None, start="retro")
+    async with lead.run_test(size=(80, 24)) as a, joins.run_test(size=(80, 24)) as b:
+        await a.pause()
+        await until(b, lambda: isinstance(joins.screen, RetroRoomScreen))
+        field = joins.screen.query_one("#room-text", Input)
+        field.value = "Seco"  # typed after Enter, before the card "First" was written
+        field.post_message(Input.Submitted(field, "First"))
+        await until(b, lambda: len(ben.store.all("retro_items")) == 1)
+        await b.pause()
+        assert field.value == "Seco"
+    assert [c["text"] for c in ben.store.all("retro_items")] == ["First"]
