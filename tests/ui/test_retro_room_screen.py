@@ -173,3 +173,23 @@ async def test_text_typed_after_enter_is_kept_for_the_next_card(tmp_path):
         await b.pause()
         assert field.value == "Seco"
     assert [c["text"] for c in ben.store.all("retro_items")] == ["First"]
+
+
+async def test_everyone_sees_the_phases_countdown_and_the_leader_extends_it(tmp_path):
+    """The clock is pinned (noon), so the gather phase shows its whole five minutes;
+    ctrl+g gives it one more, on every screen."""
+    ana, ben = everyone(str(tmp_path / "store"))
+    lead = StratuiApp(ana, poll=None, start="retro")
+    joins = StratuiApp(ben, poll=None, start="retro")
+    async with lead.run_test(size=(80, 24)) as a, joins.run_test(size=(80, 24)) as b:
+        await a.press("enter")
+        await a.pause()
+        if phase(lead) == "step-follow-up":
+            await a.press("enter")
+            await a.pause()
+        assert "5:00 left (ctrl+g: +1 min)" in lead.screen.sub_title
+        await until(b, lambda: "Gather · 5:00 left" in heading(joins))
+        await a.press("ctrl+g")  # from the card field, where the leader types
+        await a.pause()
+        assert "6:00 left" in lead.screen.sub_title
+        await until(b, lambda: "Gather · 6:00 left" in heading(joins))

@@ -560,3 +560,33 @@ def test_an_action_typed_keeps_the_day_its_due_date_meant_when_typed():
         NewAction.typed("Fix CI", "zed", people=PEOPLE, today=wednesday)
     with pytest.raises(ValueError, match=r"^confidence: expected a whole number 1-5"):
         NewAction.typed("Fix CI", "ben", people=PEOPLE, today=wednesday, confidence="9")
+
+
+# -- the facilitator's clock (issue 13) ------------------------------------------------------
+
+
+def test_a_time_boxed_phase_counts_down_from_when_it_starts():
+    import datetime as dt
+
+    from stratui.rituals.retro import RetroDraft, countdown
+
+    noon = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
+    draft = RetroDraft(team="Platform", period="2026-W47", facilitator="ana")
+    assert draft.time_phase(noon) is True and draft.time_left(noon) is None  # setup: no box
+    draft.step = 2  # gather: 5 minutes
+    assert draft.time_phase(noon) is True
+    assert countdown(draft.time_left(noon + dt.timedelta(seconds=55))) == "4:05 left"
+    assert draft.time_phase(noon + dt.timedelta(minutes=3)) is False  # resumed: same box
+    draft.extend_time(noon + dt.timedelta(minutes=4))
+    assert countdown(draft.time_left(noon + dt.timedelta(minutes=4))) == "2:00 left"
+    late = noon + dt.timedelta(minutes=9)
+    assert countdown(draft.time_left(late)) == "time is up"
+    draft.extend_time(late)  # from now, when the time is up
+    assert countdown(draft.time_left(late)) == "1:00 left"
+    draft.step = 3  # group: no box
+    draft.time_phase(late)
+    assert draft.time_left(late) is None
+    with pytest.raises(RetroRefused, match="the group phase has no time box"):
+        draft.extend_time(late)
+    again = RetroDraft.from_answers(draft.to_answers())
+    assert (again.timer_phase, again.timer_ends) == ("group", "")

@@ -58,11 +58,13 @@ from stratui.rituals.retro.icebreakers import offer_icebreaker
 from stratui.rituals.retro.phases import (
     DEFAULT_VOTES,
     DISPOSITIONS,
+    EXTEND_MINUTES,
     GROUP_KEY,
     MAX_VOTES,
     PHASE_TITLES,
     PHASES,
     RITUAL_TITLE,
+    TIME_BOXES,
     RetroRefused,
 )
 from stratui.rituals.retro.validation import (
@@ -238,6 +240,8 @@ class RetroDraft(CardBoard):
     health_check: bool = False
     health: dict[str, object] = field(default_factory=dict)
     notes: str = ""
+    timer_phase: str = ""
+    timer_ends: str = ""
     ratings: dict[str, dict[str, int]] = field(default_factory=dict, compare=False)
     stored_cards: set[str] = field(default_factory=set, compare=False)
     """Ids of the cards that are records (the others come from a first-version draft)."""
@@ -302,6 +306,8 @@ class RetroDraft(CardBoard):
             previous_review_id=previous if isinstance(previous, str) else None,
             health_check=data.get("health_check") is True,
             notes=_text(data.get("notes")),
+            timer_phase=_text(data.get("timer_phase")),
+            timer_ends=_text(data.get("timer_ends")),
         )
         if isinstance(data.get("follow_ups"), Mapping):
             draft.follow_ups = read_part_map(FollowUp, data["follow_ups"])
@@ -339,6 +345,33 @@ class RetroDraft(CardBoard):
     def back(self) -> None:
         """Go to the previous phase (everything gathered is kept)."""
         self.step = max(_step(self.step) - 1, 0)
+
+    # -- the facilitator's clock -----------------------------------------------------------
+
+    def time_phase(self, now: dt.datetime) -> bool:
+        """Start the current phase's time box (:data:`~stratui.rituals.retro.phases.TIME_BOXES`)
+        when the phase is not the one timed; True when it started one. A phase without
+        a box has no end (``timer_ends`` "")."""
+        if self.timer_phase == self.phase:
+            return False
+        self.timer_phase = self.phase
+        minutes = TIME_BOXES.get(self.phase)
+        self.timer_ends = rec.stamp(now + dt.timedelta(minutes=minutes)) if minutes else ""
+        return True
+
+    def extend_time(self, now: dt.datetime, minutes: int = EXTEND_MINUTES) -> None:
+        """Give the current phase ``minutes`` more (from now, when its time is up)."""
+        if self.timer_phase != self.phase or not self.timer_ends:
+            raise RetroRefused(f"time: the {self.phase} phase has no time box")
+        ends = max(_moment(self.timer_ends), now)
+        self.timer_ends = rec.stamp(ends + dt.timedelta(minutes=minutes))
+
+    def time_left(self, now: dt.datetime) -> dt.timedelta | None:
+        """How long the current phase has left (negative: over time); None when it has
+        no time box."""
+        if self.timer_phase != self.phase or not self.timer_ends:
+            return None
+        return _moment(self.timer_ends) - now
 
     # -- defaults ---------------------------------------------------------------------------
 
@@ -626,6 +659,21 @@ class RetroDraft(CardBoard):
 # -- reading answers back ---------------------------------------------------------------------
 
 
+def _moment(stamp: str) -> dt.datetime:
+    """A stored stamp (``2026-11-22T12:05:00Z``) as an aware UTC moment."""
+    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
+def countdown(left: dt.timedelta | None) -> str:
+    """A time box's state for a screen: ``4:05 left``, ``time is up``, or "" for none."""
+    if left is None:
+        return ""
+    seconds = int(left.total_seconds())
+    if seconds <= 0:
+        return "time is up"
+    return f"{seconds // 60}:{seconds % 60:02d} left"
+
+
 def _written_order(card: Mapping) -> tuple[str, str, str]:
     """The order cards are shown in: as written, and cards written in the same second
     (stamps are whole seconds) by their text, so every screen and clone agrees."""
@@ -689,6 +737,7 @@ __all__ = [
     "RetroDraft",
     "RetroRefused",
     "Topic",
+    "countdown",
     "rank_topics",
     "similar",
     "validate",

@@ -43,6 +43,14 @@ DEFAULT_VOTES = 3
 MAX_VOTES = 20
 """The most dot-votes a participant may be given."""
 
+TIME_BOXES: dict[str, int] = {"gather": 5, "vote": 2, "discuss": 20}
+"""Minutes each time-boxed phase has when it starts (as the anchors run them); the
+facilitator extends a phase or ends it early by moving on. Nothing is lost when the time
+runs out: the countdown only says so."""
+
+EXTEND_MINUTES = 1
+"""How much one extension of the facilitator adds to the phase's time box."""
+
 GROUP_KEY = "group:"
 """How a topic key names a group (``group:CI``); a single card's topic key is its id."""
 

@@ -29,7 +29,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Static
 
 from stratui.domain.schema import ValidationError
-from stratui.rituals.retro import PHASE_TITLES, PHASES
+from stratui.rituals.retro import PHASE_TITLES, PHASES, countdown
 from stratui.rituals.retro.room import CARDS_UNTIL, phase_index
 from stratui.store.errors import StoreError
 from stratui.ui.screens.retro.widgets import ChoicePicker
@@ -117,22 +117,17 @@ class RetroRoomScreen(Screen):
         if seen != self.seen:
             self.seen = seen
             self.draw()
+        else:
+            self._draw_heading()  # the countdown moves on
 
     def draw(self) -> None:
         assert self.room is not None
         room, draft = self.room, self.room.draft
         done = room.review.get("status") == "complete"
         phase = "summary" if done else room.phase
-        number = phase_index(phase) + 1
         lead = room.review.get("facilitator") or "no one yet"
-        state = "complete" if done else f"Phase {number} of {len(PHASES)} · {PHASE_TITLES[phase]}"
         self.sub_title = f"{draft.team} · {draft.period} · led by {lead}"
-        self.query_one("#room-heading", Static).update(
-            Content.assemble(
-                (f"{state} · ", "bold"),
-                literal(f"{draft.format_title} · you take part as {self.ws.me}"),
-            )
-        )
+        self._draw_heading()
         writing = not done and phase_index(phase) <= phase_index(CARDS_UNTIL)
         for selector in ("#room-category", "#room-fields"):
             self.query_one(selector).display = writing
@@ -147,6 +142,23 @@ class RetroRoomScreen(Screen):
             self._draw_health()
         else:
             self._draw_cards(writing, done)
+
+    def _draw_heading(self) -> None:
+        """The phase, the time it has left (when time-boxed), the format and who I am."""
+        assert self.room is not None
+        room, draft = self.room, self.room.draft
+        done = room.review.get("status") == "complete"
+        phase = "summary" if done else room.phase
+        number = phase_index(phase) + 1
+        state = "complete" if done else f"Phase {number} of {len(PHASES)} · {PHASE_TITLES[phase]}"
+        left = "" if done else countdown(draft.time_left(self.ws.clock.now()))
+        heading = Content.assemble(
+            (f"{state} · " + (f"{left} · " if left else ""), "bold"),
+            literal(f"{draft.format_title} · you take part as {self.ws.me}"),
+        )
+        widget = self.query_one("#room-heading", Static)
+        if str(widget.render()) != str(heading):
+            widget.update(heading)
 
     def _placeholder(self) -> None:
         assert self.room is not None

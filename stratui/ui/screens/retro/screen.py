@@ -25,7 +25,13 @@ from textual.screen import Screen
 
 from stratui.domain.people import same_name
 from stratui.domain.weeks import monday, sunday
-from stratui.rituals.retro import RetroContext, RetroDraft, validate_phase
+from stratui.rituals.retro import (
+    RetroContext,
+    RetroDraft,
+    RetroRefused,
+    countdown,
+    validate_phase,
+)
 from stratui.rituals.retro.completion import RetroCompletion
 from stratui.rituals.retro.ritual import RETRO
 from stratui.rituals.retro.validation import context_problems
@@ -61,6 +67,7 @@ PHASE_CLASSES: tuple[type[Phase], ...] = (
 # Off the footer, which it would crowd at 80 columns: the setup phase's hint and the help
 # screen name it.
 PERIOD_KEY = Binding("p", "period", "Another week", show=False, id="retro.period")
+EXTEND_KEY = Binding("ctrl+g", "extend", "+1 minute", show=False, id="retro.extend")
 
 
 class RetroScreen(RitualScreen[RetroDraft, RetroContext, RetroCompletion]):
@@ -73,8 +80,8 @@ class RetroScreen(RitualScreen[RetroDraft, RetroContext, RetroCompletion]):
     NOUN = "retrospective"
     STEP_WORD = "Phase"
     STEP_CLASSES = PHASE_CLASSES
-    BINDINGS = ritual_bindings("retro", extra=[PERIOD_KEY])
-    EXTRA_HELP = (PERIOD_KEY,)
+    BINDINGS = ritual_bindings("retro", extra=[PERIOD_KEY, EXTEND_KEY])
+    EXTRA_HELP = (PERIOD_KEY, EXTEND_KEY)
     FOLLOW_SECONDS = 0.5
 
     def __init__(self, team: str | None = None, facilitate: bool = False) -> None:
@@ -85,6 +92,7 @@ class RetroScreen(RitualScreen[RetroDraft, RetroContext, RetroCompletion]):
         self.facilitate = facilitate
         self.mine: set[str] = set()
         """The cards I wrote anonymously: this screen alone knows they are mine."""
+        self._shown_left = ""  # the countdown the header shows
 
     @classmethod
     def enter(cls, ws: Workspace, **options: Any) -> Screen:
@@ -138,9 +146,42 @@ class RetroScreen(RitualScreen[RetroDraft, RetroContext, RetroCompletion]):
             super().refresh_context()
 
     def show_period(self) -> None:
-        """The header names the team, the period and the facilitator."""
+        """The header names the team, the period and the facilitator, and how long the
+        phase has left when it is time-boxed (ctrl+g gives it a minute more)."""
         assert self.draft is not None
-        self.sub_title = f"{self.draft.team} · {self.draft.period} · {self.draft.facilitator}"
+        draft = self.draft
+        left = countdown(draft.time_left(self.ws.clock.now())) if self.completion is None else ""
+        self._shown_left = left
+        clock = f" · {left} (ctrl+g: +1 min)" if left else ""
+        self.sub_title = f"{draft.team} · {draft.period} · {draft.facilitator}{clock}"
+
+    def save_now(self) -> bool:
+        """Store the draft; a phase just entered starts its time box, which everyone's
+        screen counts down."""
+        if self.draft is not None and self.completion is None:
+            self.draft.time_phase(self.ws.clock.now())
+        return super().save_now()
+
+    def follow_store(self) -> None:
+        """Others' writes, and the countdown of the phase's time box (redrawn when the
+        seconds it shows change)."""
+        super().follow_store()
+        if self.draft is not None and self.completion is None:
+            left = countdown(self.draft.time_left(self.ws.clock.now()))
+            if left != self._shown_left:
+                self.show_period()
+
+    def action_extend(self) -> None:
+        """A minute more for the phase (ctrl+n ends it early: the next phase)."""
+        if self.draft is None or self.completion is not None:
+            return
+        try:
+            self.draft.extend_time(self.ws.clock.now())
+        except RetroRefused as refused:
+            self.show_problems([str(refused)])
+            return
+        self.save_now()
+        self.show_period()
 
     def step_name(self) -> str:
         assert self.draft is not None
