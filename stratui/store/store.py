@@ -699,6 +699,18 @@ class Transaction:
                 current = decode_shard(parse_relpath(rel)[0], data)
                 self.staged[rel] = {**current, **records}
 
+    def committed(self, collection: str) -> list[dict]:
+        """The live records of an unsharded collection as the store held them when this
+        transaction began (what it staged left out)."""
+        rel = relpath(collection, None)
+        staged = self.staged.pop(rel, None)
+        try:
+            records = self.store._shard_records(rel)
+        finally:
+            if staged is not None:
+                self.staged[rel] = staged
+        return [dict(record) for record in records.values() if not record.get("deleted")]
+
     def _staged(self, rel: str) -> dict[str, dict]:
         """This transaction's copy of a shard's records (records are replaced, not edited).
 

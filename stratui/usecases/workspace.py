@@ -42,9 +42,9 @@ class Workspace:
         """
         from stratui.domain import people as rules
 
+        if self.store.backend.exists() and tx.committed("people"):
+            return  # a store with people: me is one of them, or says who they are
         everyone = self.store.all("people")  # with this write's
-        if everyone and self.store.backend.exists():
-            return
         try:
             name = rules.check_name(self.me)
         except ValidationError:

@@ -12,6 +12,7 @@ import pytest
 from stratui.clock import Clock
 from stratui.domain import records
 from stratui.domain.schema import ValidationError
+from stratui.store.store import Store
 from stratui.store.verify import unknown_people
 from stratui.usecases import commitments, exchange, goals, people, roadblocks
 from stratui.usecases.workspace import Workspace
@@ -58,6 +59,23 @@ def test_a_first_write_of_other_people_makes_me_one_too(store):
     assert names(app) == ["ana", "ben"]
     people.add_person(app, "chioma")  # only the first write adds me
     assert names(app) == ["ana", "ben", "chioma"]
+
+
+def test_a_store_made_empty_first_still_makes_me_a_person_on_its_first_write(tmp_path):
+    """stratui sync setup makes the store (no records yet) in a fresh clone: the first
+    write after it, whoever it names, makes me a person too."""
+    from stratui.store.backend import DirectoryBackend
+    from stratui.store.codec import encode_meta
+    from stratui.store.layout import META_FILE, STORE_FORMAT
+    from stratui.store.store import SCHEMA_VERSION
+
+    path = tmp_path / "clone" / "store"
+    DirectoryBackend(str(path)).commit(
+        {META_FILE: encode_meta({"format": STORE_FORMAT, "schema": SCHEMA_VERSION})}
+    )
+    app = app_on(Store.at(str(path)))
+    people.add_person(app, "ben")
+    assert names(app) == ["ana", "ben"]
 
 
 def test_me_is_not_added_twice_nor_when_i_add_myself(store):

@@ -193,3 +193,29 @@ async def test_everyone_sees_the_phases_countdown_and_the_leader_extends_it(tmp_
         await a.pause()
         assert "6:00 left" in lead.screen.sub_title
         await until(b, lambda: "Gather · 6:00 left" in heading(joins))
+
+
+async def test_in_the_vote_a_card_still_hidden_is_not_shown_and_the_board_has_the_keys(tmp_path):
+    """A card the leader never revealed stays unreadable in the vote phase; when the
+    phase changes, the board has the focus, its cursor on the first row."""
+    from stratui.rituals.retro.ritual import RETRO
+    from stratui.usecases import retro_room, rituals
+
+    ana, ben = everyone(str(tmp_path / "store"))
+    review, draft = rituals.start_or_resume(ana, RETRO, team="Platform")
+    retro_room.add_card(ana, review["id"], "Secret of ana")
+    bens = retro_room.add_card(ben, review["id"], "Mine, ben's")
+    review, draft = rituals.start_or_resume(ana, RETRO, team="Platform")
+    draft.reveal(bens["id"])
+    draft.step = RETRO.steps.index("vote")  # moved on without revealing ana's card
+    rituals.save(ana, RETRO, review, draft)
+    joins = StratuiApp(ben, poll=None, start="retro")
+    async with joins.run_test(size=(80, 24)) as b:
+        await until(b, lambda: isinstance(joins.screen, RetroRoomScreen))
+        await until(b, lambda: "Your dots" in status(joins))
+        assert board(joins) == ["Mine, ben's"]
+        table = joins.screen.query_one("#room-board", DataTable)
+        assert joins.focused is table and table.cursor_row == 0
+        await b.press("plus")
+        await b.pause()
+        assert "Your dots: 2 of 3 left" in status(joins)

@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from stratui.rituals.retro.room import attendance
 from stratui.ui.screens.retro.phase import Phase
-from stratui.ui.text import cell
+from stratui.ui.text import cell, literal
 from stratui.ui.widgets.review import ReviewTable
 
 
@@ -40,10 +41,18 @@ class HealthPhase(Phase):
             before = f"{previous[dimension]}/5" if dimension in previous else ""
             rows.append((dimension, (now, before, cell(dimension))))
         self.query_one(ReviewTable).refill(rows, select)
-        state = "on" if self.draft.health_check else "off (skipped)"
+        draft = self.draft
+        state = "on" if draft.health_check else "off (skipped)"
+        room = attendance(draft, draft.balloted).line("health")
+        team = draft.health_scores()
+        means = ", ".join(f"{dimension} {score}" for dimension, score in team.items())
         self.query_one("#health-status", Static).update(
-            f"Health check {state} · 1-5 rates the dimension under the cursor · "
-            "0 clears · k skips the check · Enter goes on"
+            literal(
+                f"Your check {state} · {room}"
+                + (f" (mean so far: {means})" if means else "")
+                + " · 1-5 rates the row under the cursor · 0 clears · k skips yours"
+                + " · Enter goes on"
+            )
         )
 
     def focus_first(self) -> None:

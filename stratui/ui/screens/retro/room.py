@@ -66,6 +66,7 @@ class RetroRoomScreen(Screen):
         self.room: retro_room.Room | None = None
         self.mine: set[str] = set()  # the cards I wrote anonymously, known here only
         self.seen: tuple | None = None  # what the board showed last: redraw on change
+        self._drawn_phase = ""
 
     @property
     def ws(self) -> Workspace:
@@ -92,7 +93,6 @@ class RetroRoomScreen(Screen):
             self.show_problem(str(error))
         self.follow()
         self.set_interval(FOLLOW_SECONDS, self.follow)
-        self.query_one("#room-text", Input).focus()
 
     # -- following the facilitator ---------------------------------------------------------
 
@@ -131,6 +131,7 @@ class RetroRoomScreen(Screen):
         writing = not done and phase_index(phase) <= phase_index(CARDS_UNTIL)
         for selector in ("#room-category", "#room-fields"):
             self.query_one(selector).display = writing
+
         if writing:
             picker = self.query_one(ChoicePicker)
             current = picker.value if picker.value in draft.category_ids else None
@@ -142,6 +143,13 @@ class RetroRoomScreen(Screen):
             self._draw_health()
         else:
             self._draw_cards(writing, done)
+        table = self.query_one(ReviewTable)
+        if phase != self._drawn_phase:  # a new phase: the cursor starts at the top
+            self._drawn_phase = phase
+            table.move_cursor(row=0)
+            # the keys of this phase act on the card field, or on the board
+            (self.query_one("#room-text", Input) if writing else table).focus()
+        self.refresh_bindings()  # the footer shows this phase's keys
 
     def _draw_heading(self) -> None:
         """The phase, the time it has left (when time-boxed), the format and who I am."""
@@ -188,11 +196,13 @@ class RetroRoomScreen(Screen):
         if done:
             status = "The retrospective is complete. Esc: back to the dashboard"
         elif writing:
-            status = (
-                f"Hidden until the facilitator reveals them: {hidden}"
-                if hidden
-                else "Your cards are hidden from the others until the facilitator reveals them"
-            )
+            mine_hidden = any(not card.revealed for card in view.cards)
+            if hidden:
+                status = f"Hidden until the facilitator reveals them: {hidden}"
+            elif mine_hidden:
+                status = "Your cards are hidden from the others until the facilitator reveals them"
+            else:
+                status = "Every card is revealed"
             status += " · ↑↓ category · Tab: anonymous, your cards (Del takes one back)"
         else:
             status = f"{self.room.review.get('facilitator')} leads this phase: the board, to read"
@@ -201,6 +211,12 @@ class RetroRoomScreen(Screen):
     def _draw_topics(self) -> None:
         assert self.room is not None
         draft, me = self.room.draft, self.ws.me
+        visible = {card.id for card in draft.cards if card.revealed}  # what takes dots
+        position = {card.id: index for index, card in enumerate(draft.cards)}
+        topics = sorted(  # as written, not by the dots: they would show how others vote
+            (t for t in draft.topics() if set(t.card_ids) <= visible),
+            key=lambda t: position.get(t.card_ids[0], 0),
+        )
         rows = [
             (
                 topic.key,
@@ -211,9 +227,9 @@ class RetroRoomScreen(Screen):
                     cell(topic.label),
                 ),
             )
-            for topic in draft.topics()
+            for topic in topics
         ]
-        self.query_one(ReviewTable).refill(rows)
+        self.query_one(ReviewTable).refill(rows, self.query_one(ReviewTable).selected_key())
         left, limit = draft.votes_left(me), draft.vote_limit
         self.query_one("#room-status", Static).update(
             literal(f"Your dots: {left} of {limit} left · + or Space: a dot · -: take it back")
