@@ -88,12 +88,17 @@ def run_retro(args) -> int:
             verb = "took a dot back from" if args.take_back else "put a dot on"
             print(f"{verb} {args.card}; {left} dot(s) left")
             return 0
-        _print_cards(retro_room.room(ws, review["id"]), ws.me, args.json)
+        _print_cards(retro_room.room(ws, review["id"]), retro_room.my_name(ws), args.json)
     return 0
 
 
 def _print_cards(room, me: str, as_json: bool) -> None:
+    from stratui.rituals.retro.room import phase_index
+
     draft, view = room.draft, room.view(me)
+    # Everyone's running totals are not shown while people vote: they would sway the
+    # vote (each person sees their own dots on their screen).
+    totals = draft.card_votes() if phase_index(room.phase) > phase_index("vote") else {}
     if as_json:
         document = {
             "review_id": room.review["id"],
@@ -110,7 +115,7 @@ def _print_cards(room, me: str, as_json: bool) -> None:
                     "author": card.author,
                     "revealed": card.revealed,
                     "group": card.group,
-                    "votes": draft.card_votes().get(card.id, 0),
+                    "votes": totals.get(card.id) if totals else None,
                 }
                 for card in view.cards
             ],
@@ -120,7 +125,7 @@ def _print_cards(room, me: str, as_json: bool) -> None:
         return
     print(
         f"{room.review.get('team')} · {room.review.get('period')} · {draft.format_title} · "
-        f"{room.phase} phase · facilitated by {room.review.get('facilitator')}"
+        f"{room.phase} phase · led by {room.review.get('facilitator') or 'no one yet'}"
     )
     if not view.cards and not view.hidden:
         print("no cards yet: stratui retro card TEXT adds one")

@@ -8,8 +8,10 @@ never line by line:
 - a record both sides changed the same way is kept once;
 - a record both sides changed differently keeps the copy that wins :func:`newest`:
   a completed review over a draft of it (two clones that each started the team's next
-  retrospective share its id: the one held to the end is the one kept), else the later
-  ``updated_at``; at the same instant a live record over a tombstone (a
+  retrospective share its id: the one held to the end is the one kept), then a draft
+  someone leads over one no one leads yet (a card written ahead of time from a shell
+  starts a retrospective led by no one: it must not undo the leader's progress), else
+  the later ``updated_at``; at the same instant a live record over a tombstone (a
   tombstone can be made again, lost data cannot), then the greater canonical JSON, so
   that every machine picks the same copy whichever side it stands on;
 - a record one side removed from the file while the other edited it is kept: records
@@ -38,7 +40,7 @@ class MergeConflict(ValueError):
     """The two sides cannot be merged by rule; the message says what differs."""
 
 
-def precedence(record: Mapping) -> tuple[bool, str, bool, str]:
+def precedence(record: Mapping) -> tuple[bool, bool, str, bool, str]:
     """The order in which copies of one record win a merge (greatest wins).
 
     A stamp that is missing or not text counts as the oldest.
@@ -46,6 +48,7 @@ def precedence(record: Mapping) -> tuple[bool, str, bool, str]:
     stamp = record.get("updated_at")
     return (
         record.get("status") == "complete",  # only reviews are ever "complete"
+        bool(record.get("facilitator")),  # only reviews name one
         stamp_order(stamp) if isinstance(stamp, str) else "",
         not record.get("deleted"),
         json.dumps(record, sort_keys=True, ensure_ascii=False),

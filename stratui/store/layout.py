@@ -2,7 +2,7 @@
 
 A store is a directory::
 
-    stratui-store.json          {"format": "stratui-store", "schema": 2}
+    stratui-store.json          {"format": "stratui-store", "schema": 3}
     people.json teams.json goals.json            small collections, one file each
     commitments/2026-Q4.json   reviews/...       time series, one file per shard
     .stratui/                  local only (lock, journal, manifest, id index, backups)

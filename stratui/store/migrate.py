@@ -5,6 +5,12 @@
   collection, so a command's cost grew with the history.
 - schema 2: the time-series collections split into shards of thirteen ISO weeks
   (``layout.py``); the small collections keep their single file.
+- schema 3: a retrospective's cards are records from the moment they are written, and
+  each participant's dots and ratings are a ballot (``retro_ballots/``, sharded with
+  the review). The files of schema 2 mean what they meant, so the step only says so;
+  it is a step so that an older stratui, which would ignore everyone's cards and
+  ballots, refuses the store ("upgrade stratui") instead of completing a retro without
+  them.
 
 A migration runs under the exclusive lock, after a full copy of the store is put aside in
 ``.stratui/backups``, and commits the new layout atomically (one journalled commit); the
@@ -29,11 +35,16 @@ from stratui.store.layout import (
 def migrate(backend, current: int, target: int) -> str:
     """Bring the store from schema ``current`` to ``target``; return the backup's path."""
     backup = backend.snapshot(f"schema-{current}")
-    steps = {1: _one_to_two}
+    steps = {1: _one_to_two, 2: _two_to_three}
     while current < target:
         steps[current](backend)
         current += 1
     return backup
+
+
+def _two_to_three(backend) -> None:
+    """Nothing to move: the meta file says schema 3 (see the module doc)."""
+    backend.commit({META_FILE: encode_meta({"format": STORE_FORMAT, "schema": 3})})
 
 
 def _one_to_two(backend) -> None:

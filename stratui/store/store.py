@@ -50,7 +50,7 @@ from stratui.store.layout import (
     shard_key,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _MANIFEST = "manifest.json"
 
 

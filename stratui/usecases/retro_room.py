@@ -23,6 +23,7 @@ No Textual and no Rich here; TinyDB only through the store.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -53,7 +54,7 @@ class Room:
     @property
     def joined(self) -> list[str]:
         """The people with a ballot: who has joined (in name order)."""
-        return sorted(self.draft.balloted, key=str.casefold)
+        return sorted(self.draft.joined, key=str.casefold)
 
     def view(self, me: str, mine: Collection[str] = ()) -> rules.View:
         """What ``me`` may see (see :func:`~stratui.rituals.retro.room.view_for`)."""
@@ -94,6 +95,7 @@ def add_card_ahead(
     Raises:
         ValidationError: as :func:`add_card`, or on ``team``.
     """
+    ws.person_named(None, "me")  # who writes must be a person, anonymous or not
     review = open_review(ws, team)
     if review is None:
         scope = RETRO.scope(ws, team=team)
@@ -151,7 +153,8 @@ def add_card(
         rules.check_cards_taken(draft)
         chosen = rules.card_category(draft, category)
         words = _card_text(text)
-        author = None if anonymous else ws.person_named(None, "author")
+        me = ws.person_named(None, "me")  # who writes must be a person, anonymous or not
+        author = None if anonymous else me
         fields = {
             "review_id": review_id,
             "category": chosen,
@@ -263,7 +266,7 @@ def rate(ws: Workspace, review_id: str, dimension: str, score: int | None) -> di
             not isinstance(score, int) or isinstance(score, bool) or not 1 <= score <= 5
         ):
             raise ValidationError("score", f"expected 1-5, got {score!r}")
-        ratings = dict(draft.ratings.get(ws.me, {}))
+        ratings = dict(draft.ratings.get(ws.person_named(None, "person"), {}))
         if score is None:
             ratings.pop(found, None)
         else:
@@ -271,20 +274,48 @@ def rate(ws: Workspace, review_id: str, dimension: str, score: int | None) -> di
         return tx.put("retro_ballots", _ballot(ws, current, changes={"ratings": ratings or None}))
 
 
-def take_over(ws: Workspace, review_id: str) -> dict:
+def take_over(ws: Workspace, review_id: str, *, if_unled: bool = False) -> dict:
     """Lead the retrospective from now on (the previous facilitator's screen is told and
-    follows as a participant); returns the review.
+    follows as a participant); returns the review. ``if_unled``: only if no one leads
+    it (two people opening an unled retrospective at once: the first leads it, and the
+    review returned names who does).
 
     Raises:
         ValidationError: on ``retro`` once it has closed.
     """
     with ws.store.transaction() as tx:
         current = _open_room(ws, review_id)
+        if if_unled and current.review.get("facilitator"):
+            return current.review
         me = ws.person_named(None, "facilitator")
         answers = dict(current.review.get("answers") or {})
         answers["facilitator"] = me
         changes = {"facilitator": me, "answers": answers}
         return tx.put("reviews", rec.updated("reviews", current.review, changes, ws.clock.now()))
+
+
+def stamp_of(ws: Workspace, review_id: str) -> tuple[str, ...]:
+    """What changes whenever anyone writes to the retrospective: the review, its cards
+    and its ballots as stored, each as its JSON text (stamps are whole seconds: two
+    writes within one would look alike). Cheap: the store reads a file again only when
+    it changed. A screen that follows the room compares it."""
+    review = ws.store.get("reviews", review_id)
+    if review is None:
+        return ()
+    shard = [str(review["period"])]
+    records = [review]
+    for collection in ("retro_items", "retro_ballots"):
+        records += ws.store.find(collection, periods=shard, review_id=review_id)
+    return tuple(sorted(json.dumps(record, sort_keys=True, default=str) for record in records))
+
+
+def my_name(ws: Workspace) -> str:
+    """Me as the store spells my name (``Ben`` for a login ``ben``): what my ballot and
+    my signed cards say, so what a screen looks my dots and cards up by."""
+    try:
+        return ws.person_named(None, "person")
+    except ValidationError:
+        return ws.me  # not a person (yet): nothing of mine to find
 
 
 def facilitated_by_me(ws: Workspace, review: dict) -> bool:
@@ -308,7 +339,13 @@ def _ballot(ws: Workspace, current: Room, *, changes: dict) -> dict:
     every clone computes alike (one ballot per person, whatever syncs after)."""
     me = ws.person_named(None, "person")
     review_id = str(current.review["id"])
-    rid = rec.stable_id("ballot", review_id, me.casefold())
+    shard = [str(current.review["period"])]
+    mine = [  # found by person: a rename keeps the ballot's id, not its name's
+        b
+        for b in ws.store.find("retro_ballots", periods=shard, review_id=review_id)
+        if same_name(str(b["person"]), me)
+    ]
+    rid = mine[0]["id"] if mine else rec.stable_id("ballot", review_id, me.casefold())
     now = ws.clock.now()
     stored = ws.store.get("retro_ballots", rid, deleted=True)
     if stored is None:
@@ -343,10 +380,12 @@ __all__ = [
     "edit_card",
     "facilitated_by_me",
     "join",
+    "my_name",
     "open_review",
     "rate",
     "remove_card",
     "room",
+    "stamp_of",
     "take_over",
     "vote",
 ]

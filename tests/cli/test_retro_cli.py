@@ -169,3 +169,11 @@ def test_an_anonymous_card_names_its_author_nowhere(cli, team, store, monkeypatc
     csv = cli("export", "--format", "csv", "--collection", "retro_items").stdout
     (row,) = [line for line in csv.splitlines() if SECRET in line]
     assert "ben" not in row
+
+
+def test_someone_who_is_not_a_person_starts_nothing(cli, team, store, monkeypatch):
+    before = fingerprint(store)
+    monkeypatch.setenv("STRATUI_ME", "zed")
+    line = one_error_line(cli("retro", "card", "Hello", "--anonymous"))
+    assert "me: 'zed' is not a person of this store" in line
+    assert fingerprint(store) == before

@@ -91,7 +91,7 @@ def test_a_schema_1_store_is_migrated_after_a_backup(tmp_path, first):
         with store.transaction() as tx:
             tx.insert("commitments", commitment(week="2026-W14", title="new"))
 
-    assert json.loads((root / META_FILE).read_text())["schema"] == 2
+    assert json.loads((root / META_FILE).read_text())["schema"] == 3  # through schema 2, on to 3
     for gone in ("commitments.json", "reviews.json", "retro_items.json"):
         assert not (root / gone).exists()
     assert (root / "people.json").exists()
@@ -134,3 +134,31 @@ def test_a_damaged_schema_1_file_is_not_migrated(tmp_path):
         Store.at(str(root)).find("commitments")
     assert (root / "commitments.json").read_bytes() == b'{"commitments": {"c0'
     assert json.loads((root / META_FILE).read_text())["schema"] == 1
+
+
+def test_a_schema_2_store_becomes_schema_3_with_its_files_unchanged(tmp_path):
+    """Schema 3 moves nothing: it tells an older stratui to upgrade rather than run a
+    retrospective without the participants' cards and ballots."""
+    from stratui.clock import Clock
+    from stratui.usecases import commitments
+    from stratui.usecases.workspace import Workspace
+
+    root = tmp_path / "store"
+    ws = Workspace(Store.at(str(root)), Clock())
+    commitments.log(ws, "Before the upgrade", owner=None)
+    (root / META_FILE).write_text('{"format": "stratui-store", "schema": 2}\n', encoding="utf-8")
+    before = {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in root.rglob("*.json")
+        if ".stratui" not in p.parts and p.name != META_FILE
+    }
+    again = Store.at(str(root))
+    assert [c["title"] for c in again.all("commitments")] == ["Before the upgrade"]
+    assert json.loads((root / META_FILE).read_text())["schema"] == 3
+    after = {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in root.rglob("*.json")
+        if ".stratui" not in p.parts and p.name != META_FILE
+    }
+    assert after == before
+    assert list((root / ".stratui" / "backups").glob("schema-2-*"))

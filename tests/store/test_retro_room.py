@@ -223,3 +223,34 @@ def test_a_refused_card_from_a_shell_starts_no_retro(team):
     with pytest.raises(ValidationError, match="text: write something"):
         retro_room.add_card_ahead(ben, "  ", team="Platform")
     assert retro_room.open_review(ben, "Platform") is None
+
+
+def test_my_ratings_and_dots_are_found_by_my_stored_name_whatever_its_case(tmp_path, monkeypatch):
+    """ben's login is ben; the team stored him as Ben: his second rating keeps his first."""
+    monkeypatch.setenv("STRATUI_CONFIG_DIR", str(tmp_path / "config"))
+    path = str(tmp_path / "store")
+    ana = Person(path, Clock(TODAY), "ana")
+    for name in ("ana", "Ben"):
+        people.add_person(ana, name)
+    people.add_team(ana, "Platform", ["ana", "Ben"])
+    ben = Person(path, Clock(TODAY), "ben")
+    review = start(ana)
+    to_phase(ana, review["id"], "health")
+    retro_room.rate(ben, review["id"], "pace", 4)
+    retro_room.rate(ben, review["id"], "fun", 2)
+    (ballot,) = ana.store.find("retro_ballots", periods=["2026-W49"])
+    assert (ballot["person"], ballot["ratings"]) == ("Ben", {"pace": 4, "fun": 2})
+    assert retro_room.my_name(ben) == "Ben"
+
+
+def test_after_a_rename_my_ballot_is_still_the_one_i_vote_with(team):
+    ana, ben = team.as_("ana"), team.as_("ben")
+    review = start(ana)
+    card = retro_room.add_card(ben, review["id"], "Flaky tests")
+    to_phase(ana, review["id"], "vote")
+    retro_room.vote(ben, review["id"], card["id"])
+    people.rename_person(ana, "ben", "benjamin")
+    benjamin = team.as_("benjamin")
+    assert retro_room.vote(benjamin, review["id"], card["id"]) == 1  # 2 of 3 used
+    (ballot,) = ana.store.find("retro_ballots", periods=["2026-W49"])
+    assert (ballot["person"], ballot["dots"]) == ("benjamin", {card["id"]: 2})

@@ -205,3 +205,29 @@ def test_merging_a_side_with_itself_or_with_the_ancestor_changes_nothing(base, o
     assert merge_records(base, ours, ours) == ours
     assert merge_records(base, ours, base) == ours
     assert merge_records(base, base, ours) == ours
+
+
+def test_a_led_retro_draft_beats_a_placeholder_of_it_started_from_a_shell():
+    """bob leads the team's next retro on his clone; ana, not synced, adds a card from
+    her shell, which starts the same retro (same id) led by no one, later. The merge
+    keeps bob's: the leader's phase and reveals are not undone."""
+    from stratui.domain.merge import merge_records
+
+    base: dict = {}
+    bobs = {
+        "id": "r1",
+        "ritual": "retro",
+        "status": "draft",
+        "facilitator": "bob",
+        "answers": {"step": 4},
+        "updated_at": "2026-11-22T12:00:00Z",
+    }
+    anas = {
+        "id": "r1",
+        "ritual": "retro",
+        "status": "draft",
+        "answers": {"step": 0},
+        "updated_at": "2026-11-22T12:05:00Z",
+    }
+    assert merge_records(base, {"r1": bobs}, {"r1": anas})["r1"] == bobs
+    assert merge_records(base, {"r1": anas}, {"r1": bobs})["r1"] == bobs

@@ -97,3 +97,11 @@ def test_a_move_between_shards_reads_as_a_change():
     assert describe({"commitments": {"m": rec("m")}}, {"commitments": {"m": moved}})[0] == (
         "commitments: 1 changed"
     )
+
+
+def test_a_commit_message_names_a_card_by_its_id_only():
+    """A card's words in git's log could tell who wrote an anonymous card."""
+    card = {"id": "c" * 16, "review_id": "r", "category": "stop", "text": "Secret", "votes": 0}
+    message = commit_message("ben", {}, {"retro_items": {card["id"]: card}})
+    assert "Secret" not in message
+    assert f"added retro_items {'c' * 16}" in message

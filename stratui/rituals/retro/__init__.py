@@ -246,7 +246,9 @@ class RetroDraft(CardBoard):
     stored_cards: set[str] = field(default_factory=set, compare=False)
     """Ids of the cards that are records (the others come from a first-version draft)."""
     balloted: set[str] = field(default_factory=set, compare=False)
-    """Who has a ballot (their dots are the ballot's, not the answers')."""
+    """Whose dots are their ballot's (not the answers')."""
+    joined: set[str] = field(default_factory=set, compare=False)
+    """Who has a ballot: who has joined."""
     revealed_ids: set[str] = field(default_factory=set, compare=False)
     """The cards revealed, as the answers keep them (applied to ``cards`` when filled)."""
     group_of: dict[str, str] = field(default_factory=dict, compare=False)
@@ -257,7 +259,14 @@ class RetroDraft(CardBoard):
     def to_answers(self) -> dict:
         """The draft as a JSON-ready dict, for the review record's ``answers`` field."""
         answers = asdict(self)
-        for derived in ("ratings", "stored_cards", "balloted", "revealed_ids", "group_of"):
+        for derived in (
+            "ratings",
+            "stored_cards",
+            "balloted",
+            "joined",
+            "revealed_ids",
+            "group_of",
+        ):
             del answers[derived]  # read from the records, or kept below as the answers say
         answers["cards"] = [asdict(c) for c in self.cards if c.id not in self.stored_cards]
         answers["votes"] = {
@@ -363,7 +372,10 @@ class RetroDraft(CardBoard):
         """Give the current phase ``minutes`` more (from now, when its time is up)."""
         if self.timer_phase != self.phase or not self.timer_ends:
             raise RetroRefused(f"time: the {self.phase} phase has no time box")
-        ends = max(_moment(self.timer_ends), now)
+        try:
+            ends = max(_moment(self.timer_ends), now)
+        except ValueError:
+            ends = now
         self.timer_ends = rec.stamp(ends + dt.timedelta(minutes=minutes))
 
     def time_left(self, now: dt.datetime) -> dt.timedelta | None:
@@ -371,7 +383,10 @@ class RetroDraft(CardBoard):
         no time box."""
         if self.timer_phase != self.phase or not self.timer_ends:
             return None
-        return _moment(self.timer_ends) - now
+        try:
+            return _moment(self.timer_ends) - now
+        except ValueError:  # an answer edited by hand: no clock rather than a crash
+            return None
 
     # -- defaults ---------------------------------------------------------------------------
 
@@ -458,11 +473,14 @@ class RetroDraft(CardBoard):
                 for key, n in (dots.items() if isinstance(dots, Mapping) else ())
                 if key in known and isinstance(n, int) and n > 0
             }
-            self.balloted.add(person)
+            self.joined.add(person)
             if kept:
                 self.votes[person] = kept
-            else:
-                self.votes.pop(person, None)
+                self.balloted.add(person)
+            elif person in self.balloted:
+                self.votes.pop(person, None)  # took every dot back
+            # (a ballot with no dots yet, as joining writes, leaves a first-version
+            # draft's dots of that person where they live: in the answers)
             ratings = ballot.get("ratings")
             if isinstance(ratings, Mapping) and ratings:
                 self.ratings[person] = {str(k): v for k, v in ratings.items()}
@@ -651,6 +669,8 @@ class RetroDraft(CardBoard):
                     given.setdefault(dimension, {})[self.facilitator] = score
         for person, ratings in self.ratings.items():
             for dimension, value in ratings.items():
+                if dimension not in self.health:
+                    continue  # a dimension the check no longer has
                 if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5:
                     given.setdefault(dimension, {})[person] = value
         return {dimension: list(by.values()) for dimension, by in given.items()}

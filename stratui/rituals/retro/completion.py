@@ -177,7 +177,7 @@ def _took_part(draft: RetroDraft) -> list[str]:
     name order), each once."""
     named = list(draft.participants)
     known = {name.casefold() for name in named}
-    joined = [p for p in sorted(draft.balloted, key=str.casefold) if p.casefold() not in known]
+    joined = [p for p in sorted(draft.joined, key=str.casefold) if p.casefold() not in known]
     return [*named, *joined]
 
 

@@ -19,6 +19,7 @@ from textual.widgets import Checkbox, Input, Static
 
 from stratui.domain.people import same_name
 from stratui.rituals.retro.room import attendance
+from stratui.store.errors import StoreError
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.screens.retro.widgets import ChoicePicker
 from stratui.ui.text import cell, literal
@@ -61,6 +62,7 @@ class GatherPhase(Phase):
         return picker.value or ""
 
     def show(self, select: str | None = None) -> None:
+        me = retro_room.my_name(self.ritual.ws)
         draft = self.draft
         categories = draft.category_ids
         picker = self.query_one(ChoicePicker)
@@ -73,24 +75,25 @@ class GatherPhase(Phase):
                 (
                     cell(draft.category_title(card.category)),
                     cell(card.author or "anonymous"),
-                    cell(card.text) if card.revealed or self._mine(card) else HIDDEN,
+                    cell(card.text) if card.revealed or self._signed_by(card, me) else HIDDEN,
                 ),
             )
             for card in self.draft.cards
         ]
         self.query_one(ReviewTable).refill(rows, select)
         hidden = self.draft.hidden_count
-        room = attendance(draft, draft.balloted).line("gather")
+        room = attendance(draft, draft.joined).line("gather")
         count = f"{room} · {hidden} hidden" + (" (ctrl+o reveals all)" if hidden else "")
         self.query_one("#gather-count", Static).update(
             literal(count + " · Tab: anonymous, list (r reveal, e edit, Del)")
         )
 
-    def _mine(self, card) -> bool:
-        """Whether I wrote ``card`` (signed, or anonymously on this screen)."""
-        return card.id in self.ritual.mine or (
-            card.author is not None and same_name(card.author, self.ritual.ws.me)
-        )
+    @staticmethod
+    def _signed_by(card, me: str) -> bool:
+        """Whether I signed ``card``: its text is mine to see before it is revealed. (A
+        card I wrote anonymously stays "hidden card" here: on a screen the room can see,
+        its text beside the others' hidden ones would say who wrote it.)"""
+        return card.author is not None and same_name(card.author, me)
 
     def _show_prompt(self) -> None:
         category, draft = self.category, self.draft
@@ -185,7 +188,10 @@ class GatherPhase(Phase):
                 self.draft.edit_card(card_id, text=text)  # refused: the question stays open
                 self.changed()
             else:
-                retro_room.edit_card(ws, review["id"], card_id, text, mine)
+                try:
+                    retro_room.edit_card(ws, review["id"], card_id, text, mine)
+                except StoreError as error:  # busy or gone: the question stays open
+                    raise ValueError(str(error)) from None
                 self.ritual.refresh_context()
             self.show()
 

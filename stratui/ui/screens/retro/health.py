@@ -43,7 +43,7 @@ class HealthPhase(Phase):
         self.query_one(ReviewTable).refill(rows, select)
         draft = self.draft
         state = "on" if draft.health_check else "off (skipped)"
-        room = attendance(draft, draft.balloted).line("health")
+        room = attendance(draft, draft.joined).line("health")
         team = draft.health_scores()
         means = ", ".join(f"{dimension} {score}" for dimension, score in team.items())
         self.query_one("#health-status", Static).update(

@@ -30,6 +30,7 @@ from textual.widgets import Checkbox, Input, Static
 
 from stratui.domain.schema import ValidationError
 from stratui.rituals.retro import PHASE_TITLES, PHASES, countdown
+from stratui.rituals.retro.ritual import RETRO
 from stratui.rituals.retro.room import CARDS_UNTIL, phase_index
 from stratui.store.errors import StoreError
 from stratui.ui.screens.retro.widgets import ChoicePicker
@@ -47,6 +48,8 @@ FOLLOW_SECONDS = 0.5
 
 class RetroRoomScreen(Screen):
     """My part of a team's retrospective that someone else leads."""
+
+    RITUAL = RETRO  # so the app does not open a second retrospective over it (R)
 
     HELP_TITLE = "Retrospective (taking part)"
     CSS_PATH = [stylesheet("weekly.tcss"), stylesheet("ritual.tcss")]
@@ -67,10 +70,18 @@ class RetroRoomScreen(Screen):
         self.mine: set[str] = set()  # the cards I wrote anonymously, known here only
         self.seen: tuple | None = None  # what the board showed last: redraw on change
         self._drawn_phase = ""
+        self._me: str | None = None
 
     @property
     def ws(self) -> Workspace:
         return self.app.workspace  # type: ignore[attr-defined]
+
+    @property
+    def me(self) -> str:
+        """Me as the store spells my name (what my ballot and cards say)."""
+        if self._me is None:
+            self._me = retro_room.my_name(self.ws)
+        return self._me
 
     def compose(self) -> ComposeResult:
         yield app_header()
@@ -103,7 +114,7 @@ class RetroRoomScreen(Screen):
         except (StoreError, ValueError) as error:
             self.show_problem(str(error))
             return
-        room, me = self.room, self.ws.me
+        room, me = self.room, self.me
         view = room.view(me, self.mine)
         seen = (
             room.review.get("status"),
@@ -162,7 +173,7 @@ class RetroRoomScreen(Screen):
         left = "" if done else countdown(draft.time_left(self.ws.clock.now()))
         heading = Content.assemble(
             (f"{state} · " + (f"{left} · " if left else ""), "bold"),
-            literal(f"{draft.format_title} · you take part as {self.ws.me}"),
+            literal(f"{draft.format_title} · you take part as {self.me}"),
         )
         widget = self.query_one("#room-heading", Static)
         if str(widget.render()) != str(heading):
@@ -176,7 +187,7 @@ class RetroRoomScreen(Screen):
 
     def _draw_cards(self, writing: bool, done: bool) -> None:
         assert self.room is not None
-        draft, me = self.room.draft, self.ws.me
+        draft, me = self.room.draft, self.me
         view = self.room.view(me, self.mine)
         totals = draft.card_votes()
         rows = [
@@ -210,7 +221,7 @@ class RetroRoomScreen(Screen):
 
     def _draw_topics(self) -> None:
         assert self.room is not None
-        draft, me = self.room.draft, self.ws.me
+        draft, me = self.room.draft, self.me
         visible = {card.id for card in draft.cards if card.revealed}  # what takes dots
         position = {card.id: index for index, card in enumerate(draft.cards)}
         topics = sorted(  # as written, not by the dots: they would show how others vote
@@ -237,7 +248,7 @@ class RetroRoomScreen(Screen):
 
     def _draw_health(self) -> None:
         assert self.room is not None
-        draft, me = self.room.draft, self.ws.me
+        draft, me = self.room.draft, self.me
         mine = draft.ratings.get(me, {})
         rows = [
             (
@@ -328,6 +339,4 @@ class RetroRoomScreen(Screen):
         phase = self.room.phase if self.room is not None else ""
         if action in ("vote", "take_back"):
             return phase == "vote"
-        if action == "rate":
-            return phase == "health"
-        return True
+        return True  # a digit outside the health phase does nothing: it leaves nothing

@@ -93,6 +93,7 @@ class RetroScreen(RitualScreen[RetroDraft, RetroContext, RetroCompletion]):
         self.mine: set[str] = set()
         """The cards I wrote anonymously: this screen alone knows they are mine."""
         self._shown_left = ""  # the countdown the header shows
+        self._followed: tuple = ()  # the retrospective's records as last laid out
 
     @classmethod
     def enter(cls, ws: Workspace, **options: Any) -> Screen:
@@ -112,21 +113,24 @@ class RetroScreen(RitualScreen[RetroDraft, RetroContext, RetroCompletion]):
 
     def start_or_resume(self) -> tuple[dict, RetroDraft]:
         """The team's retrospective, led by me: one that no one leads yet (a card from a
-        shell started it) I lead now, and with ``facilitate`` I take it over, saying so."""
+        shell started it) I lead now, and with ``facilitate`` I take it over, saying so;
+        one someone else leads (they started it a moment before me) I take part in."""
         review, draft = super().start_or_resume()
         lead = str(review.get("facilitator") or "")
-        if not lead or (self.facilitate and not same_name(lead, self.ws.me)):
-            retro_room.take_over(self.ws, review["id"])
+        me = retro_room.my_name(self.ws)
+        if not lead or (self.facilitate and not same_name(lead, me)):
+            taken = retro_room.take_over(self.ws, review["id"], if_unled=not self.facilitate)
             if lead:
-                self.notify(f"You lead this retrospective now, in place of {lead}.")
+                self.notify(f"You lead this retrospective now, in place of {lead}.", markup=False)
             review, draft = super().start_or_resume()
-        elif not same_name(lead, self.ws.me):  # someone started it a moment before me
+            lead = str(taken.get("facilitator") or "")
+        if not same_name(lead, me):
             self.call_after_refresh(self._take_part, review["id"], lead)
         return review, draft
 
     def _take_part(self, review_id: str, lead: str) -> None:
         """Someone else leads: go on as a participant, saying so."""
-        self.notify(f"{lead} leads this retrospective; you take part.")
+        self.notify(f"{lead} leads this retrospective; you take part.", markup=False)
         self.app.switch_screen(RetroRoomScreen(review_id))
 
     def reload(self) -> None:
@@ -135,7 +139,7 @@ class RetroScreen(RitualScreen[RetroDraft, RetroContext, RetroCompletion]):
         if self.review is not None and self.completion is None:
             stored = self.ws.store.get("reviews", self.review["id"])
             lead = str((stored or {}).get("facilitator") or "")
-            if stored is not None and lead and not same_name(lead, self.ws.me):
+            if stored is not None and lead and not same_name(lead, retro_room.my_name(self.ws)):
                 self._take_part(self.review["id"], lead)
                 return
         super().reload()
@@ -159,13 +163,20 @@ class RetroScreen(RitualScreen[RetroDraft, RetroContext, RetroCompletion]):
         """Store the draft; a phase just entered starts its time box, which everyone's
         screen counts down."""
         if self.draft is not None and self.completion is None:
+            if not same_name(self.draft.facilitator, retro_room.my_name(self.ws)):
+                return False  # only its leader writes the retrospective's draft
             self.draft.time_phase(self.ws.clock.now())
         return super().save_now()
 
     def follow_store(self) -> None:
-        """Others' writes, and the countdown of the phase's time box (redrawn when the
-        seconds it shows change)."""
-        super().follow_store()
+        """Others' writes to this retrospective (told by its records' stamps: the store's
+        own change flag is used up by every read and write of this screen too), and the
+        countdown of the phase's time box (redrawn when the seconds it shows change)."""
+        if self.review is not None and self.completion is None:
+            stamp = retro_room.stamp_of(self.ws, self.review["id"])
+            if stamp != self._followed:
+                self._followed = stamp
+                self.reload()
         if self.draft is not None and self.completion is None:
             left = countdown(self.draft.time_left(self.ws.clock.now()))
             if left != self._shown_left:

@@ -38,7 +38,7 @@ class VotePhase(Phase):
         self.query_one(ReviewTable).add_columns("Dots", "Mine", "Topic")
 
     def show(self, select: str | None = None) -> None:
-        draft, me = self.draft, self.ritual.ws.me
+        draft, me = self.draft, retro_room.my_name(self.ritual.ws)
         position = {card.id: index for index, card in enumerate(draft.cards)}
         topics = sorted(draft.topics(), key=lambda t: position.get(t.card_ids[0], 0))
         rows = [
@@ -55,7 +55,7 @@ class VotePhase(Phase):
             for topic in topics
         ]
         self.query_one(ReviewTable).refill(rows, select)
-        room = attendance(draft, draft.balloted).line("vote")
+        room = attendance(draft, draft.joined).line("vote")
         left = f"{me}: {draft.votes_left(me)} of {draft.vote_limit} dots left"
         self.query_one("#vote-left", Static).update(
             literal(f"{left} · {room} · +/Space a dot, - takes back")
