@@ -61,17 +61,24 @@ def phase(app) -> str:
     return app.screen.query_one("#ritual-body", ContentSwitcher).current
 
 
+async def lead_to_gather(app, pilot) -> None:
+    """The leader keeps the format and goes on to the gather phase (past a follow-up
+    with nothing to follow up)."""
+    await pilot.press("enter")
+    await pilot.pause()
+    if phase(app) == "step-follow-up":
+        await pilot.press("enter")
+        await pilot.pause()
+    assert phase(app) == "step-gather"
+
+
 async def test_a_participant_follows_sees_after_reveal_and_spends_only_their_dots(tmp_path):
     ana, ben = everyone(str(tmp_path / "store"))
     lead = StratuiApp(ana, poll=None, start="retro")
     joins = StratuiApp(ben, poll=None, start="retro")
     async with lead.run_test(size=(80, 24)) as a, joins.run_test(size=(80, 24)) as b:
         assert isinstance(lead.screen, RetroScreen)
-        await a.press("enter")  # the format: on to the follow-up (nothing) or gather
-        await a.pause()
-        if phase(lead) == "step-follow-up":
-            await a.press("enter")
-            await a.pause()
+        await lead_to_gather(lead, a)
         await until(b, lambda: isinstance(joins.screen, RetroRoomScreen))
         await until(b, lambda: "Gather" in heading(joins))
         assert "you take part as ben" in heading(joins)
@@ -113,10 +120,7 @@ async def test_cards_are_refused_once_the_gather_phase_has_ended(tmp_path):
     lead = StratuiApp(ana, poll=None, start="retro")
     joins = StratuiApp(ben, poll=None, start="retro")
     async with lead.run_test(size=(80, 24)) as a, joins.run_test(size=(80, 24)) as b:
-        await a.press("enter")
-        await a.pause()
-        if phase(lead) == "step-follow-up":
-            await a.press("enter")
+        await lead_to_gather(lead, a)
         await a.press("enter", "enter")  # no cards: past gather and group
         await a.pause()
         await until(b, lambda: isinstance(joins.screen, RetroRoomScreen))
@@ -182,11 +186,7 @@ async def test_everyone_sees_the_phases_countdown_and_the_leader_extends_it(tmp_
     lead = StratuiApp(ana, poll=None, start="retro")
     joins = StratuiApp(ben, poll=None, start="retro")
     async with lead.run_test(size=(80, 24)) as a, joins.run_test(size=(80, 24)) as b:
-        await a.press("enter")
-        await a.pause()
-        if phase(lead) == "step-follow-up":
-            await a.press("enter")
-            await a.pause()
+        await lead_to_gather(lead, a)
         assert "5:00 left (ctrl+g: +1 min)" in lead.screen.sub_title
         await until(b, lambda: "Gather · 5:00 left" in heading(joins))
         await a.press("ctrl+g")  # from the card field, where the leader types
