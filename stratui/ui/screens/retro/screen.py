@@ -133,6 +133,12 @@ class RetroScreen(RitualScreen[RetroDraft, RetroContext, RetroCompletion]):
         self.notify(f"{lead} leads this retrospective; you take part.", markup=False)
         self.app.switch_screen(RetroRoomScreen(review_id))
 
+    def show_step(self) -> None:
+        """Show the phase, and remember the room as it is drawn (no redraw for it)."""
+        super().show_step()
+        if self.review is not None and self.completion is None:
+            self._followed = retro_room.stamp_of(self.ws, self.review["id"])
+
     def reload(self) -> None:
         """Others wrote: lay their cards, dots and ratings out; if someone took the lead
         over, go on as a participant."""

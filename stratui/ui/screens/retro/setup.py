@@ -72,8 +72,16 @@ class SetupPhase(Phase):
             if refused
             else ""
         )
-        self.query_one("#setup-votes", Input).value = str(self.draft.votes_per_person)
-        self.query_one("#setup-participants", Input).value = ", ".join(self.draft.participants)
+        # A field being typed in keeps what is typed: the screen redraws whenever someone
+        # writes to the retrospective (a card from a participant), and a redraw must not
+        # undo the leader's typing before Enter hands it to the draft.
+        for selector, value in (
+            ("#setup-votes", str(self.draft.votes_per_person)),
+            ("#setup-participants", ", ".join(self.draft.participants)),
+        ):
+            field = self.query_one(selector, Input)
+            if not field.has_focus:
+                field.value = value
 
     def _show_source(self) -> None:
         fmt = self.draft.retro_format
