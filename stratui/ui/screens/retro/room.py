@@ -71,6 +71,7 @@ class RetroRoomScreen(Screen):
         self.seen: tuple | None = None  # what the board showed last: redraw on change
         self._drawn_phase = ""
         self._me: str | None = None
+        self._read: tuple[str, ...] = ()  # the records' stamp when the room was read
 
     @property
     def ws(self) -> Workspace:
@@ -108,9 +109,16 @@ class RetroRoomScreen(Screen):
     # -- following the facilitator ---------------------------------------------------------
 
     def follow(self) -> None:
-        """Read the retrospective again; redraw when anything I may see changed."""
+        """Read the retrospective again when anyone wrote to it (its records' stamp:
+        the whole room, templates and history included, is read only then); redraw when
+        anything I may see changed, else move the countdown on."""
         try:
+            stamp = retro_room.stamp_of(self.ws, self.review_id)
+            if self.room is not None and stamp == self._read:
+                self._draw_heading()
+                return
             self.room = retro_room.room(self.ws, self.review_id)
+            self._read = stamp
         except (StoreError, ValueError) as error:
             self.show_problem(str(error))
             return
