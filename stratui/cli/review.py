@@ -1,4 +1,5 @@
-"""``stratui review RITUAL``: open the TUI straight into a ritual."""
+"""``stratui review RITUAL``: open the TUI straight into a ritual; ``review team --point
+TEXT`` brings a talking point to the team's next review from a shell instead."""
 
 from __future__ import annotations
 
@@ -25,6 +26,12 @@ def define_review(review: argparse.ArgumentParser) -> None:
         action="store_true",
         help="retro: lead the team's retrospective in progress (taking it over)",
     )
+    review.add_argument(
+        "--point",
+        type=argtypes.nonempty,
+        metavar="TEXT",
+        help="team: bring a talking point to the team's next review (no TUI)",
+    )
 
 
 def run_review(args) -> int:
@@ -36,6 +43,10 @@ def run_review(args) -> int:
         raise UsageError(f"--team: only for the {', '.join(TEAM_RITUALS)} reviews")
     if args.facilitate and args.ritual != "retro":
         raise UsageError("--facilitate: only for the retrospective")
+    if args.point is not None:
+        if args.ritual != "team":
+            raise UsageError("--point: only for the team review")
+        return _bring_point(args)
     _refuse_what_cannot_start(args)
     needs_terminal(f"review {args.ritual}")
     options = {"team": args.team, "period": args.quarter or args.week}
@@ -68,3 +79,26 @@ def _refuse_what_cannot_start(args) -> None:
         rituals.refuse_completed(ws, ritual_named("team"), args.week, team=team)
     except ReviewError as error:
         raise UsageError(f"--week: {str(error).removeprefix('period: ')}") from None
+
+
+def _bring_point(args) -> int:
+    """Write my talking point for the team's review in progress, else its next one."""
+    from stratui.rituals.base import ReviewError
+    from stratui.usecases import talking_points
+
+    ws = open_workspace(args)
+    try:
+        with options_named({"team": "--team", "text": "--point"}):
+            review, point = talking_points.add_point(
+                ws, args.point, team=args.team, period=args.week
+            )
+    except ReviewError as error:
+        message = str(error).removeprefix("period: ")
+        raise UsageError(f"--week: {message}" if args.week else message) from None
+    count = len(talking_points.points(ws, review))
+    runs = f", run by {review['facilitator']}" if review.get("facilitator") else ""
+    print(
+        f"added talking point {point['id'][:8]} to the team review of {review['team']} "
+        f"for {review['period']}{runs} ({count} point{'' if count == 1 else 's'} so far)"
+    )
+    return 0

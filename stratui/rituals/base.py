@@ -198,6 +198,17 @@ class Ritual(ABC, Generic[D, C, P]):
 # -- what the rituals share -----------------------------------------------------------------
 
 
+def team_draft_id(ws: RitualWorkspace, ritual: str, team: str, period: str) -> str:
+    """The id of a team's n-th draft of ``ritual`` for ``period``, the same on every
+    clone (the first number no review, live or deleted, has yet): two clones that each
+    start the team's next review before they sync hold one review after the merge."""
+    key = team.strip().casefold()
+    number = 1
+    while ws.store.get("reviews", rec.stable_id(ritual, key, period, str(number)), deleted=True):
+        number += 1
+    return rec.stable_id(ritual, key, period, str(number))
+
+
 def newest_first(reviews: Iterable[dict]) -> list[dict]:
     """``reviews`` by their last update, newest first (the order of a resume offer)."""
     return sorted(reviews, key=lambda r: (r["updated_at"], r["id"]), reverse=True)

@@ -300,6 +300,21 @@ def test_fill_defaults_keeps_answers_and_drops_the_gone():
     assert draft.outcomes[kept["id"]].title == "Kept, renamed"
 
 
+def test_a_decision_made_elsewhere_answers_an_undecided_outcome_only():
+    asked, answered = commitment("Asked"), commitment("Answered")
+    draft = WeeklyDraft(period="2026-W47", owner="ana")
+    draft.fill_defaults(ReviewContext(commitments=[asked, answered]))
+    draft.outcomes[asked["id"]].note = "typed before"
+    draft.set_status(answered["id"], "partial")
+    # Meanwhile the owner decided both elsewhere (their own review, `stratui done`).
+    elsewhere = [closed(asked, "done"), closed(answered, "missed")]
+    draft.fill_defaults(ReviewContext(commitments=elsewhere))
+    taken = draft.outcomes[asked["id"]]
+    assert (taken.status, taken.note) == ("done", "typed before")
+    assert draft.outcomes[answered["id"]].status == "partial"  # the answer given stays
+    assert draft.undecided_count() == 0
+
+
 def test_set_status_and_toggle_carry_keep_the_outcome_consistent():
     item = commitment()
     draft = WeeklyDraft(period="2026-W47", owner="ana")

@@ -20,7 +20,6 @@ from typing import Any
 
 from stratui.domain import goal_tree
 from stratui.domain import people as names
-from stratui.domain.records import stable_id
 from stratui.domain.weeks import is_valid_week, next_week, shift_week, week_of, week_range
 from stratui.rituals.base import (
     ReviewError,
@@ -28,6 +27,7 @@ from stratui.rituals.base import (
     RitualWorkspace,
     by_ids,
     file_safe,
+    team_draft_id,
     written,
 )
 from stratui.rituals.retro import RITUAL_TITLE, RetroContext, RetroDraft
@@ -89,11 +89,7 @@ class Retrospective(Ritual[RetroDraft, RetroContext, RetroCompletion]):
     def draft_id(self, ws: RitualWorkspace, scope: dict[str, str], period: str) -> str:
         """The team's n-th retrospective of ``period`` has the same id on every clone,
         so two clones that each start it before they sync hold one retrospective."""
-        team = scope["team"].casefold()
-        number = 1
-        while ws.store.get("reviews", stable_id("retro", team, period, str(number)), deleted=True):
-            number += 1
-        return stable_id("retro", team, period, str(number))
+        return team_draft_id(ws, self.name, scope["team"], period)
 
     def check_change(self, current: Mapping, draft: RetroDraft) -> None:
         """Only its facilitator leads a retrospective: once someone takes over, the

@@ -148,7 +148,10 @@ class TeamContext:
     ``history``: their commitments over the capacity hint's weeks ending with the period;
     ``goals``: the active goals of the team or of a member (what a new commitment may be
     linked to); ``people``: every person (whom a roadblock may be escalated to);
-    ``team``: the reviewed team's name.
+    ``team``: the reviewed team's name; ``self_reviewed``: the members who completed
+    their own weekly review of the period, with the day they did (their outcomes are in
+    their commitments already: the walk confirms them rather than asks again);
+    ``points``: the talking points members brought to this review, oldest first.
     """
 
     members: list[str] = field(default_factory=list)
@@ -159,6 +162,8 @@ class TeamContext:
     goals: list[dict] = field(default_factory=list)
     team: str = ""
     people: list[dict] = field(default_factory=list)
+    self_reviewed: dict[str, str] = field(default_factory=dict)
+    points: list[dict] = field(default_factory=list)
 
     def goals_of(self, name: str) -> list[dict]:
         """The goals member ``name``'s new commitments may be linked to: their own, and

@@ -16,7 +16,14 @@ from typing import Any
 from stratui.domain import people as names
 from stratui.domain.metrics.roadblocks import worst_first
 from stratui.domain.weeks import is_valid_week, next_week, window
-from stratui.rituals.base import Ritual, RitualWorkspace, by_ids, file_safe, written
+from stratui.rituals.base import (
+    Ritual,
+    RitualWorkspace,
+    by_ids,
+    file_safe,
+    team_draft_id,
+    written,
+)
 from stratui.rituals.team import (
     RITUAL_TITLE,
     STEP_TITLES,
@@ -27,6 +34,7 @@ from stratui.rituals.team import (
     open_roadblocks,
 )
 from stratui.rituals.team.completion import TeamCompletion, plan_team_completion
+from stratui.rituals.team.points import talking_points
 from stratui.rituals.team.summary import completion_markdown, team_summary_markdown
 from stratui.rituals.weekly.capacity import HINT_WEEKS
 from stratui.rituals.weekly.ritual import check_week, recent_weeks
@@ -71,8 +79,16 @@ class TeamReview(Ritual[TeamReviewDraft, TeamContext, TeamCompletion]):
     def new_draft(
         self, ws: RitualWorkspace, scope: dict[str, str], period: str, **options: Any
     ) -> TeamReviewDraft:
-        facilitator = ws.person_named(options.get("facilitator"), "facilitator")
+        """A new review of the team, run by whoever starts it (``lead`` False: by no one
+        yet, as when a talking point from a shell starts it: whoever opens it in the app
+        runs it)."""
+        lead = options.get("lead", True)
+        facilitator = ws.person_named(options.get("facilitator"), "facilitator") if lead else ""
         return TeamReviewDraft(team=scope["team"], period=period, facilitator=facilitator)
+
+    def draft_id(self, ws: RitualWorkspace, scope: dict[str, str], period: str) -> str:
+        """The team's review of ``period`` has the same id on every clone."""
+        return team_draft_id(ws, self.name, scope["team"], period)
 
     def read_draft(self, review: Mapping) -> TeamReviewDraft:
         return TeamReviewDraft.from_answers(
@@ -104,7 +120,8 @@ class TeamReview(Ritual[TeamReviewDraft, TeamContext, TeamCompletion]):
         """The team; its members' commitments of the capacity hint's weeks ending with
         the period and of the following week; the open roadblocks (of any age) a member
         owns or that block a member's commitment, worst and oldest first; the active
-        goals of the team and its members; every person."""
+        goals of the team and its members; every person; the members who completed their
+        own weekly review of the period; the talking points brought to this review."""
         store = ws.store
         found = names.find_named(store.all("teams"), draft.team)
         members = list(found.get("members", ())) if found else []
@@ -135,6 +152,19 @@ class TeamReview(Ritual[TeamReviewDraft, TeamContext, TeamCompletion]):
             status="active",
             where=lambda g: g.get("owner") in team or g.get("team") == draft.team,
         )
+        own = store.find(
+            "reviews",
+            periods=[draft.period],
+            ritual="weekly",
+            status="complete",
+            where=lambda r: r.get("owner") in team,
+        )
+        context.self_reviewed = {
+            str(r["owner"]): str(r.get("completed_at") or "")[:10] for r in own
+        }
+        if review_id is not None:
+            items = store.find("retro_items", periods=[draft.period], review_id=review_id)
+            context.points = talking_points(items)
         return context
 
     # -- completing and summing up ---------------------------------------------------------
@@ -162,7 +192,8 @@ class TeamReview(Ritual[TeamReviewDraft, TeamContext, TeamCompletion]):
         self, ws: RitualWorkspace, completion: TeamCompletion, draft: TeamReviewDraft
     ) -> str:
         planned = _planned(ws, draft.period, {part.name for part in draft.members})
-        return completion_markdown(completion, draft, ws.store.find("goals"), planned)
+        points = _points(ws, completion.review)
+        return completion_markdown(completion, draft, ws.store.find("goals"), planned, points)
 
     def summary(self, ws: RitualWorkspace, review: Mapping) -> str:
         store = ws.store
@@ -182,6 +213,7 @@ class TeamReview(Ritual[TeamReviewDraft, TeamContext, TeamCompletion]):
             by_ids(store, "adjustments", made.get("adjustments", ())),
             store.find("goals"),
             _planned(ws, period, members),
+            _points(ws, review),
         )
 
     def file_name(self, review: Mapping) -> str:
@@ -197,6 +229,14 @@ def _planned(ws: RitualWorkspace, period: str, members: set[str]) -> list[dict]:
     return ws.store.find(
         "commitments", weeks=[next_week(period)], where=lambda c: c["owner"] in members
     )
+
+
+def _points(ws: RitualWorkspace, review: Mapping) -> list[dict]:
+    """The talking points brought to ``review``."""
+    if not is_valid_week(str(review.get("period", ""))):
+        return []
+    items = ws.store.find("retro_items", periods=[str(review["period"])], review_id=review["id"])
+    return talking_points(items)
 
 
 TEAM = TeamReview()

@@ -3,7 +3,8 @@
 It follows the walk: a heading with the team, week, facilitator and participants, the
 team's say/do ratio (METRICS.md: done / reviewed), then one section per member (what was
 done, what was carried over, their roadblocks, next week's commitments, whether made in
-the review or before it, a note), then the team's adjustments and the notes. A member
+the review or before it, a note), then the talking points members brought, the team's
+adjustments and the notes. A member
 with nothing this week has a section that says so. Commitment, roadblock and adjustment
 lines read as in the weekly review's summary, whose line formats are shared.
 
@@ -44,6 +45,7 @@ def team_summary_markdown(
     adjustments: Iterable[Mapping],
     goals: Iterable[Mapping] = (),
     planned: Iterable[Mapping] = (),
+    points: Iterable[Mapping] = (),
 ) -> str:
     """The summary of one team review as Markdown text ending with a newline.
 
@@ -60,10 +62,12 @@ def team_summary_markdown(
         goals: Goals, for the titles of linked goals.
         planned: The members' commitments of the following week that exist besides
             those the review made (which may be included too: each is listed once).
+        points: The talking points members brought to the review, in order.
 
     Returns:
         Markdown: a title ``Team review Platform 2026-W47``, a line with who took part,
-        the team's say/do, a section per member, then adjustments and notes.
+        the team's say/do, a section per member, then talking points, adjustments and
+        notes.
     """
     goal_titles = {str(g["id"]): str(g.get("title", "")) for g in goals}
     reviewed = [dict(c) for c in commitments]
@@ -108,6 +112,10 @@ def team_summary_markdown(
         if member.note.strip():
             lines.append(f"Note: {md(member.note)}")
         parts.append("\n\n".join(lines))
+    points = list(points)
+    if points:
+        parts.append("## Talking points")
+        parts.append("\n".join(_point_line(p) for p in points))
     adjustments = list(adjustments)
     if adjustments:
         parts.append("## Adjustments")
@@ -123,6 +131,7 @@ def completion_markdown(
     draft: TeamReviewDraft,
     goals: Iterable[Mapping] = (),
     planned: Iterable[Mapping] = (),
+    points: Iterable[Mapping] = (),
 ) -> str:
     """The summary of a planned or just written completion (the summary step's preview)."""
     return team_summary_markdown(
@@ -136,7 +145,13 @@ def completion_markdown(
         completion.adjustments,
         goals,
         planned,
+        points,
     )
+
+
+def _point_line(point: Mapping) -> str:
+    author = point.get("author")
+    return f"- {md(point.get('text', ''), '  ')}" + (f" ({md(author)})" if author else "")
 
 
 def _heading_line(review: Mapping, draft: TeamReviewDraft) -> str:

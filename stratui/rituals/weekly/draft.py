@@ -270,7 +270,7 @@ class WeeklyDraft:
         for record in context.commitments:
             if record.get("owner") != self.owner or record.get("week") != self.period:
                 continue
-            outcome = self.outcomes.get(record["id"]) or _default_outcome(record)
+            outcome = _kept_or_decided(self.outcomes.get(record["id"]), record)
             outcome.title = str(record.get("title", ""))
             outcomes[record["id"]] = outcome
         self.outcomes = outcomes
@@ -337,6 +337,19 @@ def _default_outcome(record: Mapping) -> Outcome:
     if status != "open":
         return Outcome(status=str(status), progress=progress)
     return Outcome(progress=progress)
+
+
+def _kept_or_decided(outcome: Outcome | None, record: Mapping) -> Outcome:
+    """The answer given for ``record``; while it is undecided, the outcome someone chose
+    for the record meanwhile (its owner's own weekly review, ``stratui done``), keeping a
+    note typed for it: a decision made elsewhere is not asked again."""
+    if outcome is None:
+        return _default_outcome(record)
+    if not outcome.decided and record.get("status") != "open":
+        decided = _default_outcome(record)
+        decided.note = outcome.note
+        return decided
+    return outcome
 
 
 def forget_old_defaults(outcomes: Mapping[str, Outcome]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from stratui.domain.markdown import md
 from stratui.rituals import ritual_named
+from stratui.rituals.team.points import talking_points
 from stratui.usecases import rituals
 from stratui.usecases.workspace import Workspace
 
@@ -49,5 +50,10 @@ def review_markdown(ws: Workspace, review: dict) -> str:
                 author = f" ({md(card['author'])})" if card.get("author") else ""
                 text = f"{md(card['text'])}{author}, {card['votes']} votes"
                 lines.append(f"- **{md(card['category'])}** {text}")
+    if review["ritual"] == "team":
+        points = talking_points(ws.store.find("retro_items", review_id=review["id"]))
+        if points:
+            lines += ["", "## Talking points", ""]
+            lines += [f"- {md(p['text'])} ({md(p.get('author') or 'someone')})" for p in points]
     lines.append("")
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from textual.widgets import Label, Static
 
 from stratui.domain.dates import parse_week_arg
 from stratui.store.errors import StoreError
-from stratui.ui.screens.team.step import TeamStep
+from stratui.ui.screens.team.step import TeamStep, points_block
 from stratui.ui.text import literal_block
 from stratui.ui.widgets.line_input import LineInput
 
@@ -39,6 +39,9 @@ class TeamChoiceStep(TeamStep):
             f"Facilitator: {draft.facilitator}",
             f"Members: {', '.join(part.name for part in draft.members) or 'none'}",
         ]
+        block = points_block(self)
+        if block:
+            lines.append(block)
         self.query_one("#team-about", Static).update(literal_block("\n".join(lines)))
         self.query_one("#team-period", LineInput).value = draft.period
 

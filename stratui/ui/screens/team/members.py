@@ -12,10 +12,11 @@ from stratui.ui.screens.team.step import (
     TeamStep,
     current_part,
     member_line,
+    member_notes,
     member_view,
 )
 from stratui.ui.screens.weekly.lookback import LookBackStep
-from stratui.ui.text import cell, literal
+from stratui.ui.text import cell, literal, literal_block
 from stratui.ui.widgets.review import InlineEdit, ReviewTable
 from stratui.usecases import people
 
@@ -148,6 +149,7 @@ class MembersStep(TeamStep):
 
     def compose(self) -> ComposeResult:
         yield Static(id="team-member")
+        yield Static(id="team-own")
         yield Static(id="team-nothing")
         yield Static(
             "Commitments: d done · p partial · m missed · x dropped · c carry · n note\n"
@@ -160,6 +162,9 @@ class MembersStep(TeamStep):
     def show(self) -> None:
         part = current_part(self)
         self.query_one("#team-member", Static).update(literal(member_line(self)))
+        notes = self.query_one("#team-own", Static)
+        notes.update(literal_block(member_notes(self)))
+        notes.display = bool(member_notes(self))
         nothing = self.query_one("#team-nothing", Static)
         nothing.update(literal(f"{part.name} has nothing this week: no commitment, no roadblock."))
         nothing.display = part.nothing_this_week

@@ -25,6 +25,7 @@ from stratui.ui.screens.team.commit import TeamCommitStep
 from stratui.ui.screens.team.members import MembersStep
 from stratui.ui.screens.team.summary import TeamSummaryStep
 from stratui.ui.styles import stylesheet
+from stratui.usecases import rituals
 
 STEP_CLASSES: tuple[type[Step], ...] = (
     TeamChoiceStep,
@@ -51,6 +52,15 @@ class TeamReviewScreen(RitualScreen[TeamReviewDraft, TeamContext, TeamCompletion
         (``period``; default: the week the team's next review is for)."""
         super().__init__(team=team, period=period)
         self.context = TeamContext()
+
+    def start_or_resume(self) -> tuple[dict, TeamReviewDraft]:
+        """The team's review; one no one runs yet (a talking point from a shell started
+        it) I run from now on."""
+        review, draft = super().start_or_resume()
+        if not draft.facilitator.strip():
+            draft.facilitator = self.ws.person_named(None, "facilitator")
+            review = rituals.save(self.ws, self.RITUAL, review, draft)
+        return review, draft
 
     def refresh_context(self) -> None:
         """The team is read while the review is open only."""

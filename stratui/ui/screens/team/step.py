@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from stratui.rituals.team import MemberPart, TeamContext, TeamReviewDraft
+from stratui.rituals.team.points import point_line, points_of
 from stratui.rituals.weekly.draft import WeeklyDraft
 from stratui.ui.screens.steps import Step
 
@@ -45,3 +46,30 @@ def member_line(step: Step[Any, Any]) -> str:
     draft = team_draft(step)
     part = current_part(step)
     return f"{part.name} · member {draft.member_index + 1} of {len(draft.members)}"
+
+
+def member_notes(step: Step[Any, Any]) -> str:
+    """What the walk knows about the current member before asking: that they reviewed
+    their own week already (their outcomes are in: the walk confirms them), and the
+    talking points they brought. Empty when neither."""
+    part = current_part(step)
+    context = team_context(step)
+    lines = []
+    day = context.self_reviewed.get(part.name)
+    if day is not None:
+        lines.append(
+            f"{part.name} reviewed their own week on {day}: these outcomes are theirs "
+            "(Enter confirms)."
+        )
+    brought = points_of(context.points, part.name)
+    if brought:
+        lines.append("Talking points: " + " · ".join(str(p.get("text", "")) for p in brought))
+    return "\n".join(lines)
+
+
+def points_block(step: Step[Any, Any]) -> str:
+    """Every talking point brought to the review, one a line (empty: none)."""
+    points = team_context(step).points
+    if not points:
+        return ""
+    return "Talking points:\n" + "\n".join(f"  • {point_line(p)}" for p in points)
