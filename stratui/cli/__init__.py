@@ -19,7 +19,7 @@ import os
 import sys
 
 from stratui import __version__
-from stratui.cli.common import EXIT_STORE, EXIT_USAGE, UsageError, run_tui
+from stratui.cli.common import EXIT_STORE, EXIT_USAGE, UsageError, has_screen, run_tui
 
 # name -> (module in this package, one-line summary), in the order ``--help`` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("trends", "the trend figures of a window of weeks (md or json)"),
     "goal": ("goal_commands", "goals: add, list (tree), checkin, move, metric, show"),
     "quarter": ("goal_commands", "a fiscal quarter's dates and weeks; set the fiscal year's start"),
+    "serve": ("serve", "the app in a browser: one personal link per person"),
 }
 
 
@@ -127,7 +128,7 @@ def _run(argv: list[str] | None) -> int:
     parser = build_parser(_command_in(argv))
     args = parser.parse_args(argv)
     if args.command is None:
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if not has_screen():
             parser.print_help()  # no terminal to draw on: say what the commands are
             return 0
         return run_tui(args)

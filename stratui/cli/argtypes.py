@@ -74,6 +74,24 @@ def positive(text: str) -> int:
     raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
 
 
+def port(text: str) -> int:
+    """A TCP port, 0 (any free one) to 65535."""
+    if text.strip().isdigit() and 0 <= int(text) <= 65535:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {text!r}")
+
+
+def minutes(text: str) -> float:
+    """A duration in minutes, more than 0 (``0.5`` is half a minute)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if value > 0 and value == value and value != float("inf"):
+        return value
+    raise argparse.ArgumentTypeError(f"expected a number of minutes above 0, got {text!r}")
+
+
 def one_of(options: tuple[str, ...]) -> dict:
     """``add_argument`` options for a choice among ``options``: the type and its metavar."""
     return {"type": choices(options), "metavar": "|".join(options)}

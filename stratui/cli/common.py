@@ -82,7 +82,20 @@ def run_tui(args, start: str | None = None, **options: object) -> int:
     return 0
 
 
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""The Textual driver textual-serve runs an app with (``TEXTUAL_DRIVER``): stratui serve's
+app processes draw on a browser page through their pipes."""
+
+
+def has_screen() -> bool:
+    """Whether there is somewhere to draw: a terminal on stdin and stdout, or a browser
+    page (an app process of ``stratui serve``)."""
+    if os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:
+        return True
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def needs_terminal(what: str) -> None:
-    """Refuse to draw a screen when stdin or stdout is not a terminal."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    """Refuse to draw a screen when there is no terminal (nor browser page) to draw on."""
+    if not has_screen():
         raise UsageError(f"{what}: needs a terminal to draw on")
