@@ -155,6 +155,8 @@ class StratuiServer(Server):
         if len(self.sessions) >= self.max_sessions:
             raise web.HTTPServiceUnavailable(text="stratui serve: every session is in use")
         websocket = web.WebSocketResponse(heartbeat=15)
+        if not websocket.can_prepare(request).ok:
+            raise web.HTTPBadRequest(text="stratui serve: open your personal link in a browser")
         app = PersonalApp(
             self.command,
             person,
@@ -184,7 +186,8 @@ class StratuiServer(Server):
         finally:
             del self.sessions[app.app_service_id]
             await app.end()
-            await websocket.close()
+            if websocket.prepared:
+                await websocket.close()
         return websocket
 
     # -- a session ---------------------------------------------------------------------

@@ -107,6 +107,8 @@ class Served:
                 if stream is self.process.stderr:
                     self.log = stream.read()
                 stream.close()
+        if exc[0] is None:
+            assert "Traceback" not in self.log, self.log  # every request answered cleanly
 
     @property
     def pid(self) -> int:

@@ -110,6 +110,9 @@ def test_a_valid_link_runs_the_app_as_that_person(store):
         assert code == 200
         assert f"/ws/{served.token('ben')}" in page
         assert children(served.pid) == []  # the page alone starts nothing
+        code, _said = status(served.base + "/ws/" + served.token("ben"))  # not a websocket
+        assert code == 400
+        assert children(served.pid) == []
 
         async def while_open(_websocket) -> None:
             assert len(children(served.pid)) == 1
