@@ -40,8 +40,9 @@ async def until(pilot, what, seconds: float = 5.0) -> float:
 
 
 def board(app) -> list[str]:
+    """The text of each row: a card's, a topic's or a health dimension's (the last column)."""
     table = app.screen.query_one("#room-board", DataTable)
-    return [str(table.get_row_at(row)[3]) for row in range(table.row_count)]
+    return [str(table.get_row_at(row)[-1]) for row in range(table.row_count)]
 
 
 def status(app) -> str:
@@ -107,6 +108,15 @@ async def test_a_participant_follows_sees_after_reveal_and_spends_only_their_dot
             await b.pause()
         assert "ben has used all 3 votes" in problems(joins)
         assert "Your dots: 0 of 3 left" in status(joins)
+
+        await a.press("enter")  # on to the discussion
+        await until(b, lambda: "Discuss" in heading(joins))
+        assert problems(joins) == ""  # the vote's refusal is not news any more
+        await a.press("enter")  # on to the health check
+        await a.pause()
+        assert phase(lead) == "step-health"
+        await until(b, lambda: "Health" in heading(joins))
+        assert board(joins) == list(lead.screen.draft.health)  # the rows in the leader's order
 
     (ballot,) = ben.store.all("retro_ballots")
     assert (ballot["person"], sum(ballot["dots"].values())) == ("ben", 3)

@@ -417,13 +417,16 @@ class RetroDraft(CardBoard):
             item.status = str(record.get("status", ""))
             follow_ups[record["id"]] = item
         self.follow_ups = follow_ups
+        dimensions = (
+            list(context.health_dimensions)
+            or list(context.previous_health)
+            or list(HEALTH_DIMENSIONS)
+        )
         if not self.health:
-            dimensions = (
-                list(context.health_dimensions)
-                or list(context.previous_health)
-                or list(HEALTH_DIMENSIONS)
-            )
             self.health = dict.fromkeys(dimensions)
+        else:  # the template's order on every screen (a stored draft's keys come sorted)
+            known = [d for d in dimensions if d in self.health]
+            self.health = {d: self.health[d] for d in [*known, *self.health]}
         if not self.icebreaker and context.icebreakers:
             self.icebreaker = offer_icebreaker(context.icebreakers, context.used_icebreakers)
         self.lay_out(context.cards, context.ballots)

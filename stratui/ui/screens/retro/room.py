@@ -98,7 +98,6 @@ class RetroRoomScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = self.HELP_TITLE
-        self.query_one(ReviewTable).add_columns("Dots", "Category", "By", "Card")
         try:
             retro_room.join(self.ws, self.review_id)
         except (ValidationError, StoreError) as error:
@@ -165,6 +164,7 @@ class RetroRoomScreen(Screen):
         table = self.query_one(ReviewTable)
         if phase != self._drawn_phase:  # a new phase: the cursor starts at the top
             self._drawn_phase = phase
+            self.show_problem("")  # a refusal of the last phase is no longer news
             table.move_cursor(row=0)
             # the keys of this phase act on the card field, or on the board
             (self.query_one("#room-text", Input) if writing else table).focus()
@@ -198,6 +198,7 @@ class RetroRoomScreen(Screen):
         draft, me = self.room.draft, self.me
         view = self.room.view(me, self.mine)
         totals = draft.card_votes()
+        self._columns("Dots", "Category", "By", "Card")
         rows = [
             (
                 card.id,
@@ -220,8 +221,10 @@ class RetroRoomScreen(Screen):
                 status = f"Hidden until the facilitator reveals them: {hidden}"
             elif mine_hidden:
                 status = "Your cards are hidden from the others until the facilitator reveals them"
-            else:
+            elif view.cards:
                 status = "Every card is revealed"
+            else:
+                status = "No cards yet: yours stay hidden from the others until revealed"
             status += " · ↑↓ category · Tab: anonymous, your cards (Del takes one back)"
         else:
             status = f"{self.room.review.get('facilitator')} leads this phase: the board, to read"
@@ -236,16 +239,13 @@ class RetroRoomScreen(Screen):
             (t for t in draft.topics() if set(t.card_ids) <= visible),
             key=lambda t: position.get(t.card_ids[0], 0),
         )
+        self._columns("Your dots", "", "Card or group")
+
+        def kind(topic) -> str:
+            return "group" if topic.is_group else ""
+
         rows = [
-            (
-                topic.key,
-                (
-                    "●" * draft.dots_on(me, topic),
-                    "group" if topic.is_group else "",
-                    "",
-                    cell(topic.label),
-                ),
-            )
+            (topic.key, ("●" * draft.dots_on(me, topic), kind(topic), cell(topic.label)))
             for topic in topics
         ]
         self.query_one(ReviewTable).refill(rows, self.query_one(ReviewTable).selected_key())
@@ -258,17 +258,22 @@ class RetroRoomScreen(Screen):
         assert self.room is not None
         draft, me = self.room.draft, self.me
         mine = draft.ratings.get(me, {})
+        self._columns("You", "Dimension")
         rows = [
-            (
-                dimension,
-                (f"{mine[dimension]}/5" if dimension in mine else "-", "", "", cell(dimension)),
-            )
+            (dimension, (f"{mine[dimension]}/5" if dimension in mine else "-", cell(dimension)))
             for dimension in draft.health
         ]
         self.query_one(ReviewTable).refill(rows)
         self.query_one("#room-status", Static).update(
             "How healthy is the team, for you? 1-5 rates the row under the cursor · 0 clears"
         )
+
+    def _columns(self, *labels: str) -> None:
+        """The board's columns for what it shows now (cards, topics to vote on, health)."""
+        table = self.query_one(ReviewTable)
+        if tuple(str(c.label) for c in table.columns.values()) != labels:
+            table.clear(columns=True)
+            table.add_columns(*labels)
 
     # -- what I write ------------------------------------------------------------------------
 
