@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 
 from stratui.domain.markdown import md
 from stratui.domain.metrics.roadblocks import worst_first
+from stratui.domain.retro_totals import group_totals
 from stratui.domain.weeks import is_valid_week, monday, sunday
 from stratui.exchange.document import export_records
 
@@ -272,6 +273,8 @@ def _reviews(reviews: list[dict], retro_items: Iterable[dict]) -> str:
             if card.get("author"):
                 card_line += f" · by {md(card['author'])}"
             lines.append(card_line)
+        for label, votes in group_totals(review, cards.get(review["id"], [])).items():
+            lines.append(f"  - group {md(label)}: {votes} vote{'' if votes == 1 else 's'} in all")
     return "\n".join(lines)
 
 

@@ -158,9 +158,15 @@ def test_each_person_rates_the_health_for_themselves_and_the_review_keeps_the_me
     retro_room.rate(cy, review["id"], "fun", 5)
 
     review_now, draft = rituals.start_or_resume(ana, RETRO, team="Platform")
+    assert retro_room.room(ana, review["id"]).attendance().line("health").startswith(
+        "2 of 3 have rated"
+    )
     draft.rate("pace", 3)  # the facilitator's own rating
     draft.step = RETRO.steps.index("summary")
     rituals.save(ana, RETRO, review_now, draft)
+    assert retro_room.room(ana, review["id"]).attendance().line("health").startswith(
+        "3 of 3 have rated"  # the facilitator counts too
+    )
     rituals.complete(ana, RETRO, review_now, draft)
 
     done = ana.store.get("reviews", review["id"])
@@ -169,8 +175,10 @@ def test_each_person_rates_the_health_for_themselves_and_the_review_keeps_the_me
     assert set(done["participants"]) >= {"ana", "ben", "cy"}
     (item,) = ana.store.find("retro_items", periods=["2026-W49"])
     assert item["votes"] == 2
-    # Who voted for what is not kept: the ballots are gone, the card keeps the total.
+    # Who voted or rated what is not kept: the ballots are gone, the card keeps the
+    # total, and the facilitator's own ratings are not kept either.
     assert ana.store.find("retro_ballots", periods=["2026-W49"]) == []
+    assert done["answers"]["health"] == {}
     with pytest.raises(ValidationError, match="has closed"):
         retro_room.add_card(ben, review["id"], "One more thing")
 

@@ -259,6 +259,38 @@ def test_markdown_lists_adjustments_and_reviews():
     ) in text
 
 
+def test_markdown_gives_each_retro_group_its_total_with_the_dots_on_the_group():
+    retro = new_record(
+        "reviews",
+        {
+            "ritual": "retro",
+            "period": "2026-W46",
+            "team": "Platform",
+            "participants": ["ana", "ben"],
+            "status": "complete",
+            "started_at": "2026-11-13T16:00:00Z",
+            "answers": {"group_votes": {"Meetings": 4}},
+        },
+        T0,
+    )
+
+    def card(text: str, votes: int, group: str | None = None) -> dict:
+        fields = {"review_id": retro["id"], "category": "stop", "text": text, "votes": votes}
+        return new_record("retro_items", {**fields, "group": group}, T0)
+
+    records = {
+        "reviews": [retro],
+        "retro_items": [
+            card("Too many meetings", 1, "Meetings"),
+            card("Retro too long", 0, "Meetings"),
+            card("Flaky tests", 2),
+        ],
+    }
+    text = to_markdown(records, EXPORTED)
+    assert "  - stop: Too many meetings (1 vote)" in text
+    assert "  - group Meetings: 5 votes in all" in text  # 4 on the group, 1 on a card
+
+
 def test_markdown_writes_hostile_text_escaped():
     text = to_markdown(store(), EXPORTED)
 

@@ -661,6 +661,15 @@ class RetroDraft(CardBoard):
     def health_ratings(self) -> dict[str, list[int]]:
         """Every rating given, by dimension: the facilitator's (when the check is on)
         and each participant's from their ballot, one per person."""
+        return {dimension: list(by.values()) for dimension, by in self._ratings().items()}
+
+    def raters(self) -> list[str]:
+        """Who has rated at least one dimension, the facilitator included (name order)."""
+        names = {person for by in self._ratings().values() for person in by}
+        return sorted(names, key=str.casefold)
+
+    def _ratings(self) -> dict[str, dict[str, int]]:
+        """Each dimension's ratings by person (see :meth:`health_ratings`)."""
         given: dict[str, dict[str, int]] = {}
         if self.health_check:
             for dimension, value in self.health.items():
@@ -676,7 +685,7 @@ class RetroDraft(CardBoard):
                     continue  # a dimension the check no longer has
                 if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5:
                     given.setdefault(dimension, {})[person] = value
-        return {dimension: list(by.values()) for dimension, by in given.items()}
+        return given
 
 
 # -- reading answers back ---------------------------------------------------------------------

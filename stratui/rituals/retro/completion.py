@@ -187,6 +187,7 @@ def _finished_review(
     answers = draft.to_answers()
     answers["step"] = len(PHASES) - 1
     answers["votes"] = {}  # who voted for what stays in the room; the cards keep the totals
+    answers["health"] = {}  # the facilitator's own ratings too: the review keeps the means
     # A group's own dots belong to no card: the review keeps them, by group.
     answers["group_votes"] = {label: n for label, n in draft.group_votes().items() if n}
     answers["written"] = {

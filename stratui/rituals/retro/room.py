@@ -174,5 +174,5 @@ def attendance(draft: RetroDraft, joined: Iterable[str]) -> Attendance:
         cards=len(draft.cards),
         anonymous=sum(1 for card in draft.cards if not card.author),
         dots={voter: draft.votes_used(voter) for voter in draft.votes},
-        raters=sorted(draft.ratings, key=str.casefold),
+        raters=draft.raters(),
     )

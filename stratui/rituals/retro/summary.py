@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from stratui.domain.markdown import md
+from stratui.domain.retro_totals import group_votes
 from stratui.domain.shapes import mapping
 from stratui.rituals.retro import RetroDraft
 from stratui.rituals.retro.board import rank_topics
@@ -114,20 +115,6 @@ def completion_markdown(
         previous_review,
         goals,
     )
-
-
-def group_votes(review: Mapping) -> dict[str, int]:
-    """The dots put on each group itself, by label, as the review keeps them (a card's
-    ``votes`` are only the dots put on that card)."""
-    answers = review.get("answers")
-    kept = answers.get("group_votes") if isinstance(answers, Mapping) else None
-    if not isinstance(kept, Mapping):
-        return {}
-    return {
-        str(label): count
-        for label, count in kept.items()
-        if isinstance(count, int) and not isinstance(count, bool) and count > 0
-    }
 
 
 def _heading_line(review: Mapping, draft: RetroDraft, fmt: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from stratui.domain.markdown import md
+from stratui.domain.retro_totals import group_totals
 from stratui.rituals import ritual_named
 from stratui.rituals.team.points import talking_points
 from stratui.usecases import rituals
@@ -50,6 +51,8 @@ def review_markdown(ws: Workspace, review: dict) -> str:
                 author = f" ({md(card['author'])})" if card.get("author") else ""
                 text = f"{md(card['text'])}{author}, {card['votes']} votes"
                 lines.append(f"- **{md(card['category'])}** {text}")
+            for label, votes in group_totals(review, cards).items():
+                lines.append(f"- group **{md(label)}**: {votes} votes in all")
     if review["ritual"] == "team":
         points = talking_points(ws.store.find("retro_items", review_id=review["id"]))
         if points:
