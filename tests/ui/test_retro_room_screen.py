@@ -229,3 +229,44 @@ async def test_in_the_vote_a_card_still_hidden_is_not_shown_and_the_board_has_th
         await b.press("plus")
         await b.pause()
         assert "Your dots: 2 of 3 left" in status(joins)
+
+
+async def test_participants_follow_the_discussion_and_read_the_summary(tmp_path):
+    """In the discussion a participant sees the topics by votes and the actions agreed
+    as the leader writes them; once the retrospective is complete, its summary."""
+    from stratui.rituals.retro.ritual import RETRO
+    from stratui.usecases import retro_room, rituals
+
+    ana, ben = everyone(str(tmp_path / "store"))
+    review, draft = rituals.start_or_resume(ana, RETRO, team="Platform")
+    flaky = retro_room.add_card(ben, review["id"], "Flaky tests")
+    retro_room.add_card(ana, review["id"], "Deploys got faster")
+    review, draft = rituals.start_or_resume(ana, RETRO, team="Platform")
+    draft.reveal_all()
+    draft.step = RETRO.steps.index("vote")
+    rituals.save(ana, RETRO, review, draft)
+    retro_room.vote(ben, review["id"], flaky["id"])
+    retro_room.vote(ben, review["id"], flaky["id"])
+
+    lead = StratuiApp(ana, poll=None, start="retro")
+    joins = StratuiApp(ben, poll=None, start="retro")
+    async with lead.run_test(size=(100, 30)) as a, joins.run_test(size=(100, 30)) as b:
+        await until(b, lambda: isinstance(joins.screen, RetroRoomScreen))
+        await a.press("enter")  # the vote ends: on to the discussion
+        await a.pause()
+        await until(b, lambda: "Discuss" in heading(joins))
+        assert board(joins)[:2] == ["Flaky tests", "Deploys got faster"]  # by votes
+        await a.press("a", *"Quarantine flaky tests")  # the leader's keys
+        await a.press("tab", "enter", "down", "enter", "tab")  # owner: the first listed
+        await a.press(*"fri", "enter")
+        await a.pause()
+        await until(b, lambda: any("Quarantine flaky tests · ana" in r for r in board(joins)))
+
+        for _ in range(3):  # the discussion ends; the health check is skipped; complete
+            await a.press("enter")
+            await a.pause()
+        assert ana.store.get("reviews", review["id"])["status"] == "complete"
+        summary = joins.screen.query_one("#room-summary-text")
+        await until(b, lambda: "Quarantine flaky tests" in str(summary.source))
+        assert "Flaky tests" in summary.source
+        assert "The retrospective is complete" in status(joins)

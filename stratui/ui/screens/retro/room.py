@@ -23,10 +23,10 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Input, Markdown, Static
 
 from stratui.domain.schema import ValidationError
 from stratui.rituals.retro import PHASE_TITLES, PHASES, countdown
@@ -39,7 +39,7 @@ from stratui.ui.text import cell, literal
 from stratui.ui.widgets.footer import Footer
 from stratui.ui.widgets.header import app_header
 from stratui.ui.widgets.review import ReviewTable
-from stratui.usecases import retro_room
+from stratui.usecases import retro_room, rituals
 from stratui.usecases.workspace import Workspace
 
 FOLLOW_SECONDS = 0.5
@@ -93,6 +93,8 @@ class RetroRoomScreen(Screen):
             yield Checkbox("anonymous", id="room-anonymous")
         yield Static(id="room-status", classes="step-hint")
         yield ReviewTable(id="room-board")
+        with VerticalScroll(id="room-summary"):
+            yield Markdown(id="room-summary-text")
         yield Static(id="room-problems", classes="form-error")
         yield Footer()
 
@@ -131,6 +133,7 @@ class RetroRoomScreen(Screen):
             tuple(sorted(view.hidden.items())),
             tuple(sorted((k, tuple(sorted(v.items()))) for k, v in room.draft.votes.items())),
             tuple(sorted((k, tuple(sorted(v.items()))) for k, v in room.draft.ratings.items())),
+            tuple((a.title, a.owner, a.due) for a in room.draft.actions),
         )
         if seen != self.seen:
             self.seen = seen
@@ -155,12 +158,18 @@ class RetroRoomScreen(Screen):
             current = picker.value if picker.value in draft.category_ids else None
             picker.set_options([(draft.category_title(c), c) for c in draft.category_ids], current)
             self._placeholder()
-        if phase == "vote" and not done:
+        self.query_one(ReviewTable).display = not done
+        self.query_one("#room-summary").display = done
+        if done:
+            self._draw_summary()
+        elif phase == "vote":
             self._draw_topics()
-        elif phase == "health" and not done:
+        elif phase == "health":
             self._draw_health()
+        elif phase in ("discuss", "summary"):
+            self._draw_discussion()
         else:
-            self._draw_cards(writing, done)
+            self._draw_cards(writing)
         table = self.query_one(ReviewTable)
         if phase != self._drawn_phase:  # a new phase: the cursor starts at the top
             self._drawn_phase = phase
@@ -193,7 +202,7 @@ class RetroRoomScreen(Screen):
         prompt = draft.category_prompt(category) or f"a {draft.category_title(category)} card"
         self.query_one("#room-text", Input).placeholder = f"{prompt} · Enter adds it"
 
-    def _draw_cards(self, writing: bool, done: bool) -> None:
+    def _draw_cards(self, writing: bool) -> None:
         assert self.room is not None
         draft, me = self.room.draft, self.me
         view = self.room.view(me, self.mine)
@@ -213,9 +222,7 @@ class RetroRoomScreen(Screen):
         ]
         self.query_one(ReviewTable).refill(rows)
         hidden = ", ".join(f"{who} {n}" for who, n in sorted(view.hidden.items()))
-        if done:
-            status = "The retrospective is complete. Esc: back to the dashboard"
-        elif writing:
+        if writing:
             mine_hidden = any(not card.revealed for card in view.cards)
             if hidden:
                 status = f"Hidden until the facilitator reveals them: {hidden}"
@@ -252,6 +259,43 @@ class RetroRoomScreen(Screen):
         left, limit = draft.votes_left(me), draft.vote_limit
         self.query_one("#room-status", Static).update(
             literal(f"Your dots: {left} of {limit} left · + or Space: a dot · -: take it back")
+        )
+
+    def _draw_discussion(self) -> None:
+        """What the meeting discusses, most votes first, and the actions agreed so far."""
+        assert self.room is not None
+        draft = self.room.draft
+        visible = {card.id for card in draft.cards if card.revealed}
+        self._columns("Votes", "", "Topic or action")
+        rows = [
+            (
+                topic.key,
+                (str(topic.votes or ""), "group" if topic.is_group else "", cell(topic.label)),
+            )
+            for topic in draft.topics()
+            if set(topic.card_ids) <= visible
+        ]
+        for number, action in enumerate(draft.actions):
+            owner = action.owner.strip() or "no owner yet"
+            due = f" · due {action.due}" if action.due else ""
+            line = cell(f"{action.title} · {owner}{due}")
+            rows.append((f"action-{number}", ("", "action", line)))
+        self.query_one(ReviewTable).refill(rows)
+        lead = self.room.review.get("facilitator") or "the facilitator"
+        self.query_one("#room-status", Static).update(
+            literal(f"{lead} leads the discussion: topics by votes, then the actions agreed")
+        )
+
+    def _draw_summary(self) -> None:
+        """The completed retrospective as stored: its summary, as everyone reads it."""
+        try:
+            text = rituals.summary_markdown(self.ws, RETRO, self.review_id)
+        except (ValueError, StoreError) as error:
+            text = ""
+            self.show_problem(str(error))
+        self.query_one("#room-summary-text", Markdown).update(text)
+        self.query_one("#room-status", Static).update(
+            "The retrospective is complete. Esc: back to the dashboard"
         )
 
     def _draw_health(self) -> None:
