@@ -32,7 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("store_commands", "read an interchange file (all or nothing)"),
     "demo": ("store_commands", "fill an empty store with sample history"),
     "check": ("store_commands", "verify the store"),
-    "review": ("review", "run a ritual in the TUI (weekly)"),
+    "review": ("review", "run a ritual in the TUI: weekly, team, retro, quarterly"),
     "retro": ("retro", "take part in a team's retrospective: card, cards, vote"),
     "template": ("templates", "list, show or check the built-in and the team's templates"),
     "person": ("people", "add, list or rename people; set who 'me' is"),

@@ -83,6 +83,7 @@ def _refuse_what_cannot_start(args) -> None:
 
 def _bring_point(args) -> int:
     """Write my talking point for the team's review in progress, else its next one."""
+    from stratui.domain.wording import counted
     from stratui.rituals.base import ReviewError
     from stratui.usecases import talking_points
 
@@ -99,6 +100,6 @@ def _bring_point(args) -> int:
     runs = f", run by {review['facilitator']}" if review.get("facilitator") else ""
     print(
         f"added talking point {point['id'][:8]} to the team review of {review['team']} "
-        f"for {review['period']}{runs} ({count} point{'' if count == 1 else 's'} so far)"
+        f"for {review['period']}{runs} ({counted(count, 'point')} so far)"
     )
     return 0

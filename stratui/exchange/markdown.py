@@ -21,6 +21,7 @@ from stratui.domain.markdown import md
 from stratui.domain.metrics.roadblocks import worst_first
 from stratui.domain.retro_totals import group_totals
 from stratui.domain.weeks import is_valid_week, monday, sunday
+from stratui.domain.wording import counted
 from stratui.exchange.document import export_records
 
 
@@ -274,7 +275,7 @@ def _reviews(reviews: list[dict], retro_items: Iterable[dict]) -> str:
                 card_line += f" · by {md(card['author'])}"
             lines.append(card_line)
         for label, votes in group_totals(review, cards.get(review["id"], [])).items():
-            lines.append(f"  - group {md(label)}: {votes} vote{'' if votes == 1 else 's'} in all")
+            lines.append(f"  - group {md(label)}: {counted(votes, 'vote')} in all")
     return "\n".join(lines)
 
 

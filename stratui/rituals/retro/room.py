@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from stratui.domain.people import same_name
 from stratui.domain.schema import ValidationError
+from stratui.domain.wording import counted
 from stratui.rituals.retro import PHASES, Card, RetroDraft
 
 CARDS_UNTIL = "gather"
@@ -152,7 +153,7 @@ class Attendance:
             return f"{len(self.raters)} of {total} have rated"
         anonymous = f" ({self.anonymous} anonymous)" if self.anonymous else ""
         return (
-            f"{len(self.writers)} of {total} have written; {self.cards} cards{anonymous}"
+            f"{len(self.writers)} of {total} have written; {counted(self.cards, 'card')}{anonymous}"
             f" · joined: {', '.join(self.joined) or 'no one yet'}"
         )
 

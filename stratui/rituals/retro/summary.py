@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from stratui.domain.markdown import md
 from stratui.domain.retro_totals import group_votes
 from stratui.domain.shapes import mapping
+from stratui.domain.wording import counted
 from stratui.rituals.retro import RetroDraft
 from stratui.rituals.retro.board import rank_topics
 from stratui.rituals.retro.completion import RetroCompletion
@@ -71,7 +72,7 @@ def retro_summary_markdown(
     if topics:
         lines = []
         for rank, topic in enumerate(topics[:TOP_TOPICS], start=1):
-            label = f"**{md(topic.label)}** ({len(topic.card_ids)} cards)"
+            label = f"**{md(topic.label)}** ({counted(len(topic.card_ids), 'card')})"
             line = f"{rank}. {label if topic.is_group else md(topic.label)} · {_votes(topic.votes)}"
             on_cards = topic.votes - topic.group_votes
             if topic.is_group and topic.group_votes and on_cards:

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from stratui.domain.wording import counted
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.text import cell, literal
 from stratui.ui.widgets.review import InlineEdit, ReviewTable
@@ -96,11 +97,12 @@ class GroupPhase(Phase):
         chosen = suggestions[index]
         self.marked = set(chosen)
         if len(suggestions) == 1:
-            self.said = f"s: 1 group looks alike; marked its {len(chosen)} cards · g groups them"
+            marked = counted(len(chosen), "card")
+            self.said = f"s: 1 group looks alike; marked its {marked} · g groups them"
         else:
             self.said = (
                 f"s: {len(suggestions)} groups look alike; marked group {index + 1} "
-                f"({len(chosen)} cards) · g groups them · s: the next"
+                f"({counted(len(chosen), 'card')}) · g groups them · s: the next"
             )
         self.show(select=chosen[0])
 
@@ -119,7 +121,7 @@ class GroupPhase(Phase):
             self.show(select=chosen[0])
 
         self.query_one(InlineEdit).ask(
-            literal(f"Group {len(chosen)} card(s) as:"),
+            literal(f"Group {counted(len(chosen), 'card')} as:"),
             label or first.text[:30],
             answer,
             self.query_one(ReviewTable),

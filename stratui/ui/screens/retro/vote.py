@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from stratui.domain.wording import counted
 from stratui.rituals.retro.room import attendance
 from stratui.ui.screens.retro.phase import Phase
 from stratui.ui.text import cell, literal
@@ -47,7 +48,7 @@ class VotePhase(Phase):
                 (
                     "●" * topic.votes if topic.votes <= 10 else str(topic.votes),
                     str(draft.dots_on(me, topic) or ""),
-                    cell(f"{topic.label} ({len(topic.card_ids)} cards)")
+                    cell(f"{topic.label} ({counted(len(topic.card_ids), 'card')})")
                     if topic.is_group
                     else cell(topic.label),
                 ),
