@@ -17,7 +17,8 @@ from stratui.ui.settings import DEFAULT_THEME, load_settings, save_setting
 from stratui.ui.styles import stylesheet
 from stratui.usecases.workspace import Workspace
 
-POLL_SECONDS = 2.0  # how often the app looks for writes by other processes (stat only)
+POLL_SECONDS = 1.0  # how often the app looks for writes by other processes (stat only):
+# a write elsewhere shows within two seconds even when the redraw is slow (a served app)
 
 # Each screen by the module and class that define it. A screen's module is imported the
 # first time the screen is shown, so that opening on the dashboard does not pay for the
