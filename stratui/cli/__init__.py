@@ -105,12 +105,18 @@ def main(argv: list[str] | None = None) -> int:
     A reader that stops early (``stratui list --all | head -3``) closes the pipe: the
     command then ends quietly, with exit code 0, whatever it was printing.
     """
+    from stratui.cli.streams import VisibleStream
+
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleStream(stdout), VisibleStream(stderr)  # type: ignore[assignment]
     try:
         code = _run(argv)
         sys.stdout.flush()  # what is still buffered goes now, while a closed pipe is caught
     except BrokenPipeError:
         _discard_output()
         return 0
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
     return code
 
 

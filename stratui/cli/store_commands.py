@@ -19,6 +19,11 @@ def define_export(export: argparse.ArgumentParser) -> None:
         default="commitments",
         help="csv only: which collection (default: commitments)",
     )
+    export.add_argument(
+        "--keep-formulas",
+        action="store_true",
+        help="csv only: write cells starting with = + - @ as typed (default: a ' before them)",
+    )
 
 
 def define_import(imp: argparse.ArgumentParser) -> None:
@@ -49,7 +54,8 @@ def run_export(args) -> int:
 
         if args.collection not in COLLECTIONS:
             raise UsageError(f"--collection: expected one of {', '.join(COLLECTIONS)}")
-        text = to_csv(ws.store.all(args.collection), args.collection)
+        records = ws.store.all(args.collection)
+        text = to_csv(records, args.collection, keep_formulas=args.keep_formulas)
     else:
         from stratui.domain.records import stamp
         from stratui.exchange.markdown import to_markdown

@@ -3,7 +3,8 @@ report and export written in Markdown.
 
 Every character that Markdown (CommonMark and GitHub's extensions) would read as
 formatting is backslash-escaped, so a title like ``*x*`` or ``[a](b)`` shows as typed
-instead of turning bold or into a link.
+instead of turning bold or into a link; a control character shows as its ``\\u`` escape
+(:mod:`stratui.domain.visible`), so a summary shown in a terminal obeys nothing in it.
 
 Pure module: no Textual, no TinyDB, no Rich.
 """
@@ -11,6 +12,8 @@ Pure module: no Textual, no TinyDB, no Rich.
 from __future__ import annotations
 
 import re
+
+from stratui.domain.visible import visible
 
 # Inline characters Markdown (CommonMark and GitHub's extensions) treats as syntax.
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -28,7 +31,7 @@ def md(value: object, indent: str = "") -> str:
     whitespace around each line are dropped because Markdown would collapse them anyway.
     """
     lines = []
-    for raw in str(value).splitlines():
+    for raw in visible(str(value)).splitlines():
         line = raw.strip()
         if not line:
             continue

@@ -4,9 +4,13 @@ Columns follow the schema, so every export of a collection has the same header w
 the records hold: ``id``, the collection's fields in schema order, the two timestamps,
 then any unknown extra fields (sorted) so nothing a newer stratui wrote is lost.
 
-Cells are written exactly as typed: no prefix is added to text starting with ``=``, ``+``,
-``-`` or ``@``. A spreadsheet may evaluate such a cell as a formula; the project's rule is
-that user text is never altered, and the JSON export is the lossless format.
+A text cell that a spreadsheet would read as a formula (it starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) gets a ``'`` in front, the OWASP rule against
+CSV injection: opening an export never runs what a teammate typed. ``keep_formulas``
+(``export --keep-formulas``) writes them as typed. Control characters are written as
+their ``\\u`` escapes (:mod:`stratui.domain.visible`), so no cell holds a bare carriage
+return that a reader would take for the end of a row; cells with a newline, a comma or a
+quote are quoted. The JSON export is the lossless format.
 
 Pure module: no Textual, no TinyDB.
 """
@@ -19,6 +23,7 @@ import json
 from collections.abc import Iterable, Mapping
 
 from stratui.domain.schema import SCHEMA
+from stratui.domain.visible import visible
 from stratui.exchange.document import export_records
 
 DEFAULT_COLLECTION = "commitments"
@@ -34,20 +39,38 @@ def columns(collection: str, records: Iterable[Mapping[str, object]] = ()) -> li
     return fixed + extra
 
 
-def cell(value: object) -> str:
-    """A field value as CSV text: lists joined by ``", "``, objects as compact JSON."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell a spreadsheet would evaluate starts (OWASP, CSV injection)."""
+
+
+def safe_text(text: str, keep_formulas: bool = False) -> str:
+    """A text cell as written: a ``'`` before what would start a formula (unless
+    ``keep_formulas``), then control characters made visible."""
+    if not keep_formulas and text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    return visible(text)
+
+
+def cell(value: object, keep_formulas: bool = False) -> str:
+    """A field value as CSV text: lists joined by ``", "``, objects as compact JSON, text
+    made safe to open (:func:`safe_text`)."""
+    if isinstance(value, str):
+        return safe_text(value, keep_formulas)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return ", ".join(cell(item) for item in value)
+        return safe_text(", ".join(str(cell(item, True)) for item in value), keep_formulas)
     if isinstance(value, Mapping):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return visible(text)
     return str(value)
 
 
-def to_csv(records: Iterable[dict], collection: str = DEFAULT_COLLECTION) -> str:
+def to_csv(
+    records: Iterable[dict], collection: str = DEFAULT_COLLECTION, *, keep_formulas: bool = False
+) -> str:
     """The live ``records`` of ``collection`` as CSV text, one row per record.
 
     Tombstones and store-internal fields are left out and rows come in creation order,
@@ -63,5 +86,5 @@ def to_csv(records: Iterable[dict], collection: str = DEFAULT_COLLECTION) -> str
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for record in rows:
-        writer.writerow([cell(record.get(name)) for name in header])
+        writer.writerow([cell(record.get(name), keep_formulas) for name in header])
     return out.getvalue()

@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterable, Mapping
 
 from stratui.domain.schema import COLLECTIONS, STORE_FIELDS
+from stratui.domain.visible import visible
 
 FORMAT = "stratui"
 """The value of the document's ``format`` key."""
@@ -83,9 +84,11 @@ def dump_document(document: Mapping[str, object]) -> str:
     Record keys are sorted, while the top level keeps the documented order (header, then
     the collections in order, then any other key sorted), so a human reading the file
     sees it as EXPORT-FORMAT.md shows it. NaN and infinities are refused (``ValueError``)
-    because they are not JSON.
+    because they are not JSON. DEL and C1 controls are written as ``\\u`` escapes, as
+    JSON writes C0 ones: the file decodes to exactly the text stored, and showing it in a
+    terminal (``cat``) obeys nothing a person typed (:mod:`stratui.domain.visible`).
     """
     known = [key for key in (*HEADER_KEYS, *COLLECTIONS) if key in document]
     others = sorted(key for key in document if key not in known)
     ordered = {key: _sorted_keys(document[key]) for key in (*known, *others)}
-    return json.dumps(ordered, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return visible(json.dumps(ordered, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"

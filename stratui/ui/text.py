@@ -1,8 +1,11 @@
-"""User text, shown literally: never parsed as markup.
+"""User text, shown literally: never parsed as markup, never obeyed by the terminal.
 
 Textual widgets parse ``[...]`` as markup, so a title like ``[@click=app.quit]x[/]``
-would run an action and ``[/red] oops`` would crash the app (STACK.md). Every piece of
-text a user typed goes through :func:`literal` before it reaches a widget.
+would run an action and ``[/red] oops`` would crash the app (STACK.md); a control
+character would reach the terminal as it is (``clr<ESC>[2Jscreen`` blanked a screen).
+Every piece of text a user typed goes through :func:`literal` (or :func:`literal_block`,
+:func:`cell`) before it reaches a widget: markup is not read, and control characters are
+shown as their ``\\u`` escapes (:mod:`stratui.domain.visible`).
 """
 
 from __future__ import annotations
@@ -10,20 +13,28 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
+from stratui.domain.visible import visible
+
+
+def plain(text: object) -> str:
+    """``text`` on one line with its control characters visible: a plain string to
+    assemble into Rich ``Text`` or ``Content`` (which read no markup in plain strings)."""
+    return " ".join(visible(str(text)).split())
+
 
 def literal(text: object) -> Content:
     """``text`` as content that is displayed exactly as typed, on one line."""
-    return Content(" ".join(str(text).split()))
+    return Content(plain(text))
 
 
 def literal_block(text: object) -> Content:
     """``text`` as literal content, keeping its line breaks."""
-    return Content(str(text))
+    return Content(visible(str(text)))
 
 
 def cell(text: object) -> Text:
     """``text`` as a literal DataTable cell (Rich text, which the table can measure)."""
-    return Text(" ".join(str(text).split()))
+    return Text(plain(text))
 
 
 GAP = 2  # spaces between two columns of text

@@ -15,14 +15,11 @@ from textual.widgets import Sparkline, Static
 from stratui.store.errors import UnknownId
 from stratui.ui.screens.base import StratuiScreen
 from stratui.ui.styles import stylesheet
+from stratui.ui.text import plain
 from stratui.ui.widgets.standing import health_text, number, percent
 from stratui.usecases import goals as usecases
 
 MAX_SHOWN = 8  # readings listed beside a sparkline (the latest ones)
-
-
-def _plain(text: object) -> str:
-    return " ".join(str(text).split())
 
 
 class GoalDetailScreen(StratuiScreen):
@@ -77,18 +74,18 @@ class GoalDetailScreen(StratuiScreen):
         self._set(
             "#goal-title",
             Text.assemble(
-                (_plain(goal["title"]), "bold"),
-                ("  " + " · ".join(_plain(f) for f in facts if f), "dim"),
+                (plain(goal["title"]), "bold"),
+                ("  " + " · ".join(plain(f) for f in facts if f), "dim"),
             ),
         )
-        chain = " > ".join(_plain(g["title"]) for g in reversed(data.ancestors))
+        chain = " > ".join(plain(g["title"]) for g in reversed(data.ancestors))
         self._set("#goal-cascade", Text.assemble(("Under ", "dim"), chain or "(top level)"))
         metric = goal.get("metric") if isinstance(goal.get("metric"), dict) else None
         key_result = Text("no key result", style="dim")
         if metric:
-            unit = f" {_plain(metric['unit'])}" if metric.get("unit") else ""
+            unit = f" {plain(metric['unit'])}" if metric.get("unit") else ""
             key_result = Text(
-                f"{_plain(metric.get('name', ''))}: "
+                f"{plain(metric.get('name', ''))}: "
                 f"{number(metric.get('baseline'))} → {number(metric.get('target'))}{unit}"
             )
         pace = "-" if standing.pace is None else f"{standing.pace:.2f}"
@@ -112,7 +109,7 @@ class GoalDetailScreen(StratuiScreen):
         children = Text("none", style="dim")
         if data.children:
             children = Text("\n").join(
-                Text.assemble(f"{_plain(c['title'])}", (f"  {c['status']}", "dim"))
+                Text.assemble(f"{plain(c['title'])}", (f"  {c['status']}", "dim"))
                 for c in data.children
             )
         self._set("#goal-children", children)
@@ -150,8 +147,8 @@ def _work(by_week: dict[str, list[dict]]) -> Text:
                 Text.assemble(
                     (f"{week}  ", "dim"),
                     (f"{c['status']:<8} ", "bold" if c["status"] == "done" else ""),
-                    _plain(c["title"]),
-                    (f"  {_plain(c.get('owner') or '')}", "dim"),
+                    plain(c["title"]),
+                    (f"  {plain(c.get('owner') or '')}", "dim"),
                 )
             )
     return Text("\n").join(lines)
@@ -167,7 +164,7 @@ def _roadblocks(roadblocks: list[dict]) -> Text:
             Text.assemble(
                 (f"{state:<20}", "dim" if r.get("resolved_on") else "bold red"),
                 (f"{r.get('severity', '')}  ", "dim"),
-                _plain(r["title"]),
+                plain(r["title"]),
             )
         )
     return Text("\n").join(lines)

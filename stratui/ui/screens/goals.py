@@ -22,7 +22,7 @@ from stratui.ui.modals.choose import Choose
 from stratui.ui.modals.confirm import Confirm
 from stratui.ui.modals.form import Field, Form
 from stratui.ui.screens.base import StratuiScreen
-from stratui.ui.text import literal
+from stratui.ui.text import literal, plain
 from stratui.ui.widgets.standing import health_text, number, percent
 from stratui.usecases import goals as usecases
 
@@ -40,7 +40,7 @@ def goal_label(row: usecases.TreeRow) -> Text:
         (f"{percent(standing.progress):>4} ", "bold"),
         health_text(standing.health, 9),
         " ",
-        " ".join(str(goal["title"]).split()),
+        plain(goal["title"]),
         (f"  {tail}" if tail else "", "dim"),
     )
 
@@ -211,7 +211,7 @@ class GoalsScreen(StratuiScreen):
         if goal is None:
             return
         options = [("(top level)", ROOT)] + [
-            ("  " * row.depth + " ".join(str(row.goal["title"]).split()), row.goal["id"])
+            ("  " * row.depth + plain(row.goal["title"]), row.goal["id"])
             for row in usecases.tree(self.ws)
             if row.goal["id"] != goal["id"]
         ]

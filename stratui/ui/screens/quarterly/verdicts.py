@@ -16,15 +16,11 @@ from textual.widgets import Static
 from stratui.rituals.quarterly import DISPOSITIONS, GoalVerdict
 from stratui.ui.screens.quarterly.step import QuarterlyStep
 from stratui.ui.screens.weekly.goal_readings import _number
-from stratui.ui.text import literal
+from stratui.ui.text import literal, plain
 from stratui.ui.widgets.review import InlineEdit
 from stratui.ui.widgets.standing import health_text, number, percent
 
 KEYS = {"achieved": "a", "dropped": "d", "continued": "c"}
-
-
-def _plain(text: object) -> str:
-    return " ".join(str(text).split())
 
 
 class VerdictStep(QuarterlyStep):
@@ -85,15 +81,15 @@ class VerdictStep(QuarterlyStep):
         self._set(
             "#verdict-goal",
             Text.assemble(
-                (_plain(verdict.title), "bold"),
-                (f"  {_plain(goal.get('owner') or goal.get('team') or '')}", "dim"),
-                (f"  under {_plain(parent['title'])}" if parent else "", "dim"),
+                (plain(verdict.title), "bold"),
+                (f"  {plain(goal.get('owner') or goal.get('team') or '')}", "dim"),
+                (f"  under {plain(parent['title'])}" if parent else "", "dim"),
             ),
         )
         standing = self.context.standing(gid)
         metric = goal.get("metric") if isinstance(goal.get("metric"), dict) else None
         key_result = (
-            f"{_plain(metric.get('name', ''))} {number(metric.get('baseline'))} → "
+            f"{plain(metric.get('name', ''))} {number(metric.get('baseline'))} → "
             f"{number(metric.get('target'))}"
             if metric
             else "no key result"
@@ -119,7 +115,7 @@ class VerdictStep(QuarterlyStep):
                 ("  confidence ", "dim"),
                 confidence,
                 ("  note ", "dim") if verdict.note else "",
-                _plain(verdict.note),
+                plain(verdict.note),
                 (f"  ({_last_reading(self.context.previous_reading(gid), verdict)})", "dim"),
             ),
         )
@@ -129,7 +125,7 @@ class VerdictStep(QuarterlyStep):
             chosen = verdict.disposition == disposition
             choices += [Text(label, style="reverse bold" if chosen else ""), " "]
         self._set("#verdict-disposition", Text.assemble(*choices))
-        lesson = _plain(verdict.lesson) or "(l to write one)"
+        lesson = plain(verdict.lesson) or "(l to write one)"
         self._set("#verdict-lesson", Text.assemble(("Lesson: ", "dim"), lesson))
 
     def _set(self, selector: str, content: Text) -> None:
