@@ -6,7 +6,15 @@ never line by line:
 
 - a record only one side changed (added, edited, deleted, moved away) takes that change;
 - a record both sides changed the same way is kept once;
-- a record both sides changed differently keeps the copy that wins :func:`newest`:
+- a record both sides changed differently (both live, with an ancestor) is merged field
+  by field: a field only one side changed takes that change, a field both changed alike
+  is kept, and a field both changed differently takes the value of the copy that wins
+  :func:`newest` (a :class:`FieldConflict`, which ``stratui sync`` reports); the merged
+  ``updated_at`` is the later of the two. A review is kept whole instead (its answers
+  are one draft: halves of two drafts would be neither), and so is a record whose
+  field-by-field merge the caller's ``valid`` refuses;
+- otherwise (a deletion against an edit, a record both sides added) the copy that wins
+  :func:`newest` is kept:
   a completed review over a draft of it (two clones that each started the team's next
   retrospective share its id: the one held to the end is the one kept), then a draft
   someone leads over one no one leads yet (a card written ahead of time from a shell
@@ -29,7 +37,8 @@ Pure module: no I/O, no Textual, no TinyDB.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from stratui.domain.records import stamp_order
 
@@ -38,6 +47,19 @@ Records = Mapping[str, Mapping]
 
 class MergeConflict(ValueError):
     """The two sides cannot be merged by rule; the message says what differs."""
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    """A field both sides changed differently: the record, the field, and whose value
+    was kept (``ours`` or ``theirs``: the later edit, see :func:`newest`)."""
+
+    record_id: str
+    field: str
+    kept: str
+
+
+_ABSENT = object()  # a field a copy does not have
 
 
 def precedence(record: Mapping) -> tuple[bool, bool, str, bool, str]:
@@ -60,11 +82,20 @@ def newest(copies: Iterable[Mapping]) -> Mapping:
     return max(copies, key=precedence)
 
 
-def merge_records(base: Records, ours: Records, theirs: Records) -> dict[str, Mapping]:
+def merge_records(
+    base: Records,
+    ours: Records,
+    theirs: Records,
+    conflicts: list[FieldConflict] | None = None,
+    valid: Callable[[Mapping], bool] | None = None,
+) -> dict[str, Mapping]:
     """Merge two versions of records by id against their common ancestor ``base``.
 
-    Returns the merged records by id, in id order. The result does not depend on which
-    side is ``ours``: ``merge_records(b, x, y) == merge_records(b, y, x)``.
+    Returns the merged records by id, in id order; the fields both sides changed
+    differently are appended to ``conflicts`` when given. ``valid`` says whether a
+    record merged field by field may stand (else the winning copy is kept whole). The
+    records do not depend on which side is ``ours``: ``merge_records(b, x, y) ==
+    merge_records(b, y, x)``.
     """
     merged: dict[str, Mapping] = {}
     for rid in sorted({*ours, *theirs}):
@@ -75,11 +106,57 @@ def merge_records(base: Records, ours: Records, theirs: Records) -> dict[str, Ma
             kept = other  # only theirs changed it
         elif mine is None or other is None:
             kept = mine if other is None else other  # moved away on one side, edited here
+        elif _by_field(old, mine, other):
+            assert old is not None
+            clashes: list[FieldConflict] = []
+            kept = merge_fields(rid, old, mine, other, clashes)
+            if valid is not None and not valid(kept):
+                kept = newest((mine, other))
+                clashes = [FieldConflict(rid, "(whole record)", _side(kept, mine))]
+            if conflicts is not None:
+                conflicts.extend(clashes)
         else:
             kept = newest((mine, other))
         if kept is not None:
             merged[rid] = kept
     return merged
+
+
+def merge_fields(
+    rid: str, base: Mapping, ours: Mapping, theirs: Mapping, conflicts: list[FieldConflict]
+) -> dict:
+    """One record both sides changed, merged field by field against ``base`` (see the
+    module doc); each field both changed differently is added to ``conflicts``."""
+    winner = newest((ours, theirs))
+    side = _side(winner, ours)
+    merged: dict = {}
+    for key in sorted({*base, *ours, *theirs} - {"updated_at"}):
+        mine, other, old = ours.get(key, _ABSENT), theirs.get(key, _ABSENT), base.get(key, _ABSENT)
+        if mine == other or other == old:
+            value = mine
+        elif mine == old:
+            value = other
+        else:
+            value = winner.get(key, _ABSENT)
+            conflicts.append(FieldConflict(rid, key, side))
+        if value is not _ABSENT:
+            merged[key] = value
+    stamps = [c["updated_at"] for c in (ours, theirs) if isinstance(c.get("updated_at"), str)]
+    if stamps:
+        merged["updated_at"] = max(stamps, key=stamp_order)
+    return merged
+
+
+def _by_field(old: Mapping | None, mine: Mapping, other: Mapping) -> bool:
+    """Whether two edits of a record are merged field by field: both copies live, with
+    a common ancestor, and not a review (kept whole: see the module doc)."""
+    if old is None or mine.get("deleted") or other.get("deleted"):
+        return False
+    return "ritual" not in mine and "ritual" not in other
+
+
+def _side(kept: Mapping, ours: Mapping) -> str:
+    return "ours" if kept is ours else "theirs"
 
 
 def merge_meta(base: Mapping | None, ours: Mapping, theirs: Mapping) -> Mapping:

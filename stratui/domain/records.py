@@ -35,10 +35,15 @@ def stable_id(*parts: str) -> str:
 
 
 def stamp(now: dt.datetime) -> str:
-    """``now`` as the format's UTC timestamp, ``2026-11-22T09:30:00Z`` (whole seconds)."""
+    """``now`` as the format's UTC timestamp to the millisecond,
+    ``2026-11-22T09:30:00.125Z`` (``2026-11-22T09:30:00Z`` on a whole second, as a pinned
+    clock gives): two edits a moment apart get stamps in their order, so a merge that
+    keeps "the later edit" keeps the later one (:func:`stamp_order` compares them)."""
     if now.tzinfo is not None:
         now = now.astimezone(dt.UTC).replace(tzinfo=None)
-    return now.replace(microsecond=0).isoformat() + "Z"
+    whole = now.replace(microsecond=0).isoformat()
+    millis = now.microsecond // 1000
+    return f"{whole}.{millis:03d}Z" if millis else f"{whole}Z"
 
 
 def stamp_order(value: str) -> str:

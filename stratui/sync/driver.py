@@ -11,6 +11,10 @@ It refuses, leaving ``%A`` untouched and exiting non-zero, when a side is damage
 result would not be a valid store file: git then keeps the path in its conflict state for
 the user to resolve, and no broken store file is ever written. An empty ancestor means the
 file has none (both sides added it).
+
+The fields both sides changed differently (each kept from the later edit) are appended,
+one JSON line each, to the file named by :data:`NOTES_VARIABLE` when ``stratui sync``
+sets it, so that sync can say which fields conflicted and whose edit was kept.
 """
 
 from __future__ import annotations
@@ -19,12 +23,15 @@ import json
 import os
 from collections.abc import Mapping
 
-from stratui.domain.merge import MergeConflict, merge_meta, merge_records
+from stratui.domain.merge import FieldConflict, MergeConflict, merge_meta, merge_records
 from stratui.store.codec import ShardError, decode_meta, decode_shard, encode_meta, encode_shard
 from stratui.store.errors import StoreError
 from stratui.store.layout import META_FILE, SHARDED, STORE_FORMAT, UNSHARDED, parse_relpath
 
 _SIDES = ("the common ancestor (%O)", "ours (%A)", "theirs (%B)")
+
+NOTES_VARIABLE = "STRATUI_MERGE_NOTES"
+"""The environment variable naming where the driver notes the fields that conflicted."""
 
 
 class MergeRefused(StoreError):
@@ -50,6 +57,22 @@ def merge_file(base: str, ours: str, theirs: str, path: str | None = None) -> No
     _write(ours, data)
 
 
+def _note(collection: str, conflicts: list[FieldConflict]) -> None:
+    """Append the conflicts to the notes file ``stratui sync`` named, if it named one."""
+    target = os.environ.get(NOTES_VARIABLE)
+    if not target or not conflicts:
+        return
+    lines = [
+        json.dumps({"collection": collection, "id": c.record_id, "field": c.field, "kept": c.kept})
+        for c in conflicts
+    ]
+    try:
+        with open(target, "a", encoding="utf-8") as notes:
+            notes.write("\n".join(lines) + "\n")
+    except OSError:
+        pass  # the merge stands; only sync's report of it is shorter
+
+
 class _Refusal(Exception):
     """Why a merge is refused, without the file's name."""
 
@@ -61,7 +84,16 @@ def _merge_shard(collection: str, contents: list[bytes]) -> bytes:
         _decode(lambda d: decode_shard(collection, d), data, side)
         for data, side in zip(contents, _SIDES, strict=True)
     ]
-    merged = merge_records(sides[0] or {}, sides[1], sides[2])
+    def valid(record) -> bool:
+        try:
+            validate_record(collection, record)
+        except ValidationError:
+            return False
+        return True
+
+    conflicts: list[FieldConflict] = []
+    merged = merge_records(sides[0] or {}, sides[1], sides[2], conflicts, valid)
+    _note(collection, conflicts)
     for record in merged.values():
         try:
             validate_record(collection, record)

@@ -24,6 +24,7 @@ was kept and what to do.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable
 
@@ -301,7 +302,9 @@ class _Session:
         self.check_incoming(head, incoming, where)
         fast_forward = head is None or repo.is_ancestor(head, incoming)
         linked = None if fast_forward else dangling_links(self.store)
-        done = repo.merge(incoming)
+        notes = os.path.join(self.store.location, LOCAL_DIR, "merge-notes.jsonl")
+        clashes = _merge_noting(repo, incoming, notes)
+        done = clashes.done
         if done.returncode != 0:
             self.merge_failed(done, where)
         changed = repo.changed(head, None, self.prefix)
@@ -320,12 +323,16 @@ class _Session:
             lines = [f"Merge {where} (stratui sync by {self.me})"]
             if subject:
                 lines += ["", f"Incoming: {subject}", "", *body]
+            if clashes.lines:
+                lines += ["", "Both sides changed:", *clashes.lines]
             if fixes:
                 lines += ["", "Reconciled:", *fixes]
             repo.commit("\n".join(lines) + "\n")
         elif repo.has_staged():
             repo.commit(f"stratui ({self.me}): reconcile the store after merging {where}\n")
         self.say(f"merged {where}: {subject or 'no record changed'}")
+        for line in clashes.lines:
+            self.say(f"both sides changed {line}")
         for line in fixes:
             self.say(line)
 
@@ -391,3 +398,43 @@ class _Session:
         elif head:
             self.repo.git("reset", "--keep", head)
         self.notice_work_tree()
+
+
+class _Merged:
+    """A git merge and the fields its driver found both sides changed differently."""
+
+    def __init__(self, done, lines: list[str]) -> None:
+        self.done = done
+        self.lines = lines
+
+
+def _merge_noting(repo: Repo, incoming: str, notes: str) -> _Merged:
+    """``git merge incoming`` with the driver noting field conflicts in ``notes``; the
+    merge's result and one line per conflict (``commitments 3f2a9c1e title: kept the
+    incoming edit (the later one)``)."""
+    import json
+
+    from stratui.sync.driver import NOTES_VARIABLE
+
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(notes)  # a note of an earlier merge is no news
+    os.environ[NOTES_VARIABLE] = notes
+    try:
+        done = repo.merge(incoming)
+    finally:
+        del os.environ[NOTES_VARIABLE]
+    lines = []
+    try:
+        with open(notes, encoding="utf-8") as noted:
+            entries = [json.loads(line) for line in noted if line.strip()]
+        os.remove(notes)
+    except (OSError, ValueError):
+        entries = []
+    for entry in entries:
+        kept = "yours" if entry.get("kept") == "ours" else "the incoming edit"
+        field = entry.get("field")
+        lines.append(
+            f"{entry.get('collection')} {str(entry.get('id'))[:8]} {field}: kept {kept} "
+            "(the later one)"
+        )
+    return _Merged(done, lines)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stratui.domain.merge import MergeConflict, merge_meta, merge_records, newest
+from stratui.domain.merge import FieldConflict, MergeConflict, merge_meta, merge_records, newest
 
 
 def rec(rid: str, stamp: str = "2026-11-20T09:00:00Z", **fields) -> dict:
@@ -87,6 +87,56 @@ def test_an_equal_updated_at_is_broken_the_same_way_on_every_machine():
     kept = merge_records(by_id(BASE), by_id(one), by_id(two))["c1"]
     assert kept == merge_records(by_id(BASE), by_id(two), by_id(one))["c1"]
     assert kept == two  # the greater canonical JSON: '"progress": 90' > '"progress": 10'
+
+
+def test_edits_of_different_fields_are_both_kept_with_the_later_stamp():
+    ours = {**BASE, "status": "done", "progress": 100, "updated_at": LATER}
+    theirs = {**BASE, "title": "Renamed", "updated_at": LATEST}
+    conflicts: list[FieldConflict] = []
+    merged = merge_records(by_id(BASE), by_id(ours), by_id(theirs), conflicts)["c1"]
+    assert merged == {
+        **BASE,
+        "status": "done",
+        "progress": 100,
+        "title": "Renamed",
+        "updated_at": LATEST,
+    }
+    assert conflicts == []
+    assert merge_records(by_id(BASE), by_id(theirs), by_id(ours))["c1"] == merged
+
+
+def test_a_field_both_changed_keeps_the_later_edit_and_is_noted():
+    ours = {**BASE, "title": "Ours", "status": "done", "updated_at": LATEST}
+    theirs = {**BASE, "title": "Theirs", "notes": "kept", "updated_at": LATER}
+    conflicts: list[FieldConflict] = []
+    merged = merge_records(by_id(BASE), by_id(ours), by_id(theirs), conflicts)["c1"]
+    assert (merged["title"], merged["status"], merged["notes"]) == ("Ours", "done", "kept")
+    assert conflicts == [FieldConflict("c1", "title", "ours")]
+    swapped: list[FieldConflict] = []
+    assert merge_records(by_id(BASE), by_id(theirs), by_id(ours), swapped)["c1"] == merged
+    assert swapped == [FieldConflict("c1", "title", "theirs")]  # ours there is theirs here
+
+
+def test_a_review_is_kept_whole():
+    base = {**BASE, "ritual": "weekly", "answers": {"step": 1}}
+    ours = {**base, "answers": {"step": 2}, "updated_at": LATER}
+    theirs = {**base, "notes": "n", "updated_at": LATEST}
+    assert merge_records(by_id(base), by_id(ours), by_id(theirs))["c1"] == theirs
+
+
+def test_a_field_merge_the_caller_finds_invalid_keeps_the_later_copy_whole():
+    ours = {**BASE, "status": "done", "updated_at": LATER}
+    theirs = {**BASE, "progress": 30, "updated_at": LATEST}
+    conflicts: list[FieldConflict] = []
+    merged = merge_records(
+        by_id(BASE),
+        by_id(ours),
+        by_id(theirs),
+        conflicts,
+        valid=lambda r: "progress" not in r or r["status"] != "done",
+    )
+    assert merged["c1"] == theirs
+    assert conflicts == [FieldConflict("c1", "(whole record)", "theirs")]
 
 
 def test_a_deletion_newer_than_the_other_sides_edit_wins():
