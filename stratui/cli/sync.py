@@ -48,7 +48,7 @@ def run_sync(args) -> int:
                 say(line)
             say("next: stratui sync (commits these files and shares them with your team)")
         else:
-            sync(path, say)
+            sync(path, say, after_merge=_follow_renames)
     except (SyncError, SetupError) as error:
         return fail(str(error), EXIT_STORE)
     except GitFailed as error:
@@ -62,6 +62,16 @@ def run_sync(args) -> int:
             )
         return fail(f"{error}; your changes are kept (run git status to see them)", EXIT_STORE)
     return 0
+
+
+def _follow_renames(store) -> list[str]:
+    """After a merge: what a clone wrote under a name renamed elsewhere follows the
+    rename (see :func:`stratui.usecases.people.follow_renames`)."""
+    from stratui.clock import Clock
+    from stratui.usecases import people
+    from stratui.usecases.workspace import Workspace
+
+    return people.follow_renames(Workspace(store, Clock.from_env()))
 
 
 def run_merge_driver(args) -> int:

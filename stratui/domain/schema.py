@@ -246,8 +246,18 @@ _ID_FIELDS = {
 }
 
 SCHEMA: dict[str, dict[str, Field]] = {
-    "people": {"name": _f(_check_text, True), "teams": _f(_check_names)},
-    "teams": {"name": _f(_check_text, True), "members": _f(_check_names)},
+    # former_names: the names a rename took away, oldest first: a record written on a
+    # clone that had not yet seen the rename still finds its person after a sync.
+    "people": {
+        "name": _f(_check_text, True),
+        "teams": _f(_check_names),
+        "former_names": _f(_check_names),
+    },
+    "teams": {
+        "name": _f(_check_text, True),
+        "members": _f(_check_names),
+        "former_names": _f(_check_names),
+    },
     "goals": {
         "title": _f(_check_text, True),
         "description": _f(_check_opt_text),

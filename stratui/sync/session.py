@@ -55,7 +55,12 @@ class SyncError(Exception):
     """The sync stopped; the message says what was kept and what to do next."""
 
 
-def sync(store_dir: str, say: Say) -> None:
+AfterMerge = Callable[[object], list[str]]
+"""What the door runs on the store after a merge, before its commit (the use cases' rules
+a merge of files cannot apply, such as following renames); lines to say."""
+
+
+def sync(store_dir: str, say: Say, after_merge: AfterMerge | None = None) -> None:
     """Run ``stratui sync`` on the store in ``store_dir`` (see the module doc)."""
     from stratui.store.config import current_user
     from stratui.store.store import Store
@@ -67,7 +72,7 @@ def sync(store_dir: str, say: Say) -> None:
             f"no store at {store.location} yet: run stratui sync setup to create one in "
             "your clone of the team's repository"
         )
-    session = _Session(store, current_user(store), say)
+    session = _Session(store, current_user(store), say, after_merge)
     session.check()
     session.commit_local()
     session.exchange()
@@ -76,8 +81,9 @@ def sync(store_dir: str, say: Say) -> None:
 class _Session:
     """One run of ``stratui sync`` over one store and its git work tree."""
 
-    def __init__(self, store, me: str, say: Say) -> None:
+    def __init__(self, store, me: str, say: Say, after_merge: AfterMerge | None = None) -> None:
         self.store, self.me, self.say = store, me, say
+        self.after_merge = after_merge
         self.root = store.location
         try:
             self.repo: Repo = repository_of(self.root)
@@ -311,6 +317,8 @@ class _Session:
         notice_files(self.store, [rel for path in changed if (rel := self.store_rel(path))])
         try:
             fixes = reconcile(self.store, linked)
+            if self.after_merge is not None:
+                fixes += self.after_merge(self.store)
         except Exception:
             self.undo_merge(head)
             raise

@@ -119,8 +119,47 @@ def _rename_everywhere(
             ws.clock.now(),
             answers=lambda answers: rename_in_answers(answers, old_name, new),
         )
+        renamed = next(r for r in writes[collection] if r["id"] == current["id"])
+        former = [n for n in renamed.get("former_names") or () if n != new]
+        renamed["former_names"] = [*former, old_name] if old_name not in former else former
         tx.put_many(writes)
-    return next(r for r in writes[collection] if r["id"] == current["id"]), old_name
+    return renamed, old_name
+
+
+def follow_renames(ws: Workspace) -> list[str]:
+    """Rename what still names a person or team by a name a rename took away (written
+    on a clone that had not seen the rename when it synced), in one transaction; a
+    line for each name followed. A former name someone holds now is left alone.
+    """
+    lines: list[str] = []
+    with ws.store.transaction() as tx:
+        for collection, kind, references, in_answers in (
+            ("people", "person", rules.PERSON_REFERENCES, rename_person_in_answers),
+            ("teams", "team", rules.TEAM_REFERENCES, rename_team_in_answers),
+        ):
+            holders = ws.store.all(collection)
+            taken = {str(r["name"]) for r in holders}
+            for holder in holders:
+                for old in holder.get("former_names") or ():
+                    if old in taken:
+                        continue
+                    new = str(holder["name"])
+                    writes = rules.renamed_records(
+                        ws.store.collections(),
+                        old,
+                        new,
+                        references,
+                        ws.clock.now(),
+                        answers=lambda answers, o=old, n=new, f=in_answers: f(answers, o, n),
+                    )
+                    if writes:
+                        tx.put_many(writes)
+                        count = sum(len(records) for records in writes.values())
+                        lines.append(
+                            f"{kind} {old} is {new} now (renamed on another clone): "
+                            f"{count} record{'' if count == 1 else 's'} followed"
+                        )
+    return lines
 
 
 # -- teams ---------------------------------------------------------------------------------
