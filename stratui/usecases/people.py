@@ -15,6 +15,7 @@ No Textual and no Rich here; TinyDB only through the store.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -126,6 +127,12 @@ def _rename_everywhere(
     return renamed, old_name
 
 
+def _renamed_answers(
+    rename: Callable[[Mapping, str, str], dict | None], old: str, new: str, answers: Mapping
+) -> dict | None:
+    return rename(answers, old, new)
+
+
 def follow_renames(ws: Workspace) -> list[str]:
     """Rename what still names a person or team by a name a rename took away (written
     on a clone that had not seen the rename when it synced), in one transaction; a
@@ -150,7 +157,7 @@ def follow_renames(ws: Workspace) -> list[str]:
                         new,
                         references,
                         ws.clock.now(),
-                        answers=lambda answers, o=old, n=new, f=in_answers: f(answers, o, n),
+                        answers=functools.partial(_renamed_answers, in_answers, old, new),
                     )
                     if writes:
                         tx.put_many(writes)
