@@ -81,6 +81,17 @@ def _is_date(value: object) -> bool:
     return True
 
 
+_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}\Z", re.ASCII)
+
+
+def _check_id(value: object) -> str | None:
+    # An id names a record in indexes, file lines and messages: one short ASCII word
+    # (a newline in an id split the id index and made check see the record twice).
+    if isinstance(value, str) and _ID_RE.match(value):
+        return None
+    return "expected an id: a letter or digit, then up to 63 letters, digits, '.', '_', ':', '-'"
+
+
 def _check_text(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return "expected non-empty text"
@@ -240,7 +251,7 @@ def _f(check, required=False, ref=None) -> Field:
 
 
 _ID_FIELDS = {
-    "id": _f(_check_text, True),
+    "id": _f(_check_id, True),
     "created_at": _f(_check_stamp, True),
     "updated_at": _f(_check_stamp, True),
 }
@@ -350,9 +361,12 @@ STORE_FIELDS = ("deleted",)
 
 
 def record_label(collection: str, record: Mapping[str, object]) -> str:
-    """How an error names a record: ``commitments 3f2a9c1e``."""
+    """How an error names a record: ``commitments 3f2a9c1e`` (an id that is not one is
+    quoted, ``people 'p1\\nX'``, so the message stays one line)."""
     rid = record.get("id") if isinstance(record, Mapping) else None
-    return f"{collection} {rid}" if isinstance(rid, str) and rid else f"{collection} record"
+    if not isinstance(rid, str) or not rid:
+        return f"{collection} record"
+    return f"{collection} {rid}" if _ID_RE.match(rid) else f"{collection} {rid!r}"
 
 
 def validate_record(collection: str, record: Mapping[str, object]) -> None:

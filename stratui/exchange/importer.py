@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from stratui.domain.schema import (
     COLLECTIONS,
     ValidationError,
+    record_label,
     references,
     validate_record,
 )
@@ -315,7 +316,7 @@ def _label(collection: str, record: Mapping[str, object], index: int) -> str:
     """``commitments 3f2a9c1e``, or ``commitments[4]`` when the id is missing or bad."""
     rid = record.get("id")
     if isinstance(rid, str) and rid.strip():
-        return f"{collection} {rid}"
+        return record_label(collection, record)  # an id that is not one comes quoted
     return f"{collection}[{index}]"
 
 

@@ -6,13 +6,17 @@ import csv
 import io
 import json
 
+import pytest
+
 from ._support import (
     COLLECTIONS,
     GOAL_ID,
     STAMP,
     TWIN_A,
+    document,
     fingerprint,
     one_error_line,
+    person,
     records,
     seed_document,
     without_stamp,
@@ -155,3 +159,15 @@ def test_demo_refuses_a_store_that_holds_records_and_changes_nothing(run, store)
     assert "demo" in line and str(store) in line
     assert fingerprint(store) == before
     assert [r["title"] for r in records(run("list", "--all", "--json"))] == ["Mine"]
+
+
+@pytest.mark.parametrize("rid", ["p1\nX", " p1", "p 1", "", "-p1", "p" * 65, "p1\x1b"])
+def test_an_id_that_is_not_one_is_refused_naming_it_on_one_line(cli, store, tmp_path, rid):
+    """An id with a newline once split the id index (check then saw the record twice)."""
+    path = tmp_path / "bad-id.json"
+    path.write_text(json.dumps(document(people=[person(rid, "zed", 1)])), encoding="utf-8")
+    before = fingerprint(store)
+    done = cli("import", str(path))
+    line = one_error_line(done)
+    assert "id: expected" in line or "id: is required" in line
+    assert fingerprint(store) == before

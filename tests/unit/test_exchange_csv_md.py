@@ -102,7 +102,7 @@ def test_csv_leaves_out_tombstones_and_orders_rows_by_creation():
 
 
 def test_csv_of_no_records_is_just_the_header_and_unknown_collections_are_refused():
-    assert to_csv([], "teams") == "id,name,members,created_at,updated_at\n"
+    assert to_csv([], "teams") == "id,name,members,former_names,created_at,updated_at\n"
     with pytest.raises(ValueError, match="collection: expected one of"):
         to_csv([], "commitment")
 
