@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "goal": ("goal_commands", "goals: add, list (tree), checkin, move, metric, show"),
     "quarter": ("goal_commands", "a fiscal quarter's dates and weeks; set the fiscal year's start"),
     "serve": ("serve", "the app in a browser: one personal link per person"),
+    "completion": ("completion", "print a shell completion script: bash, zsh or fish"),
 }
 
 

@@ -93,8 +93,10 @@ def minutes(text: str) -> float:
 
 
 def one_of(options: tuple[str, ...]) -> dict:
-    """``add_argument`` options for a choice among ``options``: the type and its metavar."""
-    return {"type": choices(options), "metavar": "|".join(options)}
+    """``add_argument`` options for a choice among ``options``: the type (any case), its
+    metavar, and the choices themselves (what shell completion offers; the type has
+    already made a value one of them, so argparse's own check never refuses)."""
+    return {"type": choices(options), "metavar": "|".join(options), "choices": options}
 
 
 def choices(options: tuple[str, ...]):
