@@ -1,7 +1,7 @@
-"""``stratui report``: the trend figures of METRICS.md over a window of weeks.
+"""``stratui report``: the trend figures of docs/METRICS.md over a window of weeks.
 
 Markdown by default (a weekly report to paste into a chat or an e-mail), or the JSON
-document of METRICS.md "The report, as data" for scripts. The options are read as text
+document of docs/METRICS.md "The report, as data" for scripts. The options are read as text
 and checked here, so that every refusal is the CLI's one line, ``stratui: error:
 --OPTION: what is accepted``, with exit code 2. It only reads the store.
 

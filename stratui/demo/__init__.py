@@ -5,7 +5,7 @@ EXPORT-FORMAT.md (version 1): a team (two from eight people on), a goal cascade
 (company -> team -> personal) with key-result check-ins, about five commitments per
 person-week with believable outcomes and carry-over chains, roadblocks, adjustments,
 weekly, team, retrospective and quarterly reviews, and retro cards. Every screen and every
-figure of METRICS.md has something real-looking to show, for a newcomer as for a test.
+figure of docs/METRICS.md has something real-looking to show, for a newcomer as for a test.
 
 Why deterministic: demo screenshots, snapshot tests and benchmark runs must see the same
 data every time. All randomness comes from one ``random.Random(seed)``, ids included, and

@@ -3,12 +3,12 @@
 A goal may be measured by one key result, its ``metric``: ``{name, unit?, baseline,
 target}``. A check-in is a dated reading of a goal: a metric value, a confidence 1-5, or
 both, and an optional note. This module turns what a person typed into those records'
-fields, with an error naming the field, and puts the figures of METRICS.md (progress,
+fields, with an error naming the field, and puts the figures of docs/METRICS.md (progress,
 pace, health, confidence trend, from :mod:`stratui.domain.metrics.goal_figures`, never
 recomputed here) together for the goal screens and the dashboard.
 
 A target equal to the baseline is accepted (a key result may be "hold at 99.9%"), but
-METRICS.md defines no progress for it: such a goal's progress, pace and health are "no
+docs/METRICS.md defines no progress for it: such a goal's progress, pace and health are "no
 data". A target below the baseline (fewer incidents) measures progress downwards.
 
 Pure module: no Textual, no TinyDB, no store. "today" is a parameter.
@@ -204,7 +204,7 @@ def previous_reading(checkins: Iterable[Mapping], goal_id: str) -> tuple[object,
 
 @dataclass(frozen=True)
 class Standing:
-    """Where a goal stands on ``as_of``: METRICS.md's progress (0..1), pace and health.
+    """Where a goal stands on ``as_of``: docs/METRICS.md's progress (0..1), pace and health.
 
     Each is None when there is no data (no metric, no value, no dates, not started).
     """
@@ -224,7 +224,7 @@ class Standing:
 def standing(goal: Mapping, checkins: Iterable[Mapping], as_of: dt.date) -> Standing:
     """The goal's :class:`Standing` on ``as_of``; ``checkins`` may hold any goal's.
 
-    Pace and health are for active goals only (METRICS.md judges "the active goals"):
+    Pace and health are for active goals only (docs/METRICS.md judges "the active goals"):
     an achieved or dropped goal keeps its progress, but how fast it was going means
     nothing once it is closed.
     """

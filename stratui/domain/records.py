@@ -171,7 +171,7 @@ def carry_over(
     """A new open commitment in the next week (or ``week``) that points back to ``record``.
 
     The original keeps its own outcome; the slip is counted because the new commitment
-    names it as ``carried_from`` (METRICS.md: slip count, carry-over rate).
+    names it as ``carried_from`` (docs/METRICS.md: slip count, carry-over rate).
     """
     if record.get("status") == "done":
         raise ValueError("a done commitment cannot be carried over")

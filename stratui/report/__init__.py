@@ -1,4 +1,4 @@
-"""``stratui report``: the figures of METRICS.md over a window, as JSON or as Markdown.
+"""``stratui report``: the figures of docs/METRICS.md over a window, as JSON or as Markdown.
 
 :func:`build_report` reads what the window needs from the store (:mod:`.reading`),
 computes the figures with :mod:`stratui.domain.metrics` (:mod:`.document`) and renders
@@ -41,7 +41,7 @@ def build_report(
     owner: str | None = None,
     team: str | None = None,
 ) -> Report:
-    """The report of ``weeks`` weeks ending with ``end`` (default: METRICS.md's rule),
+    """The report of ``weeks`` weeks ending with ``end`` (default: docs/METRICS.md's rule),
     for ``owner``, ``team`` or everyone, with "today" being ``as_of``.
 
     Raises :class:`ReportError` for an unknown owner or team.

@@ -1,4 +1,4 @@
-"""The report as data: METRICS.md "The report, as data", key for key.
+"""The report as data: docs/METRICS.md "The report, as data", key for key.
 
 Every figure comes from :mod:`stratui.domain.metrics`; this module only chooses the
 records each one covers and rounds what it shows: every number to 4 decimals, a figure

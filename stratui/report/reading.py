@@ -99,7 +99,7 @@ def gather(
     """Read what the report of ``weeks`` weeks ending with ``end`` needs, in one read.
 
     ``end`` defaults to the latest week, up to the as-of date's, with reviewed
-    commitments in scope (METRICS.md). Raises :class:`ReportError` for an unknown owner
+    commitments in scope (docs/METRICS.md). Raises :class:`ReportError` for an unknown owner
     or team, or both given.
     """
     if owner is not None and team is not None:

@@ -26,7 +26,7 @@ def window_retros(
     shards: Reader, scope: Scope, span: list[str], as_of: dt.date
 ) -> tuple[list[dict], list[dict], list[dict]]:
     """The window's completed retrospectives in scope, every retrospective read, and the
-    held ones' actions in scope (METRICS.md, follow-through)."""
+    held ones' actions in scope (docs/METRICS.md, follow-through)."""
     in_window = set(span)
 
     def retros() -> list[dict]:

@@ -56,7 +56,7 @@ def goal(ws: Workspace, ref: str) -> dict:
 def in_scope(
     ws: Workspace, found: Iterable[dict], *, owner: str | None = None, team: str | None = None
 ) -> list[dict]:
-    """The goals of ``found`` in the scope of ``owner`` or ``team`` (METRICS.md, Scope).
+    """The goals of ``found`` in the scope of ``owner`` or ``team`` (docs/METRICS.md, Scope).
 
     A goal is in a person's scope when they own it; in a team's when its ``team`` is the
     team or its owner is a member. Neither given: all of them.
@@ -190,7 +190,7 @@ def set_metric(
     """Give a goal its key result (replacing any); numbers may be typed text.
 
     A target equal to the baseline is accepted, but such a goal has no progress
-    (METRICS.md): its progress, pace and health read "no data".
+    (docs/METRICS.md): its progress, pace and health read "no data".
 
     Raises:
         ValidationError: field ``name``, ``baseline``, ``target`` or ``unit``.

@@ -1,4 +1,4 @@
-"""The figures of METRICS.md, as small pure functions over plain records.
+"""The figures of docs/METRICS.md, as small pure functions over plain records.
 
 Every figure a trend view or ``stratui report`` shows is computed here, from records in
 the shape of EXPORT-FORMAT.md (plain ``dict``s) and a "today" / "as of" date passed in,
@@ -6,7 +6,7 @@ so a test can check each one against a small table worked out by hand. A figure 
 nothing to stand on is ``None`` ("no data"), never 0; counts are 0 when there is
 nothing to count. Nothing here rounds: rounding is for what is shown (the report).
 
-The modules follow METRICS.md's themes:
+The modules follow docs/METRICS.md's themes:
 
 - :mod:`.execution`: say/do, planned load, throughput, slips, carry-over, alignment,
   effort by goal, calibration (commitments);

@@ -1,6 +1,6 @@
 """The arithmetic the figures share: ratios and averages that know "no data", and dates.
 
-METRICS.md: "a figure with no data to stand on is shown as 'no data', never as 0", so
+docs/METRICS.md: "a figure with no data to stand on is shown as 'no data', never as 0", so
 each helper returns ``None`` when it has nothing to divide by or average over.
 """
 
@@ -22,7 +22,7 @@ def mean(values: Iterable[float]) -> float | None:
 
 
 def median(values: Iterable[float]) -> float | None:
-    """The middle value; of an even count, the mean of the two middle ones (METRICS.md).
+    """The middle value; of an even count, the mean of the two middle ones (docs/METRICS.md).
 
     ``None`` for no values.
     """

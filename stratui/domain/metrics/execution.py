@@ -1,5 +1,5 @@
 """Figures of commitments: say/do, load, throughput, slips, carry-over, alignment, effort,
-calibration (METRICS.md, first rows of the table).
+calibration (docs/METRICS.md, first rows of the table).
 
 A commitment is *reviewed* when its status is done, partial, missed or dropped. Open
 commitments are left out of say/do, carry-over and calibration (nothing is known yet) but
@@ -38,7 +38,7 @@ __all__ = [
     "throughput",
 ]
 
-# Calibration: the probability each stated confidence 1..5 claims (METRICS.md).
+# Calibration: the probability each stated confidence 1..5 claims (docs/METRICS.md).
 CONFIDENCE_PROBABILITY = {1: 0.1, 2: 0.3, 3: 0.5, 4: 0.7, 5: 0.9}
 # Effort by goal: the key of the share of commitments linked to no goal.
 UNLINKED = "unlinked"

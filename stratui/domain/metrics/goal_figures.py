@@ -1,4 +1,4 @@
-"""Figures of goals: progress, pace, health, confidence trend, latest check-ins (METRICS.md).
+"""Figures of goals: progress, pace, health, confidence trend, latest check-ins (docs/METRICS.md).
 
 - goal progress: (latest value - baseline) / (target - baseline), clipped to 0..1, from
   the latest check-in with a value dated on or before the as-of date; ``None`` without

@@ -1,4 +1,4 @@
-"""Figures of the rituals: retrospective follow-through, review streak, pulse (METRICS.md).
+"""Figures of the rituals: retrospective follow-through, review streak, pulse (docs/METRICS.md).
 
 - action follow-through: of the actions created in a team's retrospective (commitments
   with source ``retro`` and that ``review_id``), the share done (``closed_on``) by the
@@ -96,7 +96,7 @@ def follow_through(
 def review_streak(reviews: Iterable[Mapping], owner: str, today: dt.date) -> int:
     """Consecutive ISO weeks, ending with this or last week, with a completed weekly review.
 
-    The week of a review is the ISO week of its ``completed_at`` (METRICS.md); reviews
+    The week of a review is the ISO week of its ``completed_at`` (docs/METRICS.md); reviews
     completed after ``today`` do not count yet. 0 when there is no streak.
     """
     weeks = {

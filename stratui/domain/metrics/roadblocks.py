@@ -1,4 +1,4 @@
-"""Figures of roadblocks: open on a date, age, time to resolve (METRICS.md).
+"""Figures of roadblocks: open on a date, age, time to resolve (docs/METRICS.md).
 
 - open roadblocks (on a date): raised on or before the date, and not resolved on or
   before it;

@@ -1,4 +1,4 @@
-"""Who a figure covers: one person, one team, or everyone (METRICS.md, "Scope").
+"""Who a figure covers: one person, one team, or everyone (docs/METRICS.md, "Scope").
 
 - A team's members are its ``members`` and every person whose ``teams`` names it.
 - Commitments and reviews are in scope by owner.

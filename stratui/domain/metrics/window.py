@@ -1,4 +1,4 @@
-"""The window a trend covers: whole ISO weeks, and where it ends by default (METRICS.md).
+"""The window a trend covers: whole ISO weeks, and where it ends by default (docs/METRICS.md).
 
 "Windows are whole ISO weeks, ending with the latest week that has reviewed commitments
 unless the user picks another end." Precisely: the latest week, up to the as-of date's

@@ -1,7 +1,7 @@
 """The quarterly review's alignment view: where the quarter's work went, against priority.
 
 It answers "did the work follow the plan?": each goal's share of the quarter's
-commitments (METRICS.md's effort by goal) beside the goal's priority, the share of work
+commitments (docs/METRICS.md's effort by goal) beside the goal's priority, the share of work
 linked to no goal, and the alignment figure (linked / all). The shares come from
 :func:`~stratui.domain.metrics.execution.effort_by_goal` and
 :func:`~stratui.domain.metrics.execution.alignment`; nothing is recomputed here.

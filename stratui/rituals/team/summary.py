@@ -1,7 +1,7 @@
 """The Markdown summary of a team review, ready to paste into a chat or an e-mail.
 
 It follows the walk: a heading with the team, week, facilitator and participants, the
-team's say/do ratio (METRICS.md: done / reviewed), then one section per member (what was
+team's say/do ratio (docs/METRICS.md: done / reviewed), then one section per member (what was
 done, what was carried over, their roadblocks, next week's commitments, whether made in
 the review or before it, a note), then the talking points members brought, the team's
 adjustments and the notes. A member

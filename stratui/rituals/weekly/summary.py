@@ -1,7 +1,7 @@
 """The Markdown summary of a completed weekly review, ready to paste into a chat or wiki.
 
 It answers what the review decided, in the order it was walked: how the week felt, what
-was done (with the say/do ratio of METRICS.md: done / reviewed), what was carried over,
+was done (with the say/do ratio of docs/METRICS.md: done / reviewed), what was carried over,
 the roadblocks still blocking, resolved and raised, the goals' confidence, the
 adjustments, and next week's commitments.
 

@@ -1,4 +1,4 @@
-"""Trends: the figures of METRICS.md week by week, one chart at a time, or its table.
+"""Trends: the figures of docs/METRICS.md week by week, one chart at a time, or its table.
 
 The list on the left picks the chart; ``p`` cycles the window (4, 12, 26, 52 weeks, all),
 ``s`` the scope (me, everyone, each team, each person), ``t`` flips the chart to the

@@ -1,6 +1,6 @@
 """How a goal's standing reads on screen: progress as a percentage, health in words.
 
-The figures come from :mod:`stratui.domain.key_results` (METRICS.md); this only words
+The figures come from :mod:`stratui.domain.key_results` (docs/METRICS.md); this only words
 and colours them, the same way on the goal tree, the goal detail, the dashboard and the
 quarterly review.
 """

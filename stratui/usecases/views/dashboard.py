@@ -36,7 +36,7 @@ TREND_WEEKS = 12  # the sparklines: my say/do and open roadblocks over the last 
 @dataclass(frozen=True)
 class GoalLine:
     """An active goal with its latest confidence (None before any check-in), and its
-    health and progress today (None: no data; METRICS.md)."""
+    health and progress today (None: no data; docs/METRICS.md)."""
 
     goal: dict
     confidence: int | None
@@ -184,7 +184,7 @@ def build_retro_lines(ws: Workspace) -> list[RetroLine]:
 def _mine(
     roadblocks: list[dict], me: str, commitments: list[dict], goals: list[dict], since: str
 ) -> list[dict]:
-    """My roadblocks (METRICS.md scope) that were open at some point since the week
+    """My roadblocks (docs/METRICS.md scope) that were open at some point since the week
     ``since``; a roadblock linked to a commitment counts when that commitment is one of
     ``commitments`` (the sparkline's weeks), so nothing older is read for it."""
     start = monday(since).isoformat()

@@ -1,4 +1,4 @@
-"""What the trends screen shows: the figures of METRICS.md week by week, over a window
+"""What the trends screen shows: the figures of docs/METRICS.md week by week, over a window
 and a scope, gathered from the store in one place (no Textual here).
 
 The records come from :func:`stratui.report.reading.gather` (only the shards the window
