@@ -290,6 +290,20 @@ def test_the_summary_shows_every_member_and_user_text_literally(context):
     assert "- Waiting on legal · still blocking" in text
 
 
+def test_a_member_with_nothing_decided_has_no_say_do_rather_than_0_of_0(context):
+    draft = draft_for(context)
+    ana = draft.member("ana")
+    for rid in ana.outcomes:
+        ana.set_status(rid, "done")
+    plan = plan_team_completion(
+        draft, context, review=REVIEW, now=NOW, today=TODAY, undecided="open"
+    )
+    text = completion_markdown(plan, draft)
+    ben = text.split("## ben", 1)[1].split("##", 1)[0]
+    assert "Say/do: no data (nothing decided yet)." in ben
+    assert "0 of 0" not in text
+
+
 def test_a_new_review_is_for_the_weekly_reviews_week_unless_the_team_did_it_already():
     assert next_period([], TODAY) == "2026-W47"  # a Friday: this week
     assert next_period([], dt.date(2026, 11, 17)) == "2026-W46"  # a Tuesday: last week

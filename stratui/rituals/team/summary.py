@@ -97,7 +97,10 @@ def team_summary_markdown(
             lines.append("_Nothing this week: no commitments, no open roadblocks._")
         elif own:
             m_done, m_total = say_do(own)
-            lines.append(f"Say/do: {m_done} of {m_total} done.")
+            if m_total:
+                lines.append(f"Say/do: {m_done} of {m_total} done.")
+            else:
+                lines.append("Say/do: no data (nothing decided yet).")
             ordered = sorted(own, key=lambda c: _STATUS_ORDER.get(str(c.get("status")), 9))
             lines.append("\n".join(outcome_line(c, carried_ids) for c in ordered))
         blocks = _member_roadblocks(member, raised, escalated, titles)
