@@ -55,6 +55,7 @@ def test_the_wheel_holds_the_package_and_no_stray_files(wheel):
     assert "stratui/cli/__init__.py" in names
     assert "stratui/store/store.py" in names
     assert {"stratui/styles/app.tcss", "stratui/styles/weekly.tcss"} <= set(names)
+    assert {"stratui/docs/METRICS.md", "stratui/docs/EXPORT-FORMAT.md"} <= set(names)
     assert not [n for n in names if "__pycache__" in n or n.startswith(("tests/", "benchmarks/"))]
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "stratui = stratui.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
@@ -89,6 +90,9 @@ def test_the_installed_cli_works_from_another_directory(installed, tmp_path):
     assert [(r["title"], r["week"], r["owner"]) for r in listed] == [
         ("Ship the installer", "2026-W47", "ana")
     ]
+    metrics = stratui("docs", "metrics")
+    assert metrics.stdout.startswith("# What stratui's figures mean")
+    assert stratui("docs", "format", "--path").stdout.strip().startswith(str(installed))
     origin = subprocess.run(
         [sys.executable, "-c", "import stratui; print(stratui.__file__)"],
         cwd=elsewhere,

@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "quarter": ("goal_commands", "a fiscal quarter's dates and weeks; set the fiscal year's start"),
     "serve": ("serve", "the app in a browser: one personal link per person"),
     "completion": ("completion", "print a shell completion script: bash, zsh or fish"),
+    "docs": ("docs", "what every figure means (metrics), the interchange format (format)"),
 }
 
 
@@ -90,6 +91,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="stratui",
         description="Execution reviews in the terminal: commit, review, adjust, measure.",
+        epilog="Every figure is defined in 'stratui docs metrics'; the export format in "
+        "'stratui docs format'.",
     )
     parser.add_argument("--version", action="version", version=f"stratui {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the store directory (or STRATUI_DB)")
