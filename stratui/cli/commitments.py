@@ -11,6 +11,8 @@ from stratui.cli import argtypes
 from stratui.cli.common import UsageError, open_workspace, options_named
 from stratui.usecases import commitments, roadblocks
 
+JSON_HELP = "print the record written, as JSON (the interchange format's fields)"
+
 
 def define_log(log: argparse.ArgumentParser) -> None:
     """The arguments of ``stratui log``."""
@@ -22,6 +24,7 @@ def define_log(log: argparse.ArgumentParser) -> None:
         "--due", type=argtypes.date, metavar="DATE", help="due date: 2026-12-04, fri, +3d"
     )
     log.add_argument("--confidence", type=argtypes.confidence, metavar="1-5")
+    log.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
 def define_list(ls: argparse.ArgumentParser) -> None:
@@ -36,6 +39,7 @@ def define_list(ls: argparse.ArgumentParser) -> None:
 def define_done(done: argparse.ArgumentParser) -> None:
     done.add_argument("id", metavar="ID")
     done.add_argument("--note", type=argtypes.nonempty, metavar="TEXT")
+    done.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
 def define_set(change: argparse.ArgumentParser) -> None:
@@ -48,6 +52,7 @@ def define_set(change: argparse.ArgumentParser) -> None:
     change.add_argument("--goal", metavar="ID", help="goal id or prefix ('' unlinks)")
     change.add_argument("--due", type=argtypes.date, metavar="DATE")
     change.add_argument("--confidence", type=argtypes.confidence, metavar="1-5")
+    change.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
 def define_block(block: argparse.ArgumentParser) -> None:
@@ -56,10 +61,23 @@ def define_block(block: argparse.ArgumentParser) -> None:
     block.add_argument("--severity", **argtypes.one_of(argtypes.SEVERITIES), default="medium")
     block.add_argument("--on", metavar="ID", help="the commitment or goal it blocks")
     block.add_argument("--owner", type=argtypes.nonempty, help="who removes it (default: me)")
+    block.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
 _OPTIONS = {"owner": "--owner", "person": "--owner"}
 """The use cases' fields, as these commands' options name them in an error."""
+
+
+def _print_json(value: object) -> None:
+    """A record, or a list of them, as the interchange format writes it."""
+    import json
+
+    from stratui.exchange.document import public_record
+
+    records = [public_record(r) for r in value] if isinstance(value, list) else value
+    if isinstance(records, dict):
+        records = public_record(records)
+    print(json.dumps(records, ensure_ascii=False, indent=2))
 
 
 def run_log(args) -> int:
@@ -74,7 +92,10 @@ def run_log(args) -> int:
             due=args.due,
             confidence=args.confidence,
         )
-    print(record["id"])
+    if args.json:
+        _print_json(record)
+    else:
+        print(record["id"])
     return 0
 
 
@@ -90,11 +111,7 @@ def run_list(args) -> int:
         ws, week=args.week, owner=owner, status=args.status, everything=args.all
     )
     if args.json:
-        import json
-
-        from stratui.exchange.document import public_record
-
-        print(json.dumps([public_record(r) for r in found], ensure_ascii=False, indent=2))
+        _print_json(list(found))
         return 0
     from stratui.cli.textout import commitment_table
 
@@ -110,7 +127,10 @@ def run_list(args) -> int:
 
 def run_done(args) -> int:
     record = commitments.complete(open_workspace(args), args.id, note=args.note)
-    print(f"{record['id']} done: {record['title']}")
+    if args.json:
+        _print_json(record)
+    else:
+        print(f"{record['id']} done: {record['title']}")
     return 0
 
 
@@ -126,6 +146,9 @@ def run_set(args) -> int:
             "--goal, --due or --confidence"
         )
     record = commitments.change(open_workspace(args), args.id, **changes)
+    if args.json:
+        _print_json(record)
+        return 0
     progress = record.get("progress")
     shown = f", {progress:g}%" if progress is not None else ""
     print(f"{record['id']} {record['status']}{shown}: {record['title']}")
@@ -138,5 +161,8 @@ def run_block(args) -> int:
             open_workspace(args),
             args.title, kind=args.kind, severity=args.severity, on=args.on, owner=args.owner
         )
-    print(record["id"])
+    if args.json:
+        _print_json(record)
+    else:
+        print(record["id"])
     return 0
