@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("sync", "share the store through git: commit, pull, push (setup: once a clone)"),
     "merge-driver": ("sync", "merge a store file for git (set up by sync setup)"),
     "report": ("trends", "the trend figures of a window of weeks (md or json)"),
+    "summary": ("summary", "a completed review's summary (Markdown or Slack; --post)"),
     "goal": ("goal_commands", "goals: add, list (tree), checkin, move, metric, show"),
     "quarter": ("goal_commands", "a fiscal quarter's dates and weeks; set the fiscal year's start"),
     "serve": ("serve", "the app in a browser: one personal link per person"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from stratui.cli.chat import add_chat_options, send_text
 from stratui.cli.common import UsageError, open_workspace
 
 FORMATS = ("md", "json")
@@ -32,6 +33,7 @@ def define_report(report: argparse.ArgumentParser) -> None:
     report.add_argument("--owner", metavar="NAME", help="one person's figures")
     report.add_argument("--team", metavar="NAME", help="one team's figures (its members)")
     report.add_argument("--format", metavar="md|json", help="Markdown (default) or JSON")
+    add_chat_options(report, "the report")
 
 
 def run_report(args) -> int:
@@ -53,12 +55,13 @@ def run_report(args) -> int:
     except ReportError as error:
         raise UsageError(str(error)) from None
     if output == "json":
+        if args.style != "md" or args.post:
+            raise UsageError("--format: json is for scripts; --style and --post send text")
         import json
 
         print(json.dumps(report.document, ensure_ascii=False, indent=2))
-    else:
-        print(report.markdown(), end="")
-    return 0
+        return 0
+    return send_text(report.markdown(), args, "the report")
 
 
 def _as_of(text: str | None, today: dt.date) -> dt.date:

@@ -201,6 +201,24 @@ def summary_markdown(ws: Workspace, ritual: Ritual[D, C, P], review_id: str) -> 
     return ritual.summary(ws, completed_review(ws, ritual, review_id))
 
 
+def any_summary_markdown(ws: Workspace, review_id: str) -> tuple[dict, str]:
+    """A completed review of any ritual (``review_id`` or a prefix) and its Markdown
+    summary.
+
+    Raises:
+        UnknownId, AmbiguousId: no single review matches.
+        ReviewError: the review is a draft.
+    """
+    from stratui.rituals import ritual_named
+
+    review = ws.store.resolve("reviews", review_id)
+    if review.get("status") != "complete":
+        raise ReviewError(
+            f"review {review['id']} is a draft: its summary exists once it is completed"
+        )
+    return review, ritual_named(str(review["ritual"])).summary(ws, review)
+
+
 def write_summary(
     ws: Workspace,
     ritual: Ritual[D, C, P],
