@@ -12,7 +12,9 @@ from stratui.usecases import exchange
 
 
 def define_export(export: argparse.ArgumentParser) -> None:
-    export.add_argument("--format", default="json", **argtypes.one_of(("json", "csv", "md")))
+    export.add_argument(
+        "--format", default="json", **argtypes.one_of(("json", "csv", "md", "ics"))
+    )
     export.add_argument("--out", metavar="FILE", help="write to FILE (default: stdout)")
     export.add_argument(
         "--collection",
@@ -56,6 +58,18 @@ def run_export(args) -> int:
             raise UsageError(f"--collection: expected one of {', '.join(COLLECTIONS)}")
         records = ws.store.all(args.collection)
         text = to_csv(records, args.collection, keep_formulas=args.keep_formulas)
+    elif args.format == "ics":
+        from stratui.exchange.ics import to_ics
+        from stratui.rituals.weekly.periods import due_from
+
+        goals = {goal["id"]: goal for goal in ws.store.all("goals")}
+        text = to_ics(
+            ws.store.find("commitments", owner=ws.me),
+            goals,
+            owner=ws.me,
+            review_day=due_from(ws.this_week()),
+            now=ws.clock.now(),
+        )
     else:
         from stratui.domain.records import stamp
         from stratui.exchange.markdown import to_markdown
