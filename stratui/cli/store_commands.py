@@ -30,6 +30,17 @@ def define_export(export: argparse.ArgumentParser) -> None:
 
 def define_import(imp: argparse.ArgumentParser) -> None:
     imp.add_argument("file", metavar="FILE", help="a stratui JSON export, or - for stdin")
+    imp.add_argument(
+        "--from",
+        dest="source",
+        **argtypes.one_of(("taskwarrior", "csv")),
+        help="another tool's file: taskwarrior (`task export`) or csv (with --map)",
+    )
+    imp.add_argument(
+        "--map",
+        metavar="F=COL,...",
+        help="csv: which column holds each field (title=Summary,due=Due,owner=Assignee,ref=Key)",
+    )
 
 
 def define_demo(demo: argparse.ArgumentParser) -> None:
@@ -96,9 +107,44 @@ def run_import(args) -> int:
             raise UsageError(f"FILE: cannot read {args.file}: {error.strerror}") from None
         except UnicodeDecodeError:
             raise UsageError(f"FILE: {args.file} is not UTF-8 text") from None
-    plan = exchange.import_document(open_workspace(args), load_document(text))
+    ws = open_workspace(args)
+    if args.map and args.source != "csv":
+        raise UsageError("--map: only with --from csv")
+    document = _foreign(ws, args, text) if args.source else load_document(text)
+    plan = exchange.import_document(ws, document)
     print(f"imported {plan.added} new, {plan.updated} updated, {plan.unchanged} unchanged")
     return 0
+
+
+def _foreign(ws, args, text: str) -> dict:
+    """Another tool's file as an interchange document (:mod:`stratui.exchange.foreign`)."""
+    import json
+
+    from stratui.domain.dates import parse_date
+    from stratui.exchange import foreign
+    from stratui.usecases import people
+
+    me = ws.person_named(None, "me")
+    try:
+        if args.source == "taskwarrior":
+            try:
+                tasks = json.loads(text)
+            except ValueError as error:
+                raise UsageError(f"FILE: not the JSON of `task export`: {error}") from None
+            return foreign.taskwarrior_document(tasks, owner=me, now=ws.clock.now())
+        if not args.map:
+            raise UsageError("--map: name the columns, e.g. title=Summary,due=Due,ref=Key")
+        today = ws.clock.today()
+        return foreign.csv_document(
+            text,
+            foreign.parse_map(args.map),
+            owner=me,
+            now=ws.clock.now(),
+            read_date=lambda cell: parse_date(cell, today),
+            person=lambda name: str(people.person(ws, name, field="owner")["name"]),
+        )
+    except foreign.ForeignError as error:
+        raise UsageError(str(error)) from None
 
 
 def run_demo(args) -> int:
