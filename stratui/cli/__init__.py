@@ -33,6 +33,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("store_commands", "fill an empty store with sample history"),
     "check": ("store_commands", "verify the store"),
     "review": ("review", "run a ritual in the TUI: weekly, team, retro, quarterly"),
+    "due": ("due", "what is due for me now (exit 3 when something is; for a prompt or cron)"),
+    "away": ("due", "when I am away: no weekly review is due for those weeks"),
     "retro": ("retro", "take part in a team's retrospective: card, cards, vote"),
     "template": ("templates", "list, show or check the built-in and the team's templates"),
     "person": ("people", "add, list or rename people; set who 'me' is"),

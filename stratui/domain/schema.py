@@ -198,6 +198,16 @@ def _check_dots(value: object) -> str | None:
     return "expected {card id or group:LABEL: dots >= 1}"
 
 
+def _check_away(value: object) -> str | None:
+    if isinstance(value, list) and all(
+        isinstance(v, dict) and _is_date(v.get("from")) and _is_date(v.get("to"))
+        and str(v["from"]) <= str(v["to"])
+        for v in value
+    ):
+        return None
+    return "expected a list of {from: YYYY-MM-DD, to: YYYY-MM-DD}, from not after to"
+
+
 def _check_names(value: object) -> str | None:
     if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
         return None
@@ -263,6 +273,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "name": _f(_check_text, True),
         "teams": _f(_check_names),
         "former_names": _f(_check_names),
+        "away": _f(_check_away),
     },
     "teams": {
         "name": _f(_check_text, True),

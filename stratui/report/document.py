@@ -83,7 +83,9 @@ def report_document(data: ReportData) -> dict:
             follow_through(data.held_retros, data.actions, data.as_of, data.retros)
         ),
         "review_streak": (
-            None if owner is None else review_streak(data.streak_reviews or [], owner, data.as_of)
+            None
+            if owner is None
+            else review_streak(data.streak_reviews or [], owner, data.as_of, data.away)
         ),
         "pulse": rounded(pulse(data.reviews, first, last)),
         "goals": goal_rows(data),

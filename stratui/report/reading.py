@@ -31,9 +31,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from stratui.domain.away import away_weeks
 from stratui.domain.metrics.goal_figures import is_active
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.metrics.window import latest_reviewed_week, window_days
+from stratui.domain.people import find_named
 from stratui.domain.weeks import next_week, previous_week, week_of, window
 from stratui.report.lookup import Lookup
 from stratui.report.sources import (
@@ -72,6 +74,7 @@ class ReportData:
     actions: list[dict]  # the held retrospectives' actions, in scope
     reviews: list[dict]  # in scope, read around the window (pulse)
     streak_reviews: list[dict] | None  # the owner's weekly reviews for the streak
+    away: set[str]  # the owner's away weeks (stratui.domain.away): the streak passes them
     goals: list[dict]  # active goals in scope
     checkins: list[dict]  # check-ins of those goals, up to the as-of date
     adjustments: list[dict]  # decided in the window, in scope
@@ -155,6 +158,7 @@ def gather(
             actions=actions,
             reviews=reviews,
             streak_reviews=streak_reviews(shards, owner, as_of) if owner is not None else None,
+            away=away_weeks(find_named(people, owner)) if owner is not None else set(),
             goals=active,
             checkins=goal_checkins(shards, active, as_of),
             adjustments=adjustments_in_scope(shards, scope, lookup, span, first, last),

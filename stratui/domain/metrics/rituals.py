@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from stratui.domain.metrics.basics import day, mean, ratio
 from stratui.domain.weeks import previous_week, week_of
@@ -93,11 +93,15 @@ def follow_through(
     return ratio(in_time, len(theirs))
 
 
-def review_streak(reviews: Iterable[Mapping], owner: str, today: dt.date) -> int:
+def review_streak(
+    reviews: Iterable[Mapping], owner: str, today: dt.date, away: Collection[str] = ()
+) -> int:
     """Consecutive ISO weeks, ending with this or last week, with a completed weekly review.
 
     The week of a review is the ISO week of its ``completed_at`` (docs/METRICS.md); reviews
-    completed after ``today`` do not count yet. 0 when there is no streak.
+    completed after ``today`` do not count yet. An ``away`` week without a review is
+    passed over: it neither counts nor breaks the streak (:mod:`stratui.domain.away`).
+    0 when there is no streak.
     """
     weeks = {
         week_of(completed_on(review))
@@ -111,8 +115,12 @@ def review_streak(reviews: Iterable[Mapping], owner: str, today: dt.date) -> int
     if week not in weeks:
         week = previous_week(week)
     streak = 0
-    while week in weeks:
-        streak += 1
+    skipped = 0
+    while week in weeks or (week in away and skipped < len(away)):
+        if week in weeks:
+            streak += 1
+        else:
+            skipped += 1
         week = previous_week(week)
     return streak
 

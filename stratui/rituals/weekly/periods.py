@@ -10,7 +10,7 @@ Pure module: no Textual, no TinyDB, no store. "today" is a parameter.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from stratui.domain import records as rec
@@ -60,12 +60,15 @@ class DueReview:
         return f"weekly review {self.period}: {state}"
 
 
-def is_due(completed_reviews: Iterable[Mapping], today: dt.date) -> DueReview:
+def is_due(
+    completed_reviews: Iterable[Mapping], today: dt.date, away: Collection[str] = ()
+) -> DueReview:
     """The next weekly review due, given a person's completed reviews.
 
     It is :func:`default_period` unless that week (or a later one) already has a completed
     weekly review; then it is the week after the latest reviewed one, due from its
-    Thursday. Reviews of other rituals, drafts and tombstones are ignored.
+    Thursday. An ``away`` week owes no review: the next week that is not one is due.
+    Reviews of other rituals, drafts and tombstones are ignored.
     """
     done = [
         str(review["period"])
@@ -79,5 +82,9 @@ def is_due(completed_reviews: Iterable[Mapping], today: dt.date) -> DueReview:
     latest = max(done, key=monday, default=None)
     if latest is not None and monday(latest) >= monday(period):
         period = next_week(latest)
+    for _ in range(len(away)):
+        if period not in away:
+            break
+        period = next_week(period)
     start = due_from(period)
     return DueReview(period, start, today >= start, today > sunday(period))

@@ -12,11 +12,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from stratui.domain import digests
+from stratui.domain.away import away_weeks
 from stratui.domain.metrics.goal_figures import latest_checkins
 from stratui.domain.metrics.rituals import review_streak
 from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.metrics.series import open_roadblocks_series, say_do_series
+from stratui.domain.people import find_named
 from stratui.domain.weeks import monday, shift_week, week_of, week_range
 from stratui.rituals.base import newest_first
 from stratui.rituals.retro import status as retro_status
@@ -145,6 +147,7 @@ def _gather(ws: Workspace) -> Dashboard:
                 if header.get("status") == "draft" and header.get("period") in recent:
                     drafts.append(header)
     drafts = newest_first(drafts)  # the one `w` resumes first
+    away = away_weeks(find_named(ws.store.all("people"), me))
     return Dashboard(
         me=me,
         today=today,
@@ -153,9 +156,9 @@ def _gather(ws: Workspace) -> Dashboard:
         goals_by_id={goal["id"]: goal for goal in goals},
         roadblocks=roadblocks,
         goals=lines,
-        streak=review_streak(reviews, me, today),
+        streak=review_streak(reviews, me, today, away),
         drafts=drafts,
-        due=_sentence(is_due(reviews, today).text) + ": press w",
+        due=_sentence(is_due(reviews, today, away).text) + ": press w",
         say_do_trend=say_do_series(mine, trend_weeks),
         open_trend=open_roadblocks_series(
             _mine(every_roadblock, me, mine, goals, trend_weeks[0]), trend_weeks, today

@@ -1,0 +1,91 @@
+"""``stratui due`` on fixed dates: exit 0 when nothing is due, 3 when something is; an
+away period skips the weekly review and keeps the streak; retro actions past due and
+commitments due today are listed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from stratui.clock import Clock
+from stratui.domain.metrics.rituals import review_streak
+from stratui.rituals.weekly.ritual import WEEKLY
+from stratui.store.store import Store
+from stratui.usecases import rituals
+from stratui.usecases.workspace import Workspace
+
+
+def due(cli, monkeypatch, today: str, *args: str):
+    monkeypatch.setenv("STRATUI_TODAY", today)
+    return cli("due", *args)
+
+
+def complete_weekly(store, today: str, monkeypatch) -> None:
+    monkeypatch.setenv("STRATUI_TODAY", today)
+    ws = Workspace(Store.at(str(store)), Clock.from_env())
+    review, draft = rituals.start_or_resume(ws, WEEKLY)
+    for rid in draft.outcomes:
+        draft.set_status(rid, "done")
+    draft.pulse = 4
+    rituals.complete(ws, WEEKLY, review, draft)
+
+
+def test_nothing_due_then_the_review_then_overdue(cli, store, monkeypatch):
+    assert cli("person", "add", "ana").returncode in (0, 2)
+    complete_weekly(store, "2026-11-23", monkeypatch)  # W47's, done on the Monday after
+    quiet = due(cli, monkeypatch, "2026-11-24")
+    assert (quiet.returncode, quiet.stdout) == (0, "")
+    thursday = due(cli, monkeypatch, "2026-11-26")
+    assert thursday.returncode == 3
+    assert thursday.stdout == "weekly review 2026-W48: due since Thu 26 Nov\n"
+    late = due(cli, monkeypatch, "2026-12-01", "--json")
+    assert late.returncode == 3
+    (item,) = json.loads(late.stdout)
+    assert (item["kind"], item["overdue"]) == ("weekly review", True)
+    assert due(cli, monkeypatch, "2026-12-01", "--quiet").stdout == ""
+
+
+def test_an_away_week_owes_no_review_and_keeps_the_streak(cli, store, monkeypatch):
+    assert cli("person", "add", "ana").returncode in (0, 2)
+    complete_weekly(store, "2026-11-20", monkeypatch)  # W47, on its Friday
+    monkeypatch.setenv("STRATUI_TODAY", "2026-11-20")
+    assert cli("away", "2026-11-23..2026-11-29").returncode == 0  # all of W48
+    assert due(cli, monkeypatch, "2026-11-27").returncode == 0  # W48's Friday: nothing
+    assert due(cli, monkeypatch, "2026-12-03").stdout.startswith("weekly review 2026-W49")
+    complete_weekly(store, "2026-12-04", monkeypatch)  # W49
+    ws = Workspace(Store.at(str(store)), Clock.from_env())
+    reviews = ws.store.find("reviews", ritual="weekly")
+    from stratui.domain.away import away_weeks
+
+    person = ws.store.all("people")[0]
+    assert review_streak(reviews, "ana", ws.clock.today(), away_weeks(person)) == 2
+    assert review_streak(reviews, "ana", ws.clock.today()) == 1  # without the away week
+    assert "2026-11-23..2026-11-29" in cli("away").stdout
+    assert cli("away", "2026-11-23..2026-11-29", "--cancel").returncode == 0
+    assert cli("away").stdout == "ana has no away period\n"
+
+
+def test_retro_actions_past_due_and_commitments_due_today(cli, monkeypatch):
+    monkeypatch.setenv("STRATUI_TODAY", "2026-11-24")
+    cli("log", "Due today", "--due", "2026-11-24")
+    cli("log", "Due later", "--due", "2026-11-27")
+    listed = due(cli, monkeypatch, "2026-11-24").stdout
+    assert "commitment “Due today”: due today" in listed
+    assert "Due later" not in listed
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("away", "2026-12-21..2026-12-01"), "FIRST..LAST: the last day 2026-12-01 is before"),
+        (("away", "christmas"), "FIRST..LAST: expected FIRST..LAST as ISO dates"),
+        (("away", "--cancel"), "--cancel: name the period to cancel"),
+        (("away", "2026-12-21..2026-12-22", "--cancel"), "FIRST..LAST: ana has no away period"),
+    ],
+)
+def test_bad_away_periods_are_refused(cli, args, message):
+    cli("person", "add", "ana")
+    done = cli(*args)
+    assert done.returncode == 2
+    assert message in done.stderr
