@@ -22,10 +22,10 @@ CONFIG_FILE = "config.json"
 
 def read_config(store: Store) -> dict:
     """The local config of ``store`` ({} when there is none or it cannot be read)."""
-    data = store.backend.local_read(CONFIG_FILE)
     try:
+        data = store.backend.local_read(CONFIG_FILE)
         config = json.loads(data) if data else {}
-    except ValueError:
+    except (OSError, ValueError):
         return {}
     return config if isinstance(config, dict) else {}
 

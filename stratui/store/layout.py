@@ -108,6 +108,17 @@ def parse_relpath(path: str) -> tuple[str, str | None] | None:
     return (collection, None) if collection in UNSHARDED else None
 
 
+def is_store_file(rel: str) -> bool:
+    """Whether ``rel`` (relative to the store, ``/``-separated) names one of the files
+    a store is made of: the meta file, a small collection's file or a shard. No such
+    name leaves the store: its folder, if any, is a collection's, and a shard's name
+    holds no ``/``."""
+    if rel == META_FILE:
+        return True
+    parsed = parse_relpath(rel)
+    return parsed is not None and relpath(*parsed) == rel and "\x00" not in rel
+
+
 def key_weeks(key: str) -> tuple[str, str]:
     """The first and last ISO week a shard key holds: ``2026-Q4`` -> weeks 40 to 53
     (53 only in a year that has it)."""

@@ -7,16 +7,24 @@ read-modify-write and commits every changed file at once (see ``backend.py``).
 
 On opening, the store checks, cheaply, that nothing changed behind its back: it compares
 each file's size and modification time with a local manifest, and decodes only the files
-that differ. A damaged file (cut short, NUL bytes, not JSON, wrong shape, empty) is then
-reported with the latest good backup, by every command, and never overwritten. The same
-pass keeps the local id index (for id prefixes) in step with files changed by git.
+that differ. A damaged file (cut short, NUL bytes, not JSON, wrong shape, empty, or
+holding a record of the wrong shape: a name that is a number) is then reported with the
+latest good backup, by every command, and never overwritten: no record that is not what
+stratui writes reaches the rest of the program. The same pass keeps the local id index
+(for id prefixes) in step with files changed by git.
+
+The manifest, the id index and the digests are caches: one of the wrong shape, or that
+cannot be read, is rebuilt from the store's files, and writing them is best effort, so a
+store on a read-only folder or a full disk can still be read. Without the lock (its file
+cannot even be opened, see ``lock.py``), a read checks that the store's files did not
+change while it read, and otherwise fails, asking to run it again.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from stratui.store.codec import (
     Lines,
@@ -29,6 +37,7 @@ from stratui.store.codec import (
 )
 from stratui.store.errors import (
     AmbiguousId,
+    LockUnavailable,
     NotAStore,
     StoreDamaged,
     StoreError,
@@ -42,6 +51,7 @@ from stratui.store.layout import (
     SHARDED,
     STORE_FORMAT,
     UNSHARDED,
+    is_store_file,
     key_for_period,
     keys_for_weeks,
     parse_relpath,
@@ -52,6 +62,9 @@ from stratui.store.layout import (
 
 SCHEMA_VERSION = 3
 _MANIFEST = "manifest.json"
+_MANIFEST_VERSION = 2
+"""Version 2: every file the manifest lists had its records checked (a manifest of an
+earlier version is rebuilt, which checks every file once)."""
 
 
 class Store:
@@ -102,9 +115,18 @@ class Store:
         """
         if self._opened:
             return self
-        if getattr(self.backend, "needs_recovery", lambda: False)():
+        if self.backend.needs_recovery():
             # First: a crash may have cut the store's very first commit, meta file and all.
-            with self.backend.lock(True):
+            with ExitStack() as stack:
+                try:
+                    stack.enter_context(self.backend.lock(True))
+                except LockUnavailable as error:
+                    raise LockUnavailable(
+                        error.path,
+                        f"store {self.location} has a write that was cut short "
+                        f"({self.backend.path_of(LOCAL_DIR + '/journal.json')}), and only "
+                        f"stratui where the store can be written can finish it: {error}",
+                    ) from None
                 self.backend.recover()
         if not self.backend.exists():
             if not self.backend.is_empty_dir():
@@ -165,25 +187,44 @@ class Store:
                     self._shard_records(rel)  # raises StoreDamaged
         if not changed and not removed:
             return False
-        with self.backend.lock(True):
-            listing = self.backend.listing()
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(self.backend.lock(True))
+            except LockUnavailable:
+                writable = False  # read-only: what was checked is remembered in memory
+            else:
+                writable = True
+                listing = self.backend.listing()
             ids = {}
             for rel in changed:
                 if rel != META_FILE and rel in listing:
                     ids[rel] = sorted(self._shard_records(rel))
-            self._save_index(listing, ids, removed)
+            self._save_index(listing, ids, removed, write=writable)
         return True
 
     # -- the local manifest and id index ---------------------------------------------
 
     def _load_manifest(self) -> dict[str, list[int]]:
         if self._manifest is None:
-            data = self.backend.local_read(_MANIFEST)
-            try:
-                self._manifest = json.loads(data)["files"] if data else {}
-            except (ValueError, KeyError, TypeError):
-                self._manifest = {}  # derived data: rebuilt from the files
+            self._manifest = _parse_manifest(self._read_cache(_MANIFEST))
         return self._manifest
+
+    def _read_cache(self, name: str) -> bytes | None:
+        """A local cache file's bytes; None when it is missing or cannot be read (it is
+        then rebuilt from the store's files)."""
+        try:
+            return self.backend.local_read(name)
+        except OSError:
+            return None
+
+    def _write_cache(self, name: str, data: bytes) -> bool:
+        """Write a local cache file, best effort (a read-only store, a full disk: it is
+        rebuilt next time); True when it was written."""
+        try:
+            self.backend.local_write(name, data)
+        except OSError:
+            return False
+        return True
 
     def _save_index(
         self,
@@ -192,32 +233,47 @@ class Store:
         removed: Iterable[str],
         *,
         ours: bool = False,
+        write: bool = True,
     ) -> None:
         """Record files' signatures and ids; ``ours`` marks files this program wrote.
 
         Only a file stratui wrote itself is known to be in canonical form, so only its
         lines may be reused on the next write (see ``codec.known_lines``); a file changed
         from outside (an editor, git) is re-encoded whole once.
+
+        Kept in memory, and written unless ``write`` is False, best effort: a file whose
+        ids could not be written is left out of the manifest written, so the next
+        process checks it again rather than trust a stale index.
         """
         manifest = self._load_manifest()
+        unsaved = set()
         for rel, rel_ids in ids.items():
-            self.backend.local_write(f"ids/{rel}.ids", "\n".join(rel_ids).encode())
             self._ids[rel] = set(rel_ids)
             manifest[rel] = [*listing[rel], 1] if ours else list(listing[rel])
+            if write and not self._write_cache(f"ids/{rel}.ids", "\n".join(rel_ids).encode()):
+                unsaved.add(rel)
         for rel in removed:
             manifest.pop(rel, None)
             self._ids.pop(rel, None)
         if META_FILE in listing:
             manifest[META_FILE] = list(listing[META_FILE])
-        self.backend.local_write(
-            _MANIFEST, json.dumps({"files": manifest}, sort_keys=True).encode()
-        )
+        if write:
+            saved = {rel: entry for rel, entry in manifest.items() if rel not in unsaved}
+            document = {"files": saved, "version": _MANIFEST_VERSION}
+            self._write_cache(_MANIFEST, json.dumps(document, sort_keys=True).encode())
 
     def _ids_of(self, rel: str) -> set[str]:
-        """The ids in one file, from the local index (rebuilt from the file if missing)."""
+        """The ids in one file, from the local index (rebuilt from the file if missing or
+        not text)."""
         if rel not in self._ids:
-            data = self.backend.local_read(f"ids/{rel}.ids")
-            self._ids[rel] = set(data.decode().split("\n") if data else self._shard_records(rel))
+            name = f"ids/{rel}.ids"
+            data = self._read_cache(name)
+            try:
+                ids = set(data.decode("utf-8").split("\n")) if data else None
+            except UnicodeDecodeError:
+                ids = None
+                self._write_cache(name, "\n".join(sorted(self._shard_records(rel))).encode())
+            self._ids[rel] = ids if ids is not None else set(self._shard_records(rel))
         return self._ids[rel]
 
     def _rels(self, collection: str) -> list[str]:
@@ -229,8 +285,14 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------
 
-    def _shard_records(self, rel: str) -> dict[str, dict]:
-        """The records of one file by id, decoded once per version of the file."""
+    def _shard_records(self, rel: str, *, checked: bool = True) -> dict[str, dict]:
+        """The records of one file by id, decoded once per version of the file.
+
+        A version of the file the manifest does not list (changed from outside, or not
+        seen yet) has each record checked too (``checked``: only ``stratui check``,
+        which reports every broken record itself, reads without), and is reported
+        damaged when one is not of its collection's shape.
+        """
         if self._tx is not None and rel in self._tx.staged:
             return self._tx.staged[rel]
         signature = self.backend.signature(rel)
@@ -244,10 +306,15 @@ class Store:
             parsed = parse_relpath(rel)
             collection = parsed[0] if parsed else rel
             data = self.backend.read(rel) or b""
+            seen = self._load_manifest().get(rel, [])[:2] == list(signature)
             try:
                 records = decode_shard(collection, data)
+                if checked and not seen:
+                    _check_records(collection, records)
             except ShardError as error:
-                raise self._damaged(rel, str(error), _decodes_as(collection)) from None
+                raise self._damaged(rel, str(error), _sound_as(collection)) from None
+            if not checked and not seen:
+                return records  # not cached: a checked read must still check them
         self._cache[rel] = [signature, records, data, None]
         return records
 
@@ -278,14 +345,45 @@ class Store:
         if not self.backend.exists():
             yield
             return
-        if self._tx is None and not self._read_depth:
+        outermost = self._tx is None and not self._read_depth
+        if outermost:
             self.verify_changes()
         self._read_depth += 1
         try:
-            with self.backend.lock(False):
+            with self.shared_lock(consistent=outermost):
                 yield
         finally:
             self._read_depth -= 1
+
+    @contextmanager
+    def shared_lock(self, *, consistent: bool = True) -> Iterator[None]:
+        """Hold the shared lock; without it (its file cannot be opened: see ``lock.py``),
+        and if ``consistent``, fail at the end if the store's files changed meanwhile,
+        as what was read may then be part of a write (:class:`StoreError`: run again)."""
+        with self.backend.lock(False):
+            if not consistent or self.backend.lock_held():
+                yield
+                return
+            before = self._unlocked_state()
+            yield
+            if self._unlocked_state() != before:
+                raise self._changed_unlocked()
+
+    def _unlocked_state(self) -> object:
+        """For a read without the lock: the state of the store's files, which must not
+        change while it reads (nor may a write be under way), else it may see part of
+        a write; a writer needs the lock, so without one nothing was written."""
+        state = self.backend.fingerprint()
+        if self.backend.needs_recovery():
+            raise self._changed_unlocked()
+        return state
+
+    def _changed_unlocked(self) -> StoreError:
+        return StoreError(
+            f"store {self.location} was being written while it was read, and this "
+            "process cannot take its lock (it cannot open its lock file) to wait for the "
+            "write to end: run the command again"
+        )
 
     def get(self, collection: str, rid: str, *, deleted: bool = False) -> dict | None:
         """The record ``rid`` of ``collection`` (tombstones only with ``deleted=True``)."""
@@ -463,7 +561,7 @@ class Store:
             saved = self._digests.get(file)
             if saved is None:
                 try:
-                    saved = json.loads(self.backend.local_read(file) or b"{}")
+                    saved = json.loads(self._read_cache(file) or b"{}")
                 except ValueError:
                     saved = None
                 if not isinstance(saved, dict):
@@ -486,7 +584,7 @@ class Store:
                         changed = True
                 found[str(parse_relpath(rel)[1])] = value  # type: ignore[index]
             if changed:
-                self.backend.local_write(file, json.dumps(saved, sort_keys=True).encode())
+                self._write_cache(file, json.dumps(saved, sort_keys=True).encode())
         return found
 
     def all(self, collection: str) -> list[dict]:
@@ -537,7 +635,8 @@ class Transaction:
 
     On a store that does not exist yet, the lock (a file inside the store) is taken only
     at commit: a transaction refused for bad input then leaves no trace at all, not even
-    the directory a mistyped ``--db`` named.
+    the directory a mistyped ``--db`` named; nor does a first commit that fails (a full
+    disk): what taking the lock created is removed again, under the lock.
     """
 
     def __init__(self, store: Store) -> None:
@@ -564,8 +663,15 @@ class Transaction:
             self.store.backend.recover()
             self.store.verify_changes()
         except BaseException:
+            self._abandon_first_write()
             self._leave(None, None, None)
             raise
+
+    def _abandon_first_write(self) -> None:
+        """After a failed first commit, still under the lock: remove what taking the lock
+        left (the backend does nothing once the store exists)."""
+        if self._hold is not None:
+            self.store.backend.abandon_first_write()
 
     def __exit__(self, kind, error, trace) -> None:
         try:
@@ -722,13 +828,22 @@ class Transaction:
         return self.staged[rel]
 
     def _commit(self) -> None:
-        store, backend = self.store, self.store.backend
         if not self.staged:
             return
-        if self._hold is None:  # the store's first commit: lock now (see the class doc)
-            self._lock()
-            store._tx = self
+        if self._hold is not None:
+            self._commit_locked()
+            return
+        self._lock()  # the store's first commit: lock now (see the class doc)
+        self.store._tx = self
+        try:
             self._stage_on_top_of_files()
+            self._commit_locked()
+        except BaseException:
+            self._abandon_first_write()
+            raise
+
+    def _commit_locked(self) -> None:
+        store, backend = self.store, self.store.backend
         if self.before_commit is not None:
             self.before_commit(self)
         writes: dict[str, bytes] = {}
@@ -760,6 +875,46 @@ def _search(collection: str, records: Mapping[str, dict], equals: Mapping[str, o
     return tiny.search(collection, records, equals)
 
 
+def _parse_manifest(data: bytes | None) -> dict[str, list[int]]:
+    """The files of a manifest, each ``[size, mtime_ns]`` or ``[size, mtime_ns, 1]``
+    (written by stratui): a manifest of another version or shape is empty, and an entry
+    that is not a store file's, or not of that shape, is left out (all are then checked
+    again: see :meth:`Store.verify_changes`)."""
+    try:
+        document = json.loads(data) if data else None
+    except ValueError:
+        return {}
+    if not isinstance(document, dict) or document.get("version") != _MANIFEST_VERSION:
+        return {}
+    files = document.get("files")
+    if not isinstance(files, dict):
+        return {}
+    return {
+        rel: entry for rel, entry in files.items() if is_store_file(rel) and _is_signature(entry)
+    }
+
+
+def _is_signature(entry: object) -> bool:
+    return (
+        isinstance(entry, list)
+        and len(entry) in (2, 3)
+        and all(type(n) is int for n in entry)
+        and entry[2:] in ([], [1])
+    )
+
+
+def _check_records(collection: str, records: Mapping[str, dict]) -> None:
+    """Raise :class:`ShardError` naming the first record of the wrong shape (and its
+    field)."""
+    from stratui.domain.schema import ValidationError, validate_record
+
+    for record in records.values():
+        try:
+            validate_record(collection, record)
+        except ValidationError as error:
+            raise ShardError(str(error)) from None
+
+
 def _is_meta(data: bytes) -> bool:
     try:
         decode_meta(data)
@@ -768,10 +923,13 @@ def _is_meta(data: bytes) -> bool:
     return True
 
 
-def _decodes_as(collection: str) -> Callable[[bytes], bool]:
+def _sound_as(collection: str) -> Callable[[bytes], bool]:
+    """Whether a file's bytes are a sound file of ``collection``: they decode, and each
+    record is of its shape."""
+
     def is_good(data: bytes) -> bool:
         try:
-            decode_shard(collection, data)
+            _check_records(collection, decode_shard(collection, data))
         except ShardError:
             return False
         return True

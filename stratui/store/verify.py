@@ -36,13 +36,13 @@ def check_store(store) -> list[str]:
         return [f"no store at {store.location} yet (it is created by the first write)"]
     records: dict[str, dict[str, dict]] = {c: {} for c in (*UNSHARDED, *SHARDED)}
     where: dict[tuple[str, str], str] = {}
-    with backend.lock(False):
+    with store.shared_lock():  # one consistent state
         for rel in sorted(backend.listing()):
             if rel == META_FILE:
                 continue
             collection, _key = parse_relpath(rel)
             try:
-                shard = store._shard_records(rel)
+                shard = store._shard_records(rel, checked=False)  # each record: below
             except StoreError as error:
                 problems.append(str(error))
                 continue

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
+import errno
 import json
 import os
 import subprocess
@@ -79,3 +81,56 @@ def run_child(*args: str, timeout: float = 20, returncode: int = 0) -> str:
     out, err = proc.communicate(timeout=timeout)
     assert proc.returncode == returncode, err
     return out
+
+
+def unwritable(monkeypatch, root: Path, code: int = errno.EROFS) -> dict[str, bool]:
+    """Make the folder ``root`` unwritable for this process, even as root (where chmod
+    stops nothing): creating, writing, renaming and removing anything under it fails
+    with ``code``, as on a read-only folder or file system (``EROFS``, ``EACCES``) or a
+    full disk (``ENOSPC``: only what needs new space fails, so an existing file still
+    opens for writing, and renames and removals work). Reading works.
+
+    Returns a switch: set ``["on"]`` to False to let writes through again for a while.
+    """
+    switch = {"on": True}
+    under = str(root.absolute())
+    full = code == errno.ENOSPC
+
+    def ours(path) -> bool:
+        if not switch["on"] or isinstance(path, int):
+            return False
+        text = os.path.abspath(os.fsdecode(path))
+        return text == under or text.startswith(under + os.sep)
+
+    def refuse(path):
+        raise OSError(code, os.strerror(code), os.fsdecode(path))
+
+    real_open, real_os_open = builtins.open, os.open
+    real = {name: getattr(os, name) for name in ("mkdir", "replace", "rename", "remove", "rmdir")}
+    writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+    def os_open(path, flags, *args, **kwargs):
+        creates = not full or flags & os.O_TRUNC or not os.path.exists(path)
+        if ours(path) and flags & writing and creates:
+            refuse(path)
+        return real_os_open(path, flags, *args, **kwargs)
+
+    def open_(file, mode="r", *args, **kwargs):
+        if ours(file) and any(c in mode for c in "wax+"):
+            refuse(file)
+        return real_open(file, mode, *args, **kwargs)
+
+    def guarded(name):
+        def call(path, *args, **kwargs):
+            target = args[0] if name in ("replace", "rename") and args else path
+            if (ours(path) or ours(target)) and not (full and name != "mkdir"):
+                refuse(target if name in ("replace", "rename") else path)
+            return real[name](path, *args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(builtins, "open", open_)
+    monkeypatch.setattr(os, "open", os_open)
+    for name in real:
+        monkeypatch.setattr(os, name, guarded(name))
+    return switch
