@@ -174,9 +174,13 @@ class DirectoryBackend:
             return None
 
     def signature(self, rel: str) -> Signature | None:
+        """The file's size and time; None when it is missing or not a regular file (a
+        directory or a link in its place is no store file: the store says so)."""
         try:
-            info = os.stat(os.path.join(self.root, rel))
-        except FileNotFoundError:
+            info = os.lstat(os.path.join(self.root, rel))
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        if not stat.S_ISREG(info.st_mode):
             return None
         return (info.st_size, info.st_mtime_ns)
 
@@ -188,9 +192,11 @@ class DirectoryBackend:
         found: dict[str, os.stat_result] = {}
         for name in (META_FILE, *(f"{c}.json" for c in UNSHARDED)):
             try:
-                found[name] = os.stat(os.path.join(self.root, name))
+                info = os.lstat(os.path.join(self.root, name))
             except FileNotFoundError:
                 continue
+            if stat.S_ISREG(info.st_mode):
+                found[name] = info
         for collection in SHARDED:
             try:
                 entries = os.scandir(os.path.join(self.root, collection))
@@ -198,8 +204,8 @@ class DirectoryBackend:
                 continue
             with entries:
                 for entry in entries:
-                    if entry.name.endswith(".json") and entry.is_file():
-                        found[f"{collection}/{entry.name}"] = entry.stat()
+                    if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False):
+                        found[f"{collection}/{entry.name}"] = entry.stat(follow_symlinks=False)
         return found
 
     def fingerprint(self) -> object:

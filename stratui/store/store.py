@@ -180,6 +180,8 @@ class Store:
                 rel for rel, sig in listing.items() if manifest.get(rel, [])[:2] != list(sig)
             ]
             removed = [rel for rel in manifest if rel not in listing]
+            for rel in removed:
+                self._refuse_missing(rel)
             for rel in changed:
                 if rel == META_FILE:
                     self._read_meta()  # raises StoreDamaged, NotAStore, StoreTooNew
@@ -301,6 +303,7 @@ class Store:
             return cached[1]
         data = b""
         if signature is None:
+            self._refuse_missing(rel)
             records: dict[str, dict] = {}
         else:
             parsed = parse_relpath(rel)
@@ -329,6 +332,20 @@ class Store:
         if cached[3] is None:
             cached[3] = known_lines(collection, cached[2], cached[1]) if cached[2] else {}
         return cached[3]
+
+    def _refuse_missing(self, rel: str) -> None:
+        """StoreDamaged when ``rel`` is gone (or is no regular file) although this store
+        wrote it (its manifest says so): its records are lost, not none. Named with its
+        latest good backup, as a truncated file is; no write runs, so no write can rotate
+        that backup away."""
+        if self._load_manifest().get(rel, [])[2:] != [1]:
+            return  # never written here: absent means empty
+        parsed = parse_relpath(rel)
+        if rel == META_FILE or not parsed:
+            return
+        raise self._damaged(
+            rel, "it is missing, or no longer a regular file", _sound_as(parsed[0])
+        )
 
     def _damaged(self, rel: str, problem: str, is_good: Callable[[bytes], bool]) -> StoreDamaged:
         backup = self.backend.latest_good_backup(rel, is_good)

@@ -37,7 +37,13 @@ def check_store(store) -> list[str]:
     records: dict[str, dict[str, dict]] = {c: {} for c in (*UNSHARDED, *SHARDED)}
     where: dict[tuple[str, str], str] = {}
     with store.shared_lock():  # one consistent state
-        for rel in sorted(backend.listing()):
+        listing = backend.listing()
+        for rel in sorted(set(store._load_manifest()) - set(listing)):
+            try:
+                store._refuse_missing(rel)  # a file this store wrote, gone
+            except StoreError as error:
+                problems.append(str(error))
+        for rel in sorted(listing):
             if rel == META_FILE:
                 continue
             collection, _key = parse_relpath(rel)

@@ -162,3 +162,39 @@ def test_the_cli_on_a_sound_store(tmp_path):
     assert Store.at(str(root)).get("commitments", rid)["title"] == "Write tests"
     assert Store.at(str(root)).get("commitments", rid)["week"] == "2026-W12"
     assert cli(root, "check").returncode == 0
+
+
+GONE = {
+    "deleted": lambda path, tmp: path.unlink(),
+    "a-directory": lambda path, tmp: (path.unlink(), path.mkdir()),
+    "a-link-away": lambda path, tmp: (
+        (tmp / "elsewhere.json").write_bytes(path.read_bytes()),
+        path.unlink(),
+        path.symlink_to(tmp / "elsewhere.json"),
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", GONE)
+def test_a_file_the_store_wrote_that_is_gone_is_damage_with_its_backup(tmp_path, kind):
+    """Issue 17, item 1: a deleted shard read as empty, check said sound, and three more
+    writes rotated away the last backup of its records."""
+    root = tmp_path / "store"
+    build(root)
+    assert cli(root, "list", "--all").returncode == 0  # this machine has seen every file
+    rel = "commitments/2026-Q1.json"
+    GONE[kind](root / rel, tmp_path)
+    backups = sorted((root / ".stratui" / "backups").rglob("*"))
+    for args in (["list", "--all"], ["log", "x", "--week", "2026-W02"], ["check"]):
+        done = cli(root, *args)
+        assert done.returncode == 1, (args, done.stdout, done.stderr)
+        assert f"store file {root / rel} is damaged (it is missing" in done.stderr
+        assert "latest good backup: " + str(root / ".stratui" / "backups") in done.stderr
+    assert sorted((root / ".stratui" / "backups").rglob("*")) == backups  # none rotated
+
+
+def test_a_file_never_written_here_that_is_absent_is_simply_empty(tmp_path):
+    root = tmp_path / "store"
+    build(root)
+    done = cli(root, "list", "--week", "2026-W40")  # a quarter no commitment was ever in
+    assert done.returncode == 0 and "no commitments" in done.stdout
