@@ -328,3 +328,25 @@ def test_a_really_read_only_store_is_read(shared_dir):
     )
     assert found == EXPECTED
     assert tree(root) == before
+
+
+def test_a_saved_write_is_reported_saved_when_its_backup_copy_cannot_be_kept(root, monkeypatch):
+    """Issue 17, item 2: on a full disk `log` said 'No space left on device' (exit 1)
+    although the commitment was committed; retrying made a duplicate. The backup copy,
+    made after the durable commit, is best effort: the write is reported as it is."""
+    from stratui.store import backend as backend_module
+
+    store = Store.at(str(root))
+    real_open = open
+
+    def full_for_backups(path, mode="r", *args, **kwargs):
+        if "backups" in str(path) and "w" in mode:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(backend_module, "open", full_for_backups, raising=False)
+    with store.transaction() as tx:  # no error: the commit is made
+        tx.insert("commitments", commitment(title="saved"))
+    monkeypatch.undo()
+    titles = [c["title"] for c in Store.at(str(root)).all("commitments")]
+    assert titles.count("saved") == 1
