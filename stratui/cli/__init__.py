@@ -166,7 +166,7 @@ def report(error: Exception) -> int:
             for c in error.candidates
         ]
         return fail("\n".join(lines), EXIT_USAGE)
-    if isinstance(error, UnknownId | ValidationError):
+    if isinstance(error, UnknownId | ValidationError | UsageError):
         return fail(str(error), EXIT_USAGE)
     if isinstance(error, StoreError):
         return fail(str(error), EXIT_STORE)

@@ -11,7 +11,10 @@ import argparse
 def _today():
     from stratui.clock import Clock
 
-    return Clock.from_env().today()
+    try:
+        return Clock.from_env().today()
+    except ValueError as error:  # STRATUI_TODAY is not a date we take
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def week(text: str) -> str:
@@ -51,14 +54,14 @@ def progress(text: str) -> float:
 
 
 def quarter(text: str) -> str:
-    """A fiscal quarter written ``YYYY-Qn``, returned as such (``2026-q4`` -> ``2026-Q4``)."""
-    from stratui.domain.quarters import parse_quarter
+    """A fiscal quarter written ``YYYY-Qn``, returned as such (``2026-q4`` -> ``2026-Q4``),
+    of a supported year (1900 to 2999)."""
+    from stratui.domain.quarters import supported_quarter
 
     try:
-        year, number = parse_quarter(text)
+        return supported_quarter(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
-    return f"{year}-Q{number}"
 
 
 def nonempty(text: str) -> str:

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from stratui.domain.weeks import is_valid_week
+from stratui.domain.weeks import (
+    DATES_TAKEN,
+    FIRST_DAY,
+    LAST_DAY,
+    SUPPORTED_YEARS,
+    WEEKS_TAKEN,
+    is_valid_week,
+)
 
 COLLECTIONS: tuple[str, ...] = (
     "people",
@@ -371,6 +378,41 @@ def validate_record(collection: str, record: Mapping[str, object]) -> None:
     deleted = record.get("deleted")
     if deleted is not None and not isinstance(deleted, bool):
         raise ValidationError("deleted", "expected true or false", record=label)
+
+
+_QUARTERS_TAKEN = f"quarters from {SUPPORTED_YEARS[0]}-Q1 to {SUPPORTED_YEARS[-1]}-Q4"
+_TAKEN: dict[Callable[[object], str | None], str] = {
+    _check_date: DATES_TAKEN,
+    _check_stamp: f"times from {FIRST_DAY} to {LAST_DAY}",
+    _check_week: WEEKS_TAKEN,
+    _check_period: WEEKS_TAKEN,  # or the quarters, for a quarter
+}
+"""The checks of the fields that name a day, a week or a quarter, and what is taken."""
+
+
+def check_supported_years(collection: str, record: Mapping[str, object]) -> None:
+    """Raise :class:`ValidationError` naming the first date, week, quarter or timestamp
+    of ``record`` outside the supported years (1900 to 2999, see
+    :data:`~stratui.domain.weeks.SUPPORTED_YEARS`).
+
+    Apart from :func:`validate_record`, which accepts the whole calendar: the store keeps
+    and reads a record holding such a value (an older stratui wrote it, a synced file
+    brought it), but what comes in, typed or imported, is held to this rule. Call it on a
+    record :func:`validate_record` accepted: the values' forms are known to be right.
+    """
+    label = record_label(collection, record)
+    fields = dict(_ID_FIELDS)
+    if not record.get("deleted"):
+        fields.update(SCHEMA.get(collection, {}))
+    for name, spec in fields.items():
+        taken = _TAKEN.get(spec.check)
+        value = record.get(name)
+        if taken is None or not isinstance(value, str) or not value[:4].isdigit():
+            continue
+        if int(value[:4]) not in SUPPORTED_YEARS:
+            if spec.check is _check_period and _QUARTER_RE.match(value):
+                taken = _QUARTERS_TAKEN
+            raise ValidationError(name, f"stratui takes {taken}, got {value!r}", record=label)
 
 
 def references(collection: str) -> dict[str, str]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from stratui.domain.schema import (
     COLLECTIONS,
     ValidationError,
+    check_supported_years,
     references,
     validate_record,
 )
@@ -220,7 +221,8 @@ def _check_header(doc: object) -> dict[str, list[dict]]:
 
 
 def _check_records(collections: Mapping[str, list[dict]]) -> None:
-    """Validate every record through the schema; refuse the store's internal fields."""
+    """Validate every record through the schema, refuse the store's internal fields, and
+    dates, weeks, quarters and timestamps outside the supported years."""
     for name, records in collections.items():
         for index, record in enumerate(records):
             label = _label(name, record, index)
@@ -234,6 +236,7 @@ def _check_records(collections: Mapping[str, list[dict]]) -> None:
                     )
             try:
                 validate_record(name, record)
+                check_supported_years(name, record)
             except ValidationError as exc:
                 # The schema names the record its own way; re-prefix with ours, which
                 # falls back to the list index when the id itself is the problem.

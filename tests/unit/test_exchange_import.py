@@ -443,3 +443,25 @@ def test_the_plan_holds_copies_not_the_documents_own_records():
     plan.writes["goals"][0]["title"] = "changed"
 
     assert doc["goals"][0]["title"] != "changed"
+
+
+# --- hostile documents: dates outside the supported years ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("collection", "field", "value", "words"),
+    [
+        ("commitments", "week", "9999-W52", "weeks from 1900-W01 to 2999-W52"),
+        ("goals", "end", "9999-12-31", "dates from 1900-01-01 to 2999-12-31"),
+        ("roadblocks", "raised_on", "0001-01-01", "dates from 1900-01-01 to 2999-12-31"),
+        ("reviews", "started_at", "0001-01-01T00:00:00Z", "times from 1900-01-01"),
+    ],
+)
+def test_a_hostile_value_is_refused_naming_the_record_and_field(collection, field, value, words):
+    doc = document()
+    record = doc[collection][0]
+    record[field] = value
+    message = rejected(doc)
+    assert message.startswith(f"{collection} {record['id']}: {field}: "), message
+    assert words in message
+
