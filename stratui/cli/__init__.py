@@ -19,6 +19,7 @@ import os
 import sys
 
 from stratui import __version__
+from stratui.cli import argtypes
 from stratui.cli.common import EXIT_STORE, EXIT_USAGE, UsageError, has_screen, run_tui
 
 # name -> (module in this package, one-line summary), in the order ``--help`` lists them.
@@ -79,6 +80,22 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
+    def _get_value(self, action: argparse.Action, arg_string: str):
+        """Refuse an argument that is not UTF-8 text, naming it, before its type reads it.
+
+        Paths (:func:`~stratui.cli.argtypes.path`) are exempt: a file name may be any
+        bytes. A subcommand's own arguments are checked by its parser, which names them.
+        """
+        if (
+            isinstance(arg_string, str)
+            and action.nargs != argparse.PARSER
+            and action.type is not argtypes.path
+        ):
+            problem = argtypes.utf8_problem(arg_string)
+            if problem:
+                raise argparse.ArgumentError(action, problem)
+        return super()._get_value(action, arg_string)
+
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line as PRODUCT.md lists it.
@@ -91,7 +108,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         description="Execution reviews in the terminal: commit, review, adjust, measure.",
     )
     parser.add_argument("--version", action="version", version=f"stratui {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="the store directory (or STRATUI_DB)")
+    parser.add_argument(
+        "--db", type=argtypes.path, metavar="PATH", help="the store directory (or STRATUI_DB)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (_module, summary) in COMMANDS.items():
         if only in (None, name):

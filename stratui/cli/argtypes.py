@@ -17,6 +17,34 @@ def _today():
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def path(text: str) -> str:
+    """A file or directory path, as the operating system gives it.
+
+    The one kind of argument that may hold bytes that are not UTF-8 (a Linux file name is
+    any bytes, which Python keeps as surrogate escapes): the parser checks every other
+    argument with :func:`utf8_problem`.
+    """
+    return text
+
+
+def utf8_problem(text: str) -> str | None:
+    """Why ``text`` is not UTF-8 text, or None when it is.
+
+    An argument holding bytes that are not UTF-8 (``$'bad\\xff'`` in a shell) reaches
+    Python as lone surrogates, which no file of the store can hold: such text is refused
+    where it is typed, not when it is written.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = text.encode("utf-8", "backslashreplace")
+        return f"not valid UTF-8: {raw!r} holds bytes that are not text; give UTF-8 text"
+    return None
+
+
 def week(text: str) -> str:
     from stratui.domain.dates import parse_week_arg
 

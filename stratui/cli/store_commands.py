@@ -13,7 +13,9 @@ from stratui.usecases import exchange
 
 def define_export(export: argparse.ArgumentParser) -> None:
     export.add_argument("--format", default="json", **argtypes.one_of(("json", "csv", "md")))
-    export.add_argument("--out", metavar="FILE", help="write to FILE (default: stdout)")
+    export.add_argument(
+        "--out", type=argtypes.path, metavar="FILE", help="write to FILE (default: stdout)"
+    )
     export.add_argument(
         "--collection",
         default="commitments",
@@ -22,7 +24,9 @@ def define_export(export: argparse.ArgumentParser) -> None:
 
 
 def define_import(imp: argparse.ArgumentParser) -> None:
-    imp.add_argument("file", metavar="FILE", help="a stratui JSON export, or - for stdin")
+    imp.add_argument(
+        "file", type=argtypes.path, metavar="FILE", help="a stratui JSON export, or - for stdin"
+    )
 
 
 def define_demo(demo: argparse.ArgumentParser) -> None:
@@ -67,7 +71,10 @@ def run_import(args) -> int:
     from stratui.exchange.importer import load_document
 
     if args.file == "-":
-        text = sys.stdin.read()
+        try:
+            text = sys.stdin.read()
+        except UnicodeDecodeError:
+            raise UsageError("FILE: standard input is not UTF-8 text") from None
     else:
         try:
             with open(os.path.expanduser(args.file), encoding="utf-8") as handle:

@@ -415,6 +415,52 @@ def check_supported_years(collection: str, record: Mapping[str, object]) -> None
             raise ValidationError(name, f"stratui takes {taken}, got {value!r}", record=label)
 
 
+MAX_NESTING = 32
+"""How deep lists and objects may nest in a record's field: far more than any record of
+stratui needs (a review's answers nest five deep), and far less than what makes reading,
+copying or writing a record run out of stack."""
+
+
+def check_storable(collection: str, record: Mapping[str, object]) -> None:
+    """Raise :class:`ValidationError` naming the first field of ``record`` that cannot be
+    stored: text that is not Unicode UTF-8 can write (a lone surrogate, which JSON can
+    spell ``"\\ud800"``), in a value or a key, or lists and objects nested more than
+    :data:`MAX_NESTING` deep. Unknown extra fields are checked too: they are kept.
+
+    Apart from :func:`validate_record` because only documents from outside (an import)
+    can hold such values; the doors refuse them in typed input.
+    """
+    label = record_label(collection, record)
+    for name, value in record.items():
+        problem = _unstorable(name) or _unstorable(value)
+        if problem:
+            field = name if isinstance(name, str) and _unstorable(name) is None else repr(name)
+            raise ValidationError(field, problem, record=label)
+
+
+def _unstorable(value: object) -> str | None:
+    """What keeps ``value`` from being stored, or None; a walk, not a recursion, so that
+    any depth is measured without running out of stack."""
+    pending = [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, str):
+            if not item.isascii():
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError as error:
+                    return (
+                        f"holds text that is not valid Unicode: {item[error.start]!r} "
+                        f"(a lone surrogate) at character {error.start + 1}"
+                    )
+        elif isinstance(item, Mapping | list):
+            if depth == MAX_NESTING:
+                return f"nests lists or objects more than {MAX_NESTING} deep"
+            children = [*item.keys(), *item.values()] if isinstance(item, Mapping) else item
+            pending.extend((child, depth + 1) for child in children)
+    return None
+
+
 def references(collection: str) -> dict[str, str]:
     """The id fields of ``collection`` and the collection each points into."""
     return {name: spec.ref for name, spec in SCHEMA[collection].items() if spec.ref}

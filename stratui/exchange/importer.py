@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from stratui.domain.schema import (
     COLLECTIONS,
     ValidationError,
+    check_storable,
     check_supported_years,
     references,
     validate_record,
@@ -221,8 +222,9 @@ def _check_header(doc: object) -> dict[str, list[dict]]:
 
 
 def _check_records(collections: Mapping[str, list[dict]]) -> None:
-    """Validate every record through the schema, refuse the store's internal fields, and
-    dates, weeks, quarters and timestamps outside the supported years."""
+    """Validate every record through the schema, refuse the store's internal fields, text
+    that cannot be stored, values nested too deep, and dates, weeks and quarters outside
+    the supported years."""
     for name, records in collections.items():
         for index, record in enumerate(records):
             label = _label(name, record, index)
@@ -235,6 +237,7 @@ def _check_records(collections: Mapping[str, list[dict]]) -> None:
                         field=internal,
                     )
             try:
+                check_storable(name, record)
                 validate_record(name, record)
                 check_supported_years(name, record)
             except ValidationError as exc:
@@ -315,9 +318,10 @@ def _check_references(
 
 
 def _label(collection: str, record: Mapping[str, object], index: int) -> str:
-    """``commitments 3f2a9c1e``, or ``commitments[4]`` when the id is missing or bad."""
+    """``commitments 3f2a9c1e``, or ``commitments[4]`` when the id is missing or bad (not
+    printable, as a lone surrogate or a control character: a message must not carry it)."""
     rid = record.get("id")
-    if isinstance(rid, str) and rid.strip():
+    if isinstance(rid, str) and rid.strip() and rid.isprintable():
         return f"{collection} {rid}"
     return f"{collection}[{index}]"
 

@@ -2,7 +2,7 @@
 
 Unlike the cheap check every command makes (only files changed since last seen), this
 reads everything: each file decodes, each record is valid (its dates in the supported
-years) and sits in the shard its fields call for, ids are unique, and
+years, its text storable) and sits in the shard its fields call for, ids are unique, and
 every reference points to a live record. And
 :func:`unknown_people` lists the records that name someone who is not a person.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 from stratui.domain.people import PERSON_REFERENCES
 from stratui.domain.schema import (
     ValidationError,
+    check_storable,
     check_supported_years,
     references,
     validate_record,
@@ -63,6 +64,7 @@ def check_store(store) -> list[str]:
     for collection, by_id in records.items():
         for rid, record in by_id.items():
             try:
+                check_storable(collection, record)
                 validate_record(collection, record)
                 check_supported_years(collection, record)
             except ValidationError as error:

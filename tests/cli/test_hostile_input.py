@@ -1,13 +1,17 @@
 """Hostile input (issue 17, "Nothing lost, nothing injected"): refused whole, at the door.
 
-Dates and weeks at the ends of the calendar and outside the supported years (1900 to
-2999), typed or imported. Each is one line on stderr naming the argument (or the record
-and field), exit code 2, and the store's files byte for byte the same.
+Dates and weeks at the ends of the calendar, bytes that are not UTF-8, text with lone
+surrogates or nested 900 deep in an import. Each is one line on stderr
+naming the argument (or the record and field), exit code 2, and the store's files byte
+for byte the same.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import sys
 
 import pytest
 
@@ -18,6 +22,7 @@ from ._support import (
     document,
     fingerprint,
     one_error_line,
+    person,
     seed_document,
     write_json,
 )
@@ -25,6 +30,7 @@ from ._support import (
 DATES = "stratui takes dates from 1900-01-01 to 2999-12-31"
 WEEKS = "stratui takes weeks from 1900-W01 to 2999-W52"
 QUARTERS = "stratui takes quarters from 1900-Q1 to 2999-Q4"
+NOT_UTF8 = "not valid UTF-8"
 
 
 @pytest.fixture
@@ -61,6 +67,19 @@ CASES = [
     (["goal", "checkin", GOAL_ID, "--confidence", "3", "--date", "0001-01-01"], ["--date"]),
     (["review", "quarterly", "--quarter", "0001-Q1"], ["--quarter", QUARTERS]),
     (["review", "team", "--week", "9999-W52"], ["--week", WEEKS]),
+    # bytes that are not UTF-8, as a shell passes them (surrogate escapes)
+    (["log", "bad\udcff\udcfe"], ["argument TITLE", NOT_UTF8, "b'bad\\xff\\xfe'"]),
+    (["log", "ok", "--owner", "a\udcff"], ["argument --owner", NOT_UTF8]),
+    (["done", SOLO, "--note", "a\udcff"], ["argument --note", NOT_UTF8]),
+    (["set", SOLO, "--title", "a\udcff"], ["argument --title", NOT_UTF8]),
+    (["set", SOLO, "--note=a\udcff"], ["argument --note", NOT_UTF8]),
+    (["block", "x\udcff"], ["argument TITLE", NOT_UTF8]),
+    (["block", "x", "--on", SOLO, "--owner", "\udcff"], ["argument --owner", NOT_UTF8]),
+    (["goal", "add", "g\udcff"], ["argument TITLE", NOT_UTF8]),
+    (["goal", "add", "g", "--description", "\udcc3"], ["argument --description", NOT_UTF8]),
+    (["person", "add", "\udcffana"], ["argument NAME", NOT_UTF8]),
+    (["list", "--owner", "a\udcff"], ["argument --owner", NOT_UTF8]),
+    (["log", "lone \ud800"], ["argument TITLE", NOT_UTF8]),  # not even a surrogate escape
 ]
 
 
@@ -101,6 +120,13 @@ def test_an_accepted_far_goal_does_not_break_later_commands(seeded):
 # -- import: the importer names the record and the field, nothing is imported ----------------
 
 
+def _nested(depth: int) -> object:
+    value: object = 1
+    for _ in range(depth):
+        value = {"a": value}
+    return value
+
+
 IMPORTS = {
     "far-week": (
         document(commitments=[commitment("dddd4444dddd4444", "Far", 6, week="9999-W52")]),
@@ -117,6 +143,22 @@ IMPORTS = {
             ]
         ),
         ["commitments dddd4444dddd4444", "created_at", "1900-01-01 to 2999-12-31"],
+    ),
+    "surrogate": (
+        document(people=[person("dddd5555dddd5555", "z\ud800", 7)]),
+        ["people dddd5555dddd5555", "name", "not valid Unicode", "lone surrogate"],
+    ),
+    "surrogate-key": (
+        document(commitments=[{**commitment("dddd4444dddd4444", "x", 6), "k\udc80": 1}]),
+        ["commitments dddd4444dddd4444", "'k\\udc80'", "not valid Unicode"],
+    ),
+    "surrogate-id": (
+        document(commitments=[commitment("d\ud800", "x", 6)]),
+        ["commitments[0]", "id", "not valid Unicode"],
+    ),
+    "deep": (
+        document(commitments=[{**commitment("dddd4444dddd4444", "x", 6), "extra": _nested(900)}]),
+        ["commitments dddd4444dddd4444", "extra", "more than 32 deep"],
     ),
 }
 
@@ -137,6 +179,14 @@ def test_a_hostile_import_names_the_record_and_field_and_imports_nothing(
     assert fingerprint(store) == before
 
 
+def test_standard_input_that_is_not_utf8_is_refused(seeded, store, monkeypatch):
+    before = fingerprint(store)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"format": "\xff"}')))
+    line = one_error_line(seeded("import", "-"))
+    assert "FILE: standard input is not UTF-8 text" in line
+    assert fingerprint(store) == before
+
+
 # -- the environment ------------------------------------------------------------------------------
 
 
@@ -148,3 +198,14 @@ def test_stratui_today_outside_the_supported_years_is_one_line(seeded, store, mo
         line = one_error_line(seeded(*args))
         assert "STRATUI_TODAY" in line
     assert fingerprint(store) == before
+
+
+def test_a_file_name_that_is_not_utf8_is_still_a_path(run, tmp_path):
+    """Paths are the one kind of argument taken as the system gives them (any bytes): in
+    a real process, as a shell passes them."""
+    out = tmp_path / "backup-\udcff.json"
+    assert run("person", "add", "ana").returncode == 0
+    assert run("export", "--out", str(out)).returncode == 0
+    assert os.path.exists(out)
+    assert run("import", str(out)).returncode == 0
+    assert NOT_UTF8 in one_error_line(run("person", "add", "\udcff"))

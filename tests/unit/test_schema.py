@@ -8,8 +8,10 @@ import pytest
 
 from stratui.domain.schema import (
     COLLECTIONS,
+    MAX_NESTING,
     SCHEMA,
     ValidationError,
+    check_storable,
     check_supported_years,
     references,
     validate_record,
@@ -380,3 +382,31 @@ def test_the_ends_of_the_supported_years_are_taken():
     )
     check_supported_years("commitments", _commitment(week="1900-W01"))
 
+
+def _nested(depth: int) -> object:
+    value: object = 1
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "words"),
+    [
+        ({"title": "z\ud800"}, "title", "'\\ud800' (a lone surrogate) at character 2"),
+        ({"notes": "ok \udcff"}, "notes", "not valid Unicode"),
+        ({"extra": {"k": ["\udfff"]}}, "extra", "not valid Unicode"),
+        ({"x\ud800": 1}, "'x\\ud800'", "not valid Unicode"),
+        ({"extra": _nested(MAX_NESTING + 1)}, "extra", f"more than {MAX_NESTING} deep"),
+        ({"extra": _nested(900)}, "extra", f"more than {MAX_NESTING} deep"),
+    ],
+)
+def test_what_cannot_be_stored_is_refused_naming_the_field(fields, field, words):
+    with pytest.raises(ValidationError) as info:
+        check_storable("commitments", _commitment(**fields))
+    assert info.value.field == field
+    assert words in str(info.value)
+
+
+def test_nesting_up_to_the_limit_and_any_unicode_can_be_stored():
+    check_storable("commitments", _commitment(extra=_nested(MAX_NESTING), title="\U0001f600 é"))
