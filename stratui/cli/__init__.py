@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 
 from stratui import __version__
@@ -78,7 +79,7 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **options)
 
     def error(self, message: str):
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{self._dash_hint(message)}\n")
 
     def _get_value(self, action: argparse.Action, arg_string: str):
         """Refuse an argument that is not UTF-8 text, naming it, before its type reads it.
@@ -95,6 +96,59 @@ class _Parser(argparse.ArgumentParser):
             if problem:
                 raise argparse.ArgumentError(action, problem)
         return super()._get_value(action, arg_string)
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]):
+        """``--format=--`` is the text ``--``, not a list: argparse drops the ``--`` of an
+        option's ``=`` value as if it ended the options, and hands over ``[]``."""
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
+    def _parse_known_args(self, arg_strings, *rest, **options):
+        self._given = list(arg_strings)  # what this parser read, for _dash_hint
+        return super()._parse_known_args(arg_strings, *rest, **options)
+
+    def _dash_hint(self, message: str) -> str:
+        """How to write what argparse took for an option because it starts with ``-``.
+
+        A title such as ``-x`` goes after ``--`` (``stratui log -- -x``); an option's
+        value such as ``-1d`` after ``=`` (``--due=-1d``). Said only when argparse failed
+        that way: an option it does not know, or an option left without its value.
+        """
+        value = re.match(r"argument (-\S+): expected one argument", message)
+        if value:
+            return f" (a value that starts with - is written {value[1]}=VALUE)"
+        parser = _innermost(self, getattr(self, "_given", []))
+        if message.startswith("unrecognized arguments: "):
+            unknown = message.split(": ", 1)[1].split()
+        elif message.startswith("the following arguments are required: "):
+            known = parser._option_string_actions
+            unknown = [t for t in getattr(parser, "_given", []) if t.split("=")[0] not in known]
+        else:
+            return ""
+        unknown = [t for t in unknown if t.startswith("-") and not _LONG_OPTION.match(t)]
+        takes_text = any(
+            not a.option_strings and a.nargs != argparse.PARSER for a in parser._actions
+        )
+        if not unknown or not takes_text:
+            return ""
+        return f"; put -- before a title that starts with - ({parser.prog} -- {unknown[0]})"
+
+
+_LONG_OPTION = re.compile(r"--(?:[a-z][a-z-]*(?:=.*)?)?\Z", re.DOTALL)
+"""``--``, or a long option (``--note``, ``--note=x``): a mistyped option, not a title."""
+
+
+def _innermost(parser: argparse.ArgumentParser, given: list[str]) -> argparse.ArgumentParser:
+    """The (sub)parser of the command ``given`` names: ``goal add``'s for ``goal add -x``."""
+    for action in parser._actions:
+        if action.nargs == argparse.PARSER:
+            for index, token in enumerate(given):
+                if token in action.choices:
+                    return _innermost(action.choices[token], given[index + 1 :])
+    return parser
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

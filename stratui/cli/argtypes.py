@@ -99,6 +99,20 @@ def nonempty(text: str) -> str:
     return text
 
 
+def whole(low: int, high: int):
+    """A type accepting a whole number from ``low`` to ``high``, naming the range."""
+
+    def check(text: str) -> int:
+        value = text.strip()
+        if value.isascii() and value.isdigit() and low <= int(value) <= high:
+            return int(value)
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from {low} to {high}, got {text!r}"
+        )
+
+    return check
+
+
 def positive(text: str) -> int:
     if text.strip().isdigit() and int(text) >= 1:
         return int(text)

@@ -1,7 +1,8 @@
 """Hostile input (issue 17, "Nothing lost, nothing injected"): refused whole, at the door.
 
 Dates and weeks at the ends of the calendar, bytes that are not UTF-8, text with lone
-surrogates or nested 900 deep in an import. Each is one line on stderr
+surrogates or nested 900 deep in an import, a demo of 99999 weeks, a title that starts
+with ``-``, an export over one of the store's own files. Each is one line on stderr
 naming the argument (or the record and field), exit code 2, and the store's files byte
 for byte the same.
 """
@@ -31,6 +32,7 @@ DATES = "stratui takes dates from 1900-01-01 to 2999-12-31"
 WEEKS = "stratui takes weeks from 1900-W01 to 2999-W52"
 QUARTERS = "stratui takes quarters from 1900-Q1 to 2999-Q4"
 NOT_UTF8 = "not valid UTF-8"
+DASH = "put -- before a title that starts with -"
 
 
 @pytest.fixture
@@ -80,6 +82,18 @@ CASES = [
     (["person", "add", "\udcffana"], ["argument NAME", NOT_UTF8]),
     (["list", "--owner", "a\udcff"], ["argument --owner", NOT_UTF8]),
     (["log", "lone \ud800"], ["argument TITLE", NOT_UTF8]),  # not even a surrogate escape
+    # a title that starts with -
+    (["log", "-x"], ["TITLE", DASH, "(stratui log -- -x)"]),
+    (["log", "x", "-y"], [DASH, "(stratui log -- -y)"]),
+    (["block", "-x"], [DASH, "(stratui block -- -x)"]),
+    (["goal", "add", "-x"], [DASH, "(stratui goal add -- -x)"]),
+    (["log", "x", "--due", "-1d"], ["--due", "--due=VALUE"]),
+    # an option's value "--" given with "=": argparse handed over [] (a traceback)
+    (["report", "--format=--"], ["--format", "got '--'"]),
+    (["log", "x", "--week=--"], ["--week", "'--'"]),
+    # ten thousand years of demo
+    (["demo", "--weeks", "99999"], ["--weeks", "from 2 to 520", "'99999'"]),
+    (["demo", "--people", "99999"], ["--people", "from 1 to 50"]),
 ]
 
 
@@ -97,15 +111,16 @@ def test_hostile_input_is_one_line_exit_2_and_nothing_written(seeded, store, arg
 
 
 def test_the_supported_years_are_taken_to_their_ends(seeded):
-    """1900-W01, 2999-W52 and 2999-12-31 are taken."""
+    """1900-W01, 2999-W52 and 2999-12-31 are taken; the dash title goes after --."""
     assert seeded("log", "first", "--week", "1900-W01").returncode == 0
     assert seeded("log", "last", "--week", "2999-W52", "--due", "2999-12-31").returncode == 0
+    assert seeded("log", "--", "-x").returncode == 0
     assert (
         seeded("goal", "add", "g", "--start", "1900-01-01", "--end", "2999-12-31").returncode == 0
     )
     assert seeded("report", "--end", "2999-W52").returncode == 0
     weeks = {c["title"]: c["week"] for c in json.loads(seeded("list", "--all", "--json").stdout)}
-    assert (weeks["first"], weeks["last"]) == ("1900-W01", "2999-W52")
+    assert (weeks["first"], weeks["last"], weeks["-x"]) == ("1900-W01", "2999-W52", "2026-W47")
     for reader in (["export", "--format", "md"], ["check"], ["goal", "list"]):
         assert seeded(*reader).returncode == 0
 
@@ -115,6 +130,13 @@ def test_an_accepted_far_goal_does_not_break_later_commands(seeded):
     goal = seeded("goal", "add", "g", "--end", "2999-12-31").stdout.strip()
     assert seeded("goal", "show", goal).returncode == 0
     assert seeded("export", "--format", "md").returncode == 0
+
+
+def test_a_demo_that_would_leave_the_supported_years_is_refused(cli, store, monkeypatch):
+    monkeypatch.setenv("STRATUI_TODAY", "1905-01-02")
+    line = one_error_line(cli("demo", "--weeks", "520"))
+    assert "--weeks: this history would leave the supported years" in line
+    assert not store.exists()
 
 
 # -- import: the importer names the record and the field, nothing is imported ----------------
@@ -185,6 +207,26 @@ def test_standard_input_that_is_not_utf8_is_refused(seeded, store, monkeypatch):
     line = one_error_line(seeded("import", "-"))
     assert "FILE: standard input is not UTF-8 text" in line
     assert fingerprint(store) == before
+
+
+# -- export --out never writes into the store --------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["people.json", "commitments/2026-Q4.json", "new.json", "."])
+def test_export_out_inside_the_store_is_refused(seeded, store, target):
+    before = fingerprint(store)
+    line = one_error_line(seeded("export", "--out", str(store / target)))
+    assert "--out:" in line and "inside the store" in line
+    assert fingerprint(store) == before
+
+
+def test_export_out_through_a_symlink_into_the_store_is_refused(seeded, store, tmp_path):
+    os.symlink(store, tmp_path / "alias")
+    before = fingerprint(store)
+    line = one_error_line(seeded("export", "--format", "md", "--out", str(tmp_path / "alias/x")))
+    assert "--out:" in line and "inside the store" in line
+    assert fingerprint(store) == before
+    assert seeded("export", "--out", str(tmp_path / "backup.json")).returncode == 0
 
 
 # -- the environment ------------------------------------------------------------------------------
