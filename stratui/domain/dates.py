@@ -106,15 +106,15 @@ def parse_date(text: str, today: dt.date) -> dt.date:
       day on or after today. All-numeric forms like ``12/04`` are refused: day-month
       order is ambiguous, and ISO is one keystroke away.
 
+    The date meant must lie in the supported years, 1900-01-01 to 2999-12-31
+    (:data:`~stratui.domain.weeks.SUPPORTED_YEARS`).
+
     Args:
         text: What the person typed.
         today: The date the words are relative to.
 
     Returns:
         The date meant.
-
-    The date meant must lie in the supported years, 1900-01-01 to 2999-12-31
-    (:data:`~stratui.domain.weeks.SUPPORTED_YEARS`).
 
     Raises:
         ValueError: ``text`` is none of the above; the message lists what is accepted.

@@ -143,7 +143,9 @@ FIRST_WEEK = format_week(SUPPORTED_YEARS[0], 1)
 LAST_WEEK = format_week(SUPPORTED_YEARS[-1], weeks_in_year(SUPPORTED_YEARS[-1]))
 """The last ISO week stratui takes: 2999-W52."""
 DATES_TAKEN = f"dates from {FIRST_DAY} to {LAST_DAY}"
+"""What a message says is taken: ``stratui takes dates from 1900-01-01 to 2999-12-31``."""
 WEEKS_TAKEN = f"weeks from {FIRST_WEEK} to {LAST_WEEK}"
+"""What a message says is taken: ``stratui takes weeks from 1900-W01 to 2999-W52``."""
 
 
 def is_supported_date(day: dt.date) -> bool:
