@@ -21,14 +21,23 @@ class Clock:
 
     @classmethod
     def from_env(cls) -> Clock:
-        """The real clock, unless ``STRATUI_TODAY`` names a date to pin."""
+        """The real clock, unless ``STRATUI_TODAY`` names a date to pin.
+
+        Raises:
+            ValueError: ``STRATUI_TODAY`` is not a date of the supported years.
+        """
         text = os.environ.get("STRATUI_TODAY")
         if not text:
             return cls()
+        from stratui.domain.weeks import DATES_TAKEN, is_supported_date
+
         try:
-            return cls(dt.date.fromisoformat(text))
+            day = dt.date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"STRATUI_TODAY: expected a date YYYY-MM-DD, got {text!r}") from None
+        if not is_supported_date(day):
+            raise ValueError(f"STRATUI_TODAY: stratui takes {DATES_TAKEN}, got {text!r}")
+        return cls(day)
 
     def now(self) -> dt.datetime:
         """The current moment, timezone-aware UTC."""

@@ -16,9 +16,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 
 from stratui import __version__
+from stratui.cli import argtypes
 from stratui.cli.common import EXIT_STORE, EXIT_USAGE, UsageError, has_screen, run_tui
 
 # name -> (module in this package, one-line summary), in the order ``--help`` lists them.
@@ -82,7 +84,76 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **options)
 
     def error(self, message: str):
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{self._dash_hint(message)}\n")
+
+    def _get_value(self, action: argparse.Action, arg_string: str):
+        """Refuse an argument that is not UTF-8 text, naming it, before its type reads it.
+
+        Paths (:func:`~stratui.cli.argtypes.path`) are exempt: a file name may be any
+        bytes. A subcommand's own arguments are checked by its parser, which names them.
+        """
+        if (
+            isinstance(arg_string, str)
+            and action.nargs != argparse.PARSER
+            and action.type is not argtypes.path
+        ):
+            problem = argtypes.utf8_problem(arg_string)
+            if problem:
+                raise argparse.ArgumentError(action, problem)
+        return super()._get_value(action, arg_string)
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]):
+        """``--format=--`` is the text ``--``, not a list: argparse drops the ``--`` of an
+        option's ``=`` value as if it ended the options, and hands over ``[]``."""
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
+    def _parse_known_args(self, arg_strings, *rest, **options):
+        self._given = list(arg_strings)  # what this parser read, for _dash_hint
+        return super()._parse_known_args(arg_strings, *rest, **options)
+
+    def _dash_hint(self, message: str) -> str:
+        """How to write what argparse took for an option because it starts with ``-``.
+
+        A title such as ``-x`` goes after ``--`` (``stratui log -- -x``); an option's
+        value such as ``-1d`` after ``=`` (``--due=-1d``). Said only when argparse failed
+        that way: an option it does not know, or an option left without its value.
+        """
+        value = re.match(r"argument (-\S+): expected one argument", message)
+        if value:
+            return f" (a value that starts with - is written {value[1]}=VALUE)"
+        parser = _innermost(self, getattr(self, "_given", []))
+        if message.startswith("unrecognized arguments: "):
+            unknown = message.split(": ", 1)[1].split()
+        elif message.startswith("the following arguments are required: "):
+            known = parser._option_string_actions
+            unknown = [t for t in getattr(parser, "_given", []) if t.split("=")[0] not in known]
+        else:
+            return ""
+        unknown = [t for t in unknown if t.startswith("-") and not _LONG_OPTION.match(t)]
+        takes_text = any(
+            not a.option_strings and a.nargs != argparse.PARSER for a in parser._actions
+        )
+        if not unknown or not takes_text:
+            return ""
+        return f"; put -- before a title that starts with - ({parser.prog} -- {unknown[0]})"
+
+
+_LONG_OPTION = re.compile(r"--(?:[a-z][a-z-]*(?:=.*)?)?\Z", re.DOTALL)
+"""``--``, or a long option (``--note``, ``--note=x``): a mistyped option, not a title."""
+
+
+def _innermost(parser: argparse.ArgumentParser, given: list[str]) -> argparse.ArgumentParser:
+    """The (sub)parser of the command ``given`` names: ``goal add``'s for ``goal add -x``."""
+    for action in parser._actions:
+        if action.nargs == argparse.PARSER:
+            for index, token in enumerate(given):
+                if token in action.choices:
+                    return _innermost(action.choices[token], given[index + 1 :])
+    return parser
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -98,7 +169,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "'stratui docs format'.",
     )
     parser.add_argument("--version", action="version", version=f"stratui {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="the store directory (or STRATUI_DB)")
+    parser.add_argument(
+        "--db", type=argtypes.path, metavar="PATH", help="the store directory (or STRATUI_DB)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (_module, summary) in COMMANDS.items():
         if only in (None, name):
@@ -179,7 +252,7 @@ def report(error: Exception) -> int:
             for c in error.candidates
         ]
         return fail("\n".join(lines), EXIT_USAGE)
-    if isinstance(error, UnknownId | ValidationError):
+    if isinstance(error, UnknownId | ValidationError | UsageError):
         return fail(str(error), EXIT_USAGE)
     if isinstance(error, StoreError):
         return fail(str(error), EXIT_STORE)

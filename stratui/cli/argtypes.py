@@ -11,7 +11,38 @@ import argparse
 def _today():
     from stratui.clock import Clock
 
-    return Clock.from_env().today()
+    try:
+        return Clock.from_env().today()
+    except ValueError as error:  # STRATUI_TODAY is not a date we take
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def path(text: str) -> str:
+    """A file or directory path, as the operating system gives it.
+
+    The one kind of argument that may hold bytes that are not UTF-8 (a Linux file name is
+    any bytes, which Python keeps as surrogate escapes): the parser checks every other
+    argument with :func:`utf8_problem`.
+    """
+    return text
+
+
+def utf8_problem(text: str) -> str | None:
+    """Why ``text`` is not UTF-8 text, or None when it is.
+
+    An argument holding bytes that are not UTF-8 (``$'bad\\xff'`` in a shell) reaches
+    Python as lone surrogates, which no file of the store can hold: such text is refused
+    where it is typed, not when it is written.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = text.encode("utf-8", "backslashreplace")
+        return f"not valid UTF-8: {raw!r} holds bytes that are not text; give UTF-8 text"
+    return None
 
 
 def week(text: str) -> str:
@@ -51,14 +82,14 @@ def progress(text: str) -> float:
 
 
 def quarter(text: str) -> str:
-    """A fiscal quarter written ``YYYY-Qn``, returned as such (``2026-q4`` -> ``2026-Q4``)."""
-    from stratui.domain.quarters import parse_quarter
+    """A fiscal quarter written ``YYYY-Qn``, returned as such (``2026-q4`` -> ``2026-Q4``),
+    of a supported year (1900 to 2999)."""
+    from stratui.domain.quarters import supported_quarter
 
     try:
-        year, number = parse_quarter(text)
+        return supported_quarter(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
-    return f"{year}-Q{number}"
 
 
 def nonempty(text: str) -> str:
@@ -66,6 +97,20 @@ def nonempty(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("expected non-empty text")
     return text
+
+
+def whole(low: int, high: int):
+    """A type accepting a whole number from ``low`` to ``high``, naming the range."""
+
+    def check(text: str) -> int:
+        value = text.strip()
+        if value.isascii() and value.isdigit() and low <= int(value) <= high:
+            return int(value)
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from {low} to {high}, got {text!r}"
+        )
+
+    return check
 
 
 def positive(text: str) -> int:

@@ -51,7 +51,11 @@ def open_workspace(args):
     from stratui.store.store import Store
     from stratui.usecases.workspace import Workspace
 
-    return Workspace(Store.at(store_path(args.db)), Clock.from_env())
+    try:
+        clock = Clock.from_env()
+    except ValueError as error:  # STRATUI_TODAY is not a date we take
+        raise UsageError(str(error)) from None
+    return Workspace(Store.at(store_path(args.db)), clock)
 
 
 def write_text(path: str, text: str, option: str = "--out") -> None:

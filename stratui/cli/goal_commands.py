@@ -78,11 +78,12 @@ def month(text: str) -> int:
 
 
 def quarter_id(text: str) -> str:
-    """A quarter ``YYYY-Qn`` exactly (relative words need the store's fiscal year)."""
-    from stratui.domain.quarters import normal_quarter
+    """A quarter ``YYYY-Qn`` exactly (relative words need the store's fiscal year), of a
+    supported year (1900 to 2999)."""
+    from stratui.domain.quarters import supported_quarter
 
     try:
-        return normal_quarter(text)
+        return supported_quarter(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 

@@ -10,12 +10,19 @@ from stratui.cli import argtypes
 from stratui.cli.common import EXIT_STORE, UsageError, open_workspace, write_text
 from stratui.usecases import exchange
 
+DEMO_MAX_WEEKS = 520
+"""The longest demo history: ten years (more is a mistyped number, and takes minutes)."""
+DEMO_MAX_PEOPLE = 50
+"""The most people of a demo team: what ten years of them take is still seconds."""
+
 
 def define_export(export: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--format", default="json", **argtypes.one_of(("json", "csv", "md", "ics"))
     )
-    export.add_argument("--out", metavar="FILE", help="write to FILE (default: stdout)")
+    export.add_argument(
+        "--out", type=argtypes.path, metavar="FILE", help="write to FILE (default: stdout)"
+    )
     export.add_argument(
         "--collection",
         default="commitments",
@@ -29,7 +36,9 @@ def define_export(export: argparse.ArgumentParser) -> None:
 
 
 def define_import(imp: argparse.ArgumentParser) -> None:
-    imp.add_argument("file", metavar="FILE", help="a stratui JSON export, or - for stdin")
+    imp.add_argument(
+        "file", type=argtypes.path, metavar="FILE", help="a stratui JSON export, or - for stdin"
+    )
     imp.add_argument(
         "--from",
         dest="source",
@@ -44,8 +53,20 @@ def define_import(imp: argparse.ArgumentParser) -> None:
 
 
 def define_demo(demo: argparse.ArgumentParser) -> None:
-    demo.add_argument("--weeks", type=argtypes.positive, default=16, metavar="N")
-    demo.add_argument("--people", type=argtypes.positive, default=4, metavar="N")
+    demo.add_argument(
+        "--weeks",
+        type=argtypes.whole(2, DEMO_MAX_WEEKS),
+        default=16,
+        metavar="N",
+        help=f"how many weeks of history, 2 to {DEMO_MAX_WEEKS} (default 16)",
+    )
+    demo.add_argument(
+        "--people",
+        type=argtypes.whole(1, DEMO_MAX_PEOPLE),
+        default=4,
+        metavar="N",
+        help=f"how many people, 1 to {DEMO_MAX_PEOPLE} (default 4)",
+    )
 
 
 def define_check(_check: argparse.ArgumentParser) -> None:
@@ -57,6 +78,8 @@ RITUALS = ("weekly", "team", "retro", "quarterly")
 
 def run_export(args) -> int:
     ws = open_workspace(args)
+    if args.out:
+        _check_outside_store(args.out, ws.store.location)
     if args.format == "json":
         from stratui.exchange.document import dump_document
 
@@ -94,11 +117,25 @@ def run_export(args) -> int:
     return 0
 
 
+def _check_outside_store(out: str, location: str) -> None:
+    """Refuse an ``--out`` inside the store's directory (symlinks resolved): an export
+    must never replace one of the store's own files, nor land where sync commits it."""
+    target = os.path.realpath(os.path.expanduser(out))
+    store = os.path.realpath(location)
+    if os.path.commonpath([target, store]) == store:
+        raise UsageError(
+            f"--out: {out} is inside the store {location}; write the export somewhere else"
+        )
+
+
 def run_import(args) -> int:
     from stratui.exchange.importer import load_document
 
     if args.file == "-":
-        text = sys.stdin.read()
+        try:
+            text = sys.stdin.read()
+        except UnicodeDecodeError:
+            raise UsageError("FILE: standard input is not UTF-8 text") from None
     else:
         try:
             with open(os.path.expanduser(args.file), encoding="utf-8") as handle:
@@ -156,9 +193,8 @@ def run_demo(args) -> int:
             f"demo: the store at {ws.store.location} already holds records; "
             "use --db to choose an empty one"
         )
-    if args.weeks < 2:
-        raise UsageError("--weeks: expected a whole number >= 2")
     document = generate_history(people=args.people, weeks=args.weeks, today=ws.clock.today())
+    _check_demo_years(document)
     plan = exchange.import_document(ws, document)
     print(
         f"demo store at {ws.store.location}: {plan.added} records, "
@@ -166,6 +202,24 @@ def run_demo(args) -> int:
     )
     print(_demo_me(ws, document))
     return 0
+
+
+def _check_demo_years(document: dict) -> None:
+    """Refuse a history that would leave the supported years (a today pinned near 1900
+    or 2999 by STRATUI_TODAY): nothing is written."""
+    from stratui.domain.schema import ValidationError, check_supported_years
+
+    for collection, records in document.items():
+        if not isinstance(records, list):
+            continue
+        for record in records:
+            try:
+                check_supported_years(collection, record)
+            except ValidationError as error:
+                raise UsageError(
+                    f"--weeks: this history would leave the supported years ({error}); "
+                    "ask for fewer weeks or pin another STRATUI_TODAY"
+                ) from None
 
 
 def _demo_me(ws, document: dict) -> str:

@@ -26,10 +26,16 @@ def define_sync(sync: argparse.ArgumentParser) -> None:
 
 def define_merge_driver(driver: argparse.ArgumentParser) -> None:
     """``stratui merge-driver BASE OURS THEIRS [PATH]``, as git calls it."""
-    driver.add_argument("base", metavar="BASE", help="the common ancestor's version (%%O)")
-    driver.add_argument("ours", metavar="OURS", help="our version, replaced by the result (%%A)")
-    driver.add_argument("theirs", metavar="THEIRS", help="their version (%%B)")
-    driver.add_argument("path", metavar="PATH", nargs="?", help="the file's path (%%P)")
+    driver.add_argument(
+        "base", type=argtypes.path, metavar="BASE", help="the common ancestor's version (%%O)"
+    )
+    driver.add_argument(
+        "ours", type=argtypes.path, metavar="OURS", help="our version, replaced by the result (%%A)"
+    )
+    driver.add_argument("theirs", type=argtypes.path, metavar="THEIRS", help="their version (%%B)")
+    driver.add_argument(
+        "path", type=argtypes.path, metavar="PATH", nargs="?", help="the file's path (%%P)"
+    )
 
 
 def run_sync(args) -> int:

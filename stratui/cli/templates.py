@@ -58,7 +58,9 @@ def define_template(template: argparse.ArgumentParser) -> None:
         "and against each other, with the store's teams): one line per refused file on "
         "stderr and exit code 2, else how many are sound.",
     )
-    check.add_argument("files", nargs="*", metavar="FILE", help="template files to check")
+    check.add_argument(
+        "files", nargs="*", type=argtypes.path, metavar="FILE", help="template files to check"
+    )
 
 
 def run_template(args) -> int:

@@ -16,7 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from stratui.domain.weeks import next_week, parse_week, previous_week, week_of
+from stratui.domain.weeks import (
+    DATES_TAKEN,
+    SUPPORTED_YEARS,
+    WEEKS_TAKEN,
+    next_week,
+    parse_week,
+    previous_week,
+    week_of,
+)
 
 DATE_FORMS = (
     "YYYY-MM-DD, today, tomorrow, yesterday, a weekday (fri), next monday, "
@@ -61,6 +69,17 @@ _FILLER = frozenset({"st", "nd", "rd", "th", "of", ",", ".", "-", "/"})
 _SPACES_RE = re.compile(r"\s+")
 
 
+class OutsideSupportedYears(ValueError):
+    """What was typed names a day or week outside the years stratui takes
+    (:data:`~stratui.domain.weeks.SUPPORTED_YEARS`); the message says which are taken."""
+
+
+def _outside(text: str, taken: str, meant: object = None) -> OutsideSupportedYears:
+    """``cannot take '+1000y' (3026-12-02): stratui takes dates from ... to ...``."""
+    shown = repr(text) if meant is None or str(meant) == text.strip() else f"{text!r} ({meant})"
+    return OutsideSupportedYears(f"cannot take {shown}: stratui takes {taken}")
+
+
 def _cannot_read(text: object, why: str = "") -> ValueError:
     reason = f" ({why})" if why else ""
     return ValueError(f"cannot read {text!r} as a date{reason}; expected a date: {DATE_FORMS}")
@@ -87,6 +106,9 @@ def parse_date(text: str, today: dt.date) -> dt.date:
       day on or after today. All-numeric forms like ``12/04`` are refused: day-month
       order is ambiguous, and ISO is one keystroke away.
 
+    The date meant must lie in the supported years, 1900-01-01 to 2999-12-31
+    (:data:`~stratui.domain.weeks.SUPPORTED_YEARS`).
+
     Args:
         text: What the person typed.
         today: The date the words are relative to.
@@ -96,6 +118,8 @@ def parse_date(text: str, today: dt.date) -> dt.date:
 
     Raises:
         ValueError: ``text`` is none of the above; the message lists what is accepted.
+            :class:`OutsideSupportedYears` (a ValueError) when it names a day outside
+            the supported years.
     """
     if not isinstance(text, str):
         raise _cannot_read(text)
@@ -105,9 +129,12 @@ def parse_date(text: str, today: dt.date) -> dt.date:
     if not words:
         raise _cannot_read(text, "it is empty")
     try:
-        return _parse_words(words, text, today)
-    except OverflowError as exc:  # e.g. +999999w runs past year 9999
-        raise _cannot_read(text, "out of the calendar's range") from exc
+        day = _parse_words(words, text, today)
+    except OverflowError:  # e.g. +999999w runs past year 9999
+        raise _outside(text, DATES_TAKEN) from None
+    if day.year not in SUPPORTED_YEARS:
+        raise _outside(text, DATES_TAKEN, day)
+    return day
 
 
 def _parse_words(words: str, text: str, today: dt.date) -> dt.date:
@@ -162,8 +189,8 @@ def _shift(today: dt.date, sign: str, amount: int, unit: str, text: str) -> dt.d
     delta = relativedelta(months=amount) if unit == "m" else relativedelta(years=amount)
     try:
         return today + delta
-    except ValueError as exc:  # year out of range
-        raise _cannot_read(text, "out of the calendar's range") from exc
+    except (ValueError, OverflowError):  # past year 9999 (or before year 1)
+        raise _outside(text, DATES_TAKEN) from None
 
 
 def _parse_month_day(words: str, text: str, today: dt.date) -> dt.date:
@@ -213,6 +240,9 @@ def parse_week_arg(text: str, today: dt.date) -> str:
       followed by ``week`` (``next week``): relative to the week holding ``today``.
     * any date :func:`parse_date` reads (``2026-12-04``, ``fri``, ``+2w``): its ISO week.
 
+    The week must lie in the supported years, 1900-W01 to 2999-W52
+    (:data:`~stratui.domain.weeks.SUPPORTED_YEARS`).
+
     Args:
         text: What the person typed.
         today: The date the words are relative to.
@@ -222,7 +252,16 @@ def parse_week_arg(text: str, today: dt.date) -> str:
 
     Raises:
         ValueError: ``text`` names no week; the message lists what is accepted.
+            :class:`OutsideSupportedYears` (a ValueError) when it names a week outside
+            the supported years.
     """
+    week = _week_meant(text, today)
+    if parse_week(week)[0] not in SUPPORTED_YEARS:
+        raise _outside(text, WEEKS_TAKEN, week)
+    return week
+
+
+def _week_meant(text: str, today: dt.date) -> str:
     if not isinstance(text, str):
         raise ValueError(f"cannot read {text!r} as a week; expected {WEEK_FORMS}")
     if isinstance(today, dt.datetime):
@@ -236,13 +275,18 @@ def parse_week_arg(text: str, today: dt.date) -> str:
         return f"{year:04d}-W{number:02d}"
     relative = words.removesuffix(" week")
     current = week_of(today)
-    if relative in ("this", "current"):
-        return current
-    if relative == "next":
-        return next_week(current)
-    if relative in ("last", "prev", "previous"):
-        return previous_week(current)
+    try:
+        if relative in ("this", "current"):
+            return current
+        if relative == "next":
+            return next_week(current)
+        if relative in ("last", "prev", "previous"):
+            return previous_week(current)
+    except ValueError:  # today is the calendar's first or last week
+        raise _outside(text, WEEKS_TAKEN) from None
     try:
         return week_of(parse_date(text, today))
+    except OutsideSupportedYears:
+        raise _outside(text, WEEKS_TAKEN) from None
     except ValueError:
         raise ValueError(f"cannot read {text!r} as a week; expected {WEEK_FORMS}") from None

@@ -30,7 +30,7 @@ from stratui.domain.metrics.goal_figures import (
     goal_progress,
 )
 from stratui.domain.schema import ValidationError
-from stratui.domain.weeks import week_of, week_range
+from stratui.domain.weeks import clamp_to_supported, week_of, week_range
 
 HEALTH_ORDER: dict[str | None, int] = {AT_RISK: 0, BEHIND: 1, ON_TRACK: 2, None: 3}
 """How goals are ordered for attention: at risk, behind, on track, then no data."""
@@ -279,9 +279,14 @@ def first_day(goal_record: Mapping) -> dt.date:
 
 def reading_weeks(goal_records: Iterable[Mapping], last: dt.date) -> list[str]:
     """The ISO weeks from the goals' earliest first day to ``last``: where the goals'
-    check-ins are (none before a goal starts or is created)."""
+    check-ins are (none before a goal starts or is created).
+
+    Both ends are kept within the supported years: a goal a store holds from an older
+    stratui, starting in year 1 or ending in 9999, is read from 1900 to 2999.
+    """
     firsts = [first_day(g) for g in goal_records]
     if not firsts:
         return []
-    first = min(min(firsts), last)
+    last = clamp_to_supported(last)
+    first = min(clamp_to_supported(min(firsts)), last)
     return week_range(week_of(first), week_of(last))

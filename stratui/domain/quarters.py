@@ -30,12 +30,13 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from stratui.domain.weeks import week_of, week_range
+from stratui.domain.weeks import SUPPORTED_YEARS, week_of, week_range
 
 DEFAULT_FISCAL_START = 1
 """The first month of the fiscal year when none is configured: January."""
 
 QUARTER_FORMS = "YYYY-Qn (2026-Q4), this, next, last, or a date (2026-12-04, today)"
+QUARTERS_TAKEN = f"quarters from {SUPPORTED_YEARS[0]}-Q1 to {SUPPORTED_YEARS[-1]}-Q4"
 MONTH_FORMS = "a month: 1-12 or its name (4, apr, april)"
 
 MONTH_NAMES = (
@@ -93,6 +94,21 @@ def format_quarter(year: int, number: int) -> str:
 def normal_quarter(text: str) -> str:
     """A typed quarter id in its stored form: ``" 2026-q4 "`` -> ``"2026-Q4"``."""
     return format_quarter(*parse_quarter(text))
+
+
+def supported_quarter(text: str) -> str:
+    """A typed quarter id in its stored form, if its fiscal year is one of the supported
+    years (:data:`~stratui.domain.weeks.SUPPORTED_YEARS`): what a command or a field
+    takes.
+
+    Raises:
+        ValueError: not a quarter id, or outside the supported years; the message says
+            what is taken.
+    """
+    match = _QUARTER_RE.match(text.strip()) if isinstance(text, str) else None
+    if match and int(match[1]) not in SUPPORTED_YEARS:
+        raise ValueError(f"cannot take {text!r}: stratui takes {QUARTERS_TAKEN}")
+    return normal_quarter(text)
 
 
 # -- months ---------------------------------------------------------------------------------
@@ -227,15 +243,27 @@ def parse_quarter_arg(text: str, today: dt.date, fiscal_start: int = DEFAULT_FIS
 
     Accepted: ``2026-Q4`` (any case), ``this``/``current``, ``next``, ``last``/``previous``
     (each also followed by ``quarter``), or any date :func:`stratui.domain.dates.parse_date`
-    reads (its quarter).
+    reads (its quarter). The quarter's fiscal year must be one of the supported years
+    (:data:`~stratui.domain.weeks.SUPPORTED_YEARS`).
 
     Raises:
-        ValueError: none of these; the message lists what is accepted.
+        ValueError: none of these, or outside the supported years; the message lists
+            what is accepted.
     """
-    from stratui.domain.dates import parse_date
+    quarter = _quarter_meant(text, today, fiscal_start)
+    if parse_quarter(quarter)[0] not in SUPPORTED_YEARS:
+        shown = repr(text) if quarter == str(text).strip().upper() else f"{text!r} ({quarter})"
+        raise ValueError(f"cannot take {shown}: stratui takes {QUARTERS_TAKEN}")
+    return quarter
+
+
+def _quarter_meant(text: str, today: dt.date, fiscal_start: int) -> str:
+    from stratui.domain.dates import OutsideSupportedYears, parse_date
 
     words = " ".join(str(text).lower().split()) if isinstance(text, str) else ""
     if _QUARTER_RE.match(words):
+        if int(words[:4]) not in SUPPORTED_YEARS:
+            raise ValueError(f"cannot take {text!r}: stratui takes {QUARTERS_TAKEN}")
         try:
             return normal_quarter(words)
         except ValueError:
@@ -251,6 +279,9 @@ def parse_quarter_arg(text: str, today: dt.date, fiscal_start: int = DEFAULT_FIS
     if relative in ("last", "prev", "previous"):
         return previous_quarter(current)
     try:
-        return quarter_of(parse_date(str(text), today), fiscal_start)
+        day = parse_date(str(text), today)
+    except OutsideSupportedYears:
+        raise ValueError(f"cannot take {text!r}: stratui takes {QUARTERS_TAKEN}") from None
     except ValueError:
         raise ValueError(f"cannot read {text!r} as a quarter; expected {QUARTER_FORMS}") from None
+    return quarter_of(day, fiscal_start)

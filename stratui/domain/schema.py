@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from stratui.domain.weeks import is_valid_week
+from stratui.domain.weeks import (
+    DATES_TAKEN,
+    FIRST_DAY,
+    LAST_DAY,
+    SUPPORTED_YEARS,
+    WEEKS_TAKEN,
+    is_valid_week,
+)
 
 COLLECTIONS: tuple[str, ...] = (
     "people",
@@ -406,6 +413,87 @@ def validate_record(collection: str, record: Mapping[str, object]) -> None:
     deleted = record.get("deleted")
     if deleted is not None and not isinstance(deleted, bool):
         raise ValidationError("deleted", "expected true or false", record=label)
+
+
+_QUARTERS_TAKEN = f"quarters from {SUPPORTED_YEARS[0]}-Q1 to {SUPPORTED_YEARS[-1]}-Q4"
+_TAKEN: dict[Callable[[object], str | None], str] = {
+    _check_date: DATES_TAKEN,
+    _check_stamp: f"times from {FIRST_DAY} to {LAST_DAY}",
+    _check_week: WEEKS_TAKEN,
+    _check_period: WEEKS_TAKEN,  # or the quarters, for a quarter
+}
+"""The checks of the fields that name a day, a week or a quarter, and what is taken."""
+
+
+def check_supported_years(collection: str, record: Mapping[str, object]) -> None:
+    """Raise :class:`ValidationError` naming the first date, week, quarter or timestamp
+    of ``record`` outside the supported years (1900 to 2999, see
+    :data:`~stratui.domain.weeks.SUPPORTED_YEARS`).
+
+    Apart from :func:`validate_record`, which accepts the whole calendar: the store keeps
+    and reads a record holding such a value (an older stratui wrote it, a synced file
+    brought it), but what comes in, typed or imported, is held to this rule. Call it on a
+    record :func:`validate_record` accepted: the values' forms are known to be right.
+    """
+    label = record_label(collection, record)
+    fields = dict(_ID_FIELDS)
+    if not record.get("deleted"):
+        fields.update(SCHEMA.get(collection, {}))
+    for name, spec in fields.items():
+        taken = _TAKEN.get(spec.check)
+        value = record.get(name)
+        if taken is None or not isinstance(value, str) or not value[:4].isdigit():
+            continue
+        if int(value[:4]) not in SUPPORTED_YEARS:
+            if spec.check is _check_period and _QUARTER_RE.match(value):
+                taken = _QUARTERS_TAKEN
+            raise ValidationError(name, f"stratui takes {taken}, got {value!r}", record=label)
+
+
+MAX_NESTING = 32
+"""How deep lists and objects may nest in a record's field: far more than any record of
+stratui needs (a review's answers nest five deep), and far less than what makes reading,
+copying or writing a record run out of stack."""
+
+
+def check_storable(collection: str, record: Mapping[str, object]) -> None:
+    """Raise :class:`ValidationError` naming the first field of ``record`` that cannot be
+    stored: text that is not Unicode UTF-8 can write (a lone surrogate, which JSON can
+    spell ``"\\ud800"``), in a value or a key, or lists and objects nested more than
+    :data:`MAX_NESTING` deep. Unknown extra fields are checked too: they are kept.
+
+    Apart from :func:`validate_record` because only documents from outside (an import)
+    can hold such values; the doors refuse them in typed input.
+    """
+    label = record_label(collection, record)
+    for name, value in record.items():
+        problem = _unstorable(name) or _unstorable(value)
+        if problem:
+            field = name if isinstance(name, str) and _unstorable(name) is None else repr(name)
+            raise ValidationError(field, problem, record=label)
+
+
+def _unstorable(value: object) -> str | None:
+    """What keeps ``value`` from being stored, or None; a walk, not a recursion, so that
+    any depth is measured without running out of stack."""
+    pending = [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, str):
+            if not item.isascii():
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError as error:
+                    return (
+                        f"holds text that is not valid Unicode: {item[error.start]!r} "
+                        f"(a lone surrogate) at character {error.start + 1}"
+                    )
+        elif isinstance(item, Mapping | list):
+            if depth == MAX_NESTING:
+                return f"nests lists or objects more than {MAX_NESTING} deep"
+            children = [*item.keys(), *item.values()] if isinstance(item, Mapping) else item
+            pending.extend((child, depth + 1) for child in children)
+    return None
 
 
 def references(collection: str) -> dict[str, str]:

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from stratui.domain.schema import (
     COLLECTIONS,
     ValidationError,
+    check_storable,
+    check_supported_years,
     record_label,
     references,
     validate_record,
@@ -221,7 +223,9 @@ def _check_header(doc: object) -> dict[str, list[dict]]:
 
 
 def _check_records(collections: Mapping[str, list[dict]]) -> None:
-    """Validate every record through the schema; refuse the store's internal fields."""
+    """Validate every record through the schema, refuse the store's internal fields, text
+    that cannot be stored, values nested too deep, and dates, weeks and quarters outside
+    the supported years."""
     for name, records in collections.items():
         for index, record in enumerate(records):
             label = _label(name, record, index)
@@ -234,7 +238,9 @@ def _check_records(collections: Mapping[str, list[dict]]) -> None:
                         field=internal,
                     )
             try:
+                check_storable(name, record)
                 validate_record(name, record)
+                check_supported_years(name, record)
             except ValidationError as exc:
                 # The schema names the record its own way; re-prefix with ours, which
                 # falls back to the list index when the id itself is the problem.
@@ -313,9 +319,10 @@ def _check_references(
 
 
 def _label(collection: str, record: Mapping[str, object], index: int) -> str:
-    """``commitments 3f2a9c1e``, or ``commitments[4]`` when the id is missing or bad."""
+    """``commitments 3f2a9c1e``, or ``commitments[4]`` when the id is missing or bad (not
+    printable, as a lone surrogate or a control character: a message must not carry it)."""
     rid = record.get("id")
-    if isinstance(rid, str) and rid.strip():
+    if isinstance(rid, str) and rid.strip() and rid.isprintable():
         return record_label(collection, record)  # an id that is not one comes quoted
     return f"{collection}[{index}]"
 

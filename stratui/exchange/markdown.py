@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from stratui.domain.markdown import md
 from stratui.domain.metrics.roadblocks import worst_first
 from stratui.domain.retro_totals import group_totals
-from stratui.domain.weeks import is_valid_week, monday, sunday
+from stratui.domain.weeks import is_supported_week, monday, sunday
 from stratui.domain.wording import counted
 from stratui.exchange.document import export_records
 
@@ -129,7 +129,7 @@ def _commitments(commitments: Mapping[str, dict], goals: Mapping[str, dict]) -> 
     blocks = []
     for week in sorted(weeks, reverse=True):
         heading = f"### {md(week)}"
-        if is_valid_week(week):
+        if is_supported_week(week):  # else shown as stored: 9999-W52 has no Sunday
             heading += f" ({monday(week).isoformat()} to {sunday(week).isoformat()})"
         blocks.append(heading)
         for owner in sorted(weeks[week]):

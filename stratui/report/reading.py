@@ -36,7 +36,7 @@ from stratui.domain.metrics.goal_figures import is_active
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.metrics.window import latest_reviewed_week, window_days
 from stratui.domain.people import find_named
-from stratui.domain.weeks import next_week, previous_week, week_of, window
+from stratui.domain.weeks import is_supported_week, next_week, previous_week, week_of, window
 from stratui.report.lookup import Lookup
 from stratui.report.sources import (
     adjustments_in_scope,
@@ -220,10 +220,15 @@ def _knows_person(
 
 def _default_end(shards: Reader, scope: Scope, as_of: dt.date) -> str:
     """The latest week up to the as-of date's with reviewed commitments in scope, found
-    shard by shard going back; the as-of date's week when there is none."""
+    shard by shard going back; the as-of date's week when there is none. A week outside
+    the supported years (a store may hold one from an older stratui) never ends the
+    window: the weeks before it may not exist."""
     this_week = week_of(as_of)
     for part in shards.back_from("commitments", as_of):
-        found = latest_reviewed_week((c for c in part.records if scope.has_owned(c)), this_week)
+        found = latest_reviewed_week(
+            (c for c in part.records if scope.has_owned(c) and is_supported_week(c["week"])),
+            this_week,
+        )
         if found:
             return found
     return this_week

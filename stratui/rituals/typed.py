@@ -14,6 +14,7 @@ import datetime as dt
 import math
 
 from stratui.domain.dates import parse_date
+from stratui.domain.weeks import is_supported_date
 
 
 def read_number(value: object) -> int | float | None:
@@ -66,7 +67,10 @@ def read_date(value: object, today: dt.date | None) -> str | None:
     if not isinstance(value, str):
         raise ValueError(value)
     if today is None:
-        return dt.date.fromisoformat(value.strip()).isoformat()
+        day = dt.date.fromisoformat(value.strip())
+        if not is_supported_date(day):
+            raise ValueError(value)
+        return day.isoformat()
     return parse_date(value, today).isoformat()
 
 

@@ -121,8 +121,9 @@ def is_store_file(rel: str) -> bool:
 
 def key_weeks(key: str) -> tuple[str, str]:
     """The first and last ISO week a shard key holds: ``2026-Q4`` -> weeks 40 to 53
-    (53 only in a year that has it)."""
-    year, quarter = int(key[:4]), int(key[-1])
+    (53 only in a year that has it). A year before 1000 has a shorter key (``1-Q1``)."""
+    year_text, _, quarter_text = key.rpartition("-Q")
+    year, quarter = int(year_text), int(quarter_text)
     first = (quarter - 1) * 13 + 1
     last = 53 if quarter == 4 else quarter * 13
     if last == 53 and not _has_week_53(year):

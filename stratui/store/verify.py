@@ -1,15 +1,22 @@
 """``stratui check``: a full verification of a store, file by file and record by record.
 
 Unlike the cheap check every command makes (only files changed since last seen), this
-reads everything: each file decodes, each record is valid and sits in the shard its
-fields call for, ids are unique, and every reference points to a live record. And
+reads everything: each file decodes, each record is valid (its dates in the supported
+years, its text storable) and sits in the shard its fields call for, ids are unique, and
+every reference points to a live record. And
 :func:`unknown_people` lists the records that name someone who is not a person.
 """
 
 from __future__ import annotations
 
 from stratui.domain.people import PERSON_REFERENCES
-from stratui.domain.schema import ValidationError, references, validate_record
+from stratui.domain.schema import (
+    ValidationError,
+    check_storable,
+    check_supported_years,
+    references,
+    validate_record,
+)
 from stratui.store.errors import StoreError
 from stratui.store.layout import (
     FOLLOW_REVIEW,
@@ -63,7 +70,9 @@ def check_store(store) -> list[str]:
     for collection, by_id in records.items():
         for rid, record in by_id.items():
             try:
+                check_storable(collection, record)
                 validate_record(collection, record)
+                check_supported_years(collection, record)
             except ValidationError as error:
                 problems.append(f"{error} (in {backend.path_of(where[collection, rid])})")
                 continue

@@ -108,12 +108,17 @@ def create(ws: Workspace, fields: dict) -> dict:
 def _quarter_dates(ws: Workspace, fields: dict, quarter: str) -> None:
     """Fill ``start``/``end`` from a fiscal quarter (the configured fiscal year)."""
     from stratui.domain.quarters import quarter_bounds
+    from stratui.domain.weeks import DATES_TAKEN, is_supported_date
     from stratui.usecases.fiscal import fiscal_start
 
     try:
         first, last = quarter_bounds(quarter, fiscal_start(ws))
     except ValueError as error:
         raise ValidationError("quarter", str(error)) from None
+    if not (is_supported_date(first) and is_supported_date(last)):
+        raise ValidationError(
+            "quarter", f"{quarter} runs {first} to {last}: stratui takes {DATES_TAKEN}"
+        )
     fields.setdefault("start", first.isoformat())
     fields.setdefault("end", last.isoformat())
 

@@ -11,7 +11,13 @@ import textwrap
 
 import pytest
 
-from stratui.domain.dates import DATE_FORMS, WEEK_FORMS, parse_date, parse_week_arg
+from stratui.domain.dates import (
+    DATE_FORMS,
+    WEEK_FORMS,
+    OutsideSupportedYears,
+    parse_date,
+    parse_week_arg,
+)
 
 SUN = dt.date(2026, 11, 22)
 WED = dt.date(2026, 11, 25)
@@ -195,19 +201,34 @@ def test_non_dates_raise_with_the_accepted_forms(text):
     assert "next monday" in message and "+3d" in message and "eow" in message
 
 
-@pytest.mark.parametrize("text", ["+999999w", "+99999y", "+999999m"])
+@pytest.mark.parametrize("text", ["+999999w", "+99999y", "+999999m", "-999999w"])
 def test_offsets_past_the_calendar_raise_value_error(text):
-    """Huge offsets are a ValueError with the message, never an OverflowError."""
-    with pytest.raises(ValueError, match="out of the calendar's range"):
+    """Huge offsets are a ValueError naming the dates taken, never an OverflowError."""
+    with pytest.raises(ValueError, match="stratui takes dates from 1900-01-01 to 2999-12-31"):
         parse_date(text, SUN)
 
 
-def test_tomorrow_at_the_end_of_the_calendar_is_a_value_error():
-    """Even at 9999-12-31, only the word that overflows fails; today still works."""
-    last = dt.date(9999, 12, 31)
+@pytest.mark.parametrize(
+    "text", ["9999-12-31", "0001-01-01", "1899-12-31", "3000-01-01", "+1000y", "dec 4 1850"]
+)
+def test_dates_outside_the_supported_years_are_refused(text):
+    """Dates exist from year 1 to 9999, but stratui takes 1900 to 2999: the message says
+    so, and names the day an offset or a word meant."""
+    with pytest.raises(OutsideSupportedYears, match="1900-01-01 to 2999-12-31") as info:
+        parse_date(text, SUN)
+    assert repr(text) in str(info.value)
+
+
+def test_the_supported_years_are_taken_to_their_last_day():
+    """1900-01-01 and 2999-12-31 are taken; a day past them is not, whatever today is."""
+    assert parse_date("1900-01-01", SUN) == d("1900-01-01")
+    assert parse_date("2999-12-31", SUN) == d("2999-12-31")
+    last = dt.date(2999, 12, 31)
     assert parse_date("today", last) == last
-    with pytest.raises(ValueError, match="out of the calendar's range"):
+    with pytest.raises(ValueError, match=r"'tomorrow' \(3000-01-01\)"):
         parse_date("tomorrow", last)
+    with pytest.raises(ValueError, match="2999-12-31"):
+        parse_date("today", dt.date(9999, 12, 31))
 
 
 def test_non_text_input_is_a_value_error():
@@ -266,6 +287,35 @@ def test_bad_week_args_list_the_accepted_forms(text):
         parse_week_arg(text, SUN)
     assert "YYYY-Www" in str(info.value)
     assert "this, next, last" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "shown"),
+    [
+        ("9999-W52", SUN, "'9999-W52'"),
+        ("0001-W01", SUN, "'0001-W01'"),
+        ("1899-W52", SUN, "'1899-W52'"),
+        ("3000-W01", SUN, "'3000-W01'"),
+        ("2999-12-31", SUN, "'2999-12-31' (3000-W01)"),  # a date taken, in a week not taken
+        ("next", d("2999-12-27"), "'next' (3000-W01)"),
+        ("+999999w", SUN, "'+999999w'"),
+        ("9999-12-31", SUN, "'9999-12-31'"),
+    ],
+)
+def test_weeks_outside_the_supported_years_are_refused(text, today, shown):
+    """ISO weeks of 1900 to 2999 only; the message names what was typed and the weeks taken."""
+    with pytest.raises(OutsideSupportedYears) as info:
+        parse_week_arg(text, today)
+    assert str(info.value) == (
+        f"cannot take {shown}: stratui takes weeks from 1900-W01 to 2999-W52"
+    )
+
+
+def test_the_first_and_last_supported_weeks_are_taken():
+    assert parse_week_arg("1900-W01", SUN) == "1900-W01"
+    assert parse_week_arg("2999-W52", SUN) == "2999-W52"
+    assert parse_week_arg("1900-01-01", SUN) == "1900-W01"
+    assert parse_week_arg("2999-12-29", SUN) == "2999-W52"
 
 
 # --- import cost ----------------------------------------------------------------------

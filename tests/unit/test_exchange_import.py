@@ -443,3 +443,53 @@ def test_the_plan_holds_copies_not_the_documents_own_records():
     plan.writes["goals"][0]["title"] = "changed"
 
     assert doc["goals"][0]["title"] != "changed"
+
+
+# --- hostile documents: far dates, text that cannot be stored, deep nesting ---------------
+
+
+def _deep(depth: int) -> object:
+    value: object = 1
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("collection", "field", "value", "words"),
+    [
+        ("commitments", "week", "9999-W52", "weeks from 1900-W01 to 2999-W52"),
+        ("goals", "end", "9999-12-31", "dates from 1900-01-01 to 2999-12-31"),
+        ("roadblocks", "raised_on", "0001-01-01", "dates from 1900-01-01 to 2999-12-31"),
+        ("reviews", "started_at", "0001-01-01T00:00:00Z", "times from 1900-01-01"),
+        ("people", "name", "z\ud800", "not valid Unicode"),
+        ("commitments", "title", "bad \udcff", "not valid Unicode"),
+        (
+            "goals",
+            "metric",
+            {"name": "x", "baseline": 0, "target": 1, "deep": _deep(40)},
+            "more than 32 deep",
+        ),
+    ],
+)
+def test_a_hostile_value_is_refused_naming_the_record_and_field(collection, field, value, words):
+    doc = document()
+    record = doc[collection][0]
+    record[field] = value
+    message = rejected(doc)
+    assert message.startswith(f"{collection} {record['id']}: {field}: "), message
+    assert words in message
+
+
+def test_a_lone_surrogate_from_json_text_is_refused_and_the_label_stays_printable():
+    """JSON can spell a lone surrogate; an id holding one is named by its position."""
+    doc = document()
+    doc["commitments"][0]["id"] = "c\ud800"
+    text = json.dumps(doc)  # ensure_ascii: the escape, as any JSON writer may write it
+    message = rejected(load_document(text))
+    assert message.startswith("commitments[0]: id: holds text that is not valid Unicode")
+
+
+def test_json_nested_past_the_readers_stack_is_refused_as_not_json():
+    with pytest.raises(ImportRejected, match="nested too deeply"):
+        load_document("[" * 100000 + "]" * 100000)

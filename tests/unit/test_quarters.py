@@ -27,6 +27,7 @@ from stratui.domain.quarters import (
     quarter_of_week,
     quarter_weeks,
     shift_quarter,
+    supported_quarter,
 )
 
 D = dt.date
@@ -197,3 +198,35 @@ def test_overlap_treats_missing_dates_as_open():
     assert not overlaps(D(2027, 1, 1), None, first, last)
     assert not overlaps(None, D(2026, 9, 30), first, last)
     assert overlaps(None, None, first, last)
+
+
+# -- the supported years ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["1900-Q1", "2999-Q4", " 2026-q4 "])
+def test_supported_quarters_are_taken_in_their_stored_form(text):
+    assert supported_quarter(text) == text.strip().upper()
+
+
+@pytest.mark.parametrize("text", ["1899-Q4", "3000-Q1", "0001-Q1", "9999-Q4"])
+def test_quarters_outside_the_supported_years_are_refused(text):
+    with pytest.raises(ValueError, match="stratui takes quarters from 1900-Q1 to 2999-Q4"):
+        supported_quarter(text)
+    with pytest.raises(ValueError, match="stratui takes quarters from 1900-Q1 to 2999-Q4"):
+        parse_quarter_arg(text, D(2026, 11, 22))
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("9999-12-31", 1), ("0001-01-01", 1), ("0001-01-01", 4), ("2999-12-31", 4), ("+1000y", 1)],
+)
+def test_a_date_outside_the_supported_quarters_is_refused(text, start):
+    """2999-12-31 is a date taken, but with an April start it lies in fiscal 3000-Q3."""
+    with pytest.raises(ValueError, match="stratui takes quarters from 1900-Q1 to 2999-Q4"):
+        parse_quarter_arg(text, D(2026, 11, 22), start)
+
+
+def test_next_quarter_past_2999_is_refused_and_2999_q4_taken():
+    assert parse_quarter_arg("this", D(2999, 12, 31)) == "2999-Q4"
+    with pytest.raises(ValueError, match=r"'next' \(3000-Q1\)"):
+        parse_quarter_arg("next", D(2999, 12, 31))

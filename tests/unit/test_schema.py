@@ -8,8 +8,11 @@ import pytest
 
 from stratui.domain.schema import (
     COLLECTIONS,
+    MAX_NESTING,
     SCHEMA,
     ValidationError,
+    check_storable,
+    check_supported_years,
     references,
     validate_record,
 )
@@ -333,3 +336,77 @@ def test_a_ballot_holds_dots_on_cards_and_groups_and_ratings():
         "retro_ballots",
         record("retro_ballots", dots={"c1": 2, "group:CI": 1}, ratings={"pace": 4}),
     )
+
+
+# -- the supported years: what comes in, typed or imported ----------------------------------
+
+
+def _commitment(**fields) -> dict:
+    return {"id": "c1", **IDS, **MINIMAL["commitments"], **fields}
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "taken"),
+    [
+        ({"week": "9999-W52"}, "week", "weeks from 1900-W01 to 2999-W52"),
+        ({"week": "1899-W52"}, "week", "weeks from 1900-W01 to 2999-W52"),
+        ({"due": "0001-01-01"}, "due", "dates from 1900-01-01 to 2999-12-31"),
+        ({"closed_on": "3000-01-01"}, "closed_on", "dates from 1900-01-01 to 2999-12-31"),
+        ({"created_at": "9999-12-31T00:00:00Z"}, "created_at", "times from 1900-01-01"),
+    ],
+)
+def test_far_values_are_valid_records_but_not_taken(fields, field, taken):
+    """validate_record accepts the whole calendar (a store may hold such records);
+    check_supported_years refuses them, naming the record and field."""
+    record = _commitment(**fields)
+    validate_record("commitments", record)
+    with pytest.raises(ValidationError) as info:
+        check_supported_years("commitments", record)
+    assert info.value.field == field
+    assert str(info.value).startswith(f"commitments c1: {field}: stratui takes {taken}")
+
+
+@pytest.mark.parametrize(
+    ("period", "taken"), [("9999-Q4", "quarters from 1900-Q1"), ("0001-W01", "weeks from 1900")]
+)
+def test_a_far_review_period_names_what_is_taken(period, taken):
+    review = {"id": "r1", **IDS, **MINIMAL["reviews"], "period": period}
+    with pytest.raises(ValidationError, match=taken):
+        check_supported_years("reviews", review)
+
+
+def test_the_ends_of_the_supported_years_are_taken():
+    check_supported_years(
+        "commitments",
+        _commitment(week="2999-W52", due="2999-12-31", closed_on="1900-01-01"),
+    )
+    check_supported_years("commitments", _commitment(week="1900-W01"))
+
+
+def _nested(depth: int) -> object:
+    value: object = 1
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "words"),
+    [
+        ({"title": "z\ud800"}, "title", "'\\ud800' (a lone surrogate) at character 2"),
+        ({"notes": "ok \udcff"}, "notes", "not valid Unicode"),
+        ({"extra": {"k": ["\udfff"]}}, "extra", "not valid Unicode"),
+        ({"x\ud800": 1}, "'x\\ud800'", "not valid Unicode"),
+        ({"extra": _nested(MAX_NESTING + 1)}, "extra", f"more than {MAX_NESTING} deep"),
+        ({"extra": _nested(900)}, "extra", f"more than {MAX_NESTING} deep"),
+    ],
+)
+def test_what_cannot_be_stored_is_refused_naming_the_field(fields, field, words):
+    with pytest.raises(ValidationError) as info:
+        check_storable("commitments", _commitment(**fields))
+    assert info.value.field == field
+    assert words in str(info.value)
+
+
+def test_nesting_up_to_the_limit_and_any_unicode_can_be_stored():
+    check_storable("commitments", _commitment(extra=_nested(MAX_NESTING), title="\U0001f600 é"))

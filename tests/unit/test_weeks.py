@@ -163,3 +163,51 @@ def test_window_needs_at_least_one_week():
     """A window of zero weeks is a caller error, said plainly."""
     with pytest.raises(ValueError, match="at least one week"):
         weeks.window("2026-W07", 0)
+
+
+# -- the calendar's ends and the supported years ---------------------------------------------
+
+
+def test_the_supported_years_are_1900_to_2999():
+    """One constant; its first and last days and weeks follow from it."""
+    assert (weeks.SUPPORTED_YEARS[0], weeks.SUPPORTED_YEARS[-1]) == (1900, 2999)
+    assert weeks.FIRST_DAY.isoformat() == "1900-01-01"
+    assert weeks.LAST_DAY.isoformat() == "2999-12-31"
+    assert (weeks.FIRST_WEEK, weeks.LAST_WEEK) == ("1900-W01", "2999-W52")
+
+
+@pytest.mark.parametrize(
+    ("week", "supported"),
+    [
+        ("1900-W01", True),
+        ("2999-W52", True),
+        ("1899-W52", False),
+        ("3000-W01", False),
+        ("0001-W01", False),
+        ("9999-W52", False),
+        ("2025-W53", False),  # no such week at all
+    ],
+)
+def test_is_supported_week(week, supported):
+    assert weeks.is_supported_week(week) is supported
+
+
+def test_a_range_ending_in_the_calendars_last_week_ends_there():
+    """9999-W52 is the last ISO week Python knows: stepping past it used to overflow."""
+    assert weeks.week_range("9999-W51", "9999-W52") == ["9999-W51", "9999-W52"]
+    assert weeks.week_range("0001-W01", "0001-W02") == ["0001-W01", "0001-W02"]
+
+
+@pytest.mark.parametrize(
+    ("week", "by"), [("9999-W52", 1), ("0001-W01", -1), ("2026-W47", -(10**6))]
+)
+def test_shifting_past_the_calendar_is_a_value_error(week, by):
+    """Not an OverflowError: callers that catch ValueError for a bad week catch this too."""
+    with pytest.raises(ValueError, match="past the calendar's end"):
+        weeks.shift_week(week, by)
+
+
+def test_clamp_to_supported_keeps_a_walk_of_weeks_within_1900_and_2999():
+    assert weeks.clamp_to_supported(dt.date(1, 1, 1)) == dt.date(1900, 1, 1)
+    assert weeks.clamp_to_supported(dt.date(9999, 12, 31)) == dt.date(2999, 12, 31)
+    assert weeks.clamp_to_supported(dt.date(2026, 11, 22)) == dt.date(2026, 11, 22)

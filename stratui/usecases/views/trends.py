@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from stratui.domain.metrics import execution as ex
 from stratui.domain.metrics import series
-from stratui.domain.weeks import monday, week_of, weeks_between
+from stratui.domain.weeks import FIRST_WEEK, monday, week_of, weeks_between
 from stratui.report.lookup import Lookup
 from stratui.report.reading import ReportData, gather
 from stratui.store.reader import Reader
@@ -126,8 +126,10 @@ def _trends(data: ReportData, weeks: list[str], roadblocks: list[dict]) -> Trend
 
 
 def _all_weeks(store: Store, as_of: dt.date) -> int:
-    """Weeks from the first commitment's week (any owner) to the as-of date's week."""
+    """Weeks from the first commitment's week (any owner) to the as-of date's week; no
+    further back than the supported years (a store may hold a week of year 1)."""
     first = min((c["week"] for c in Reader(store).oldest("commitments")), default=None)
+    first = None if first is None else max(first, FIRST_WEEK)
     this_week = week_of(as_of)
     return 1 if first is None or first > this_week else weeks_between(first, this_week) + 1
 
