@@ -153,6 +153,19 @@ def run_import(args) -> int:
     return 0
 
 
+def _written(file: str):
+    """When ``file`` was last written (None for standard input): what its rows are
+    stamped with (:func:`stratui.exchange.foreign.csv_document`)."""
+    import datetime as dt
+
+    if file == "-":
+        return None
+    try:
+        return dt.datetime.fromtimestamp(os.path.getmtime(os.path.expanduser(file)), dt.UTC)
+    except OSError:
+        return None
+
+
 def _foreign(ws, args, text: str) -> dict:
     """Another tool's file as an interchange document (:mod:`stratui.exchange.foreign`)."""
     import json
@@ -179,6 +192,7 @@ def _foreign(ws, args, text: str) -> dict:
             now=ws.clock.now(),
             read_date=lambda cell: parse_date(cell, today),
             person=lambda name: str(people.person(ws, name, field="owner")["name"]),
+            written=_written(args.file),
         )
     except foreign.ForeignError as error:
         raise UsageError(str(error)) from None

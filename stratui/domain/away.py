@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from stratui.domain.weeks import week_of
+from stratui.domain.weeks import FIRST_DAY, LAST_DAY, week_of
 
 DUE_WEEKDAY = 3
 """Thursday (Monday is 0): the day a week's review falls due, by which it is away."""
@@ -40,6 +40,7 @@ def away_weeks(person: Mapping | None) -> set[str]:
     """The ISO weeks whose Thursday an away period of ``person`` covers."""
     weeks: set[str] = set()
     for first, last in periods(person):
+        first, last = max(first, FIRST_DAY), min(last, LAST_DAY - dt.timedelta(days=7))
         day = first + dt.timedelta(days=(DUE_WEEKDAY - first.weekday()) % 7)
         while day <= last:
             weeks.add(week_of(day))
@@ -62,6 +63,8 @@ def parse_period(text: str) -> tuple[dt.date, dt.date]:
         raise ValueError(
             f"expected FIRST..LAST as ISO dates (2026-12-21..2027-01-03), got {text!r}"
         ) from None
+    if not (first >= FIRST_DAY and last <= LAST_DAY):
+        raise ValueError(f"expected days from {FIRST_DAY} to {LAST_DAY}, got {text!r}")
     if last < first:
         raise ValueError(f"the last day {last} is before the first {first}")
     if (last - first).days > 366:

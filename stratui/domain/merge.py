@@ -143,7 +143,7 @@ def merge_fields(
             merged[key] = value
     stamps = [c["updated_at"] for c in (ours, theirs) if isinstance(c.get("updated_at"), str)]
     if stamps:
-        merged["updated_at"] = max(stamps, key=stamp_order)
+        merged["updated_at"] = max(stamps, key=lambda s: (stamp_order(s), s))  # symmetric
     return merged
 
 

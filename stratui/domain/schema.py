@@ -88,15 +88,23 @@ def _is_date(value: object) -> bool:
     return True
 
 
-_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}\Z", re.ASCII)
+def _is_id(value: object) -> bool:
+    # An id names a record in the id index (one line each), file lines and messages: a
+    # newline in one split the index and made check see the record twice. Any other text
+    # an older stratui took stays readable.
+    return (
+        isinstance(value, str)
+        and bool(value.strip())
+        and value == value.strip()
+        and value.isprintable()
+        and len(value) <= 200
+    )
 
 
 def _check_id(value: object) -> str | None:
-    # An id names a record in indexes, file lines and messages: one short ASCII word
-    # (a newline in an id split the id index and made check see the record twice).
-    if isinstance(value, str) and _ID_RE.match(value):
+    if _is_id(value):
         return None
-    return "expected an id: a letter or digit, then up to 63 letters, digits, '.', '_', ':', '-'"
+    return "expected an id: text on one line, no control characters, at most 200 characters"
 
 
 def _check_text(value: object) -> str | None:
@@ -384,7 +392,7 @@ def record_label(collection: str, record: Mapping[str, object]) -> str:
     rid = record.get("id") if isinstance(record, Mapping) else None
     if not isinstance(rid, str) or not rid:
         return f"{collection} record"
-    return f"{collection} {rid}" if _ID_RE.match(rid) else f"{collection} {rid!r}"
+    return f"{collection} {rid}" if _is_id(rid) else f"{collection} {rid!r}"
 
 
 def validate_record(collection: str, record: Mapping[str, object]) -> None:

@@ -82,10 +82,10 @@ def taskwarrior_document(tasks: object, *, owner: str, now: dt.datetime) -> dict
                 ref=f"taskwarrior:{uuid}",
                 title=title,
                 owner=owner,
-                week=week_of((due or entry).date()),
+                week=week_of(_local_day(due or entry)),
                 status=_TASK_STATUS[status],
-                due=due.date().isoformat() if due else None,
-                closed=end.date() if end and status in ("completed", "deleted") else None,
+                due=_local_day(due).isoformat() if due else None,
+                closed=_local_day(end) if end and status in ("completed", "deleted") else None,
                 notes=notes,
                 created=entry,
                 updated=modified,
@@ -102,12 +102,18 @@ def csv_document(
     now: dt.datetime,
     read_date: Callable[[str], dt.date],
     person: Callable[[str], str],
+    written: dt.datetime | None = None,
 ) -> dict:
     """The commitments of a CSV export whose columns ``mapping`` names (field -> column).
 
     ``read_date`` reads a date cell as people write them, ``person`` an owner cell as the
     name of a person of the store (each raises ValueError, saying what is accepted).
+    ``written`` is when the file was written (its modification time; default ``now``):
+    each row is stamped with it, so importing the same file again changes nothing, an
+    edit made in stratui since stays (it is newer), and a newer export of the file wins.
     """
+    written = written or now
+    text = text.removeprefix("\ufeff")  # a spreadsheet's byte-order mark is no column name
     if "title" not in mapping:
         raise ForeignError("--map: title: name the column that holds the title")
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -153,8 +159,8 @@ def csv_document(
                 due=due.isoformat() if due else None,
                 closed=None,
                 notes=cell("notes") or None,
-                created=now,
-                updated=now,
+                created=written,
+                updated=written,
             )
         )
     return _document(commitments, now)
@@ -197,6 +203,12 @@ def _task_moment(
         raise ForeignError(
             f"{where}: {field}: expected a Taskwarrior time like 20261204T120000Z, got {value!r}"
         ) from None
+
+
+def _local_day(moment: dt.datetime) -> dt.date:
+    """The day a Taskwarrior time (stored in UTC) falls on here: a task due on Monday
+    at midnight east of UTC is stored as Sunday 23:00Z, and is due on Monday."""
+    return moment.astimezone().date()
 
 
 def _notes(*parts: tuple[str, object]) -> str | None:

@@ -345,7 +345,9 @@ class _Session:
             self.say(line)
 
     def check_incoming(self, head: str | None, incoming: str, where: str) -> None:
-        """Refuse to merge store files that are damaged or from a newer stratui."""
+        """Refuse to merge store files that are damaged (a record of the wrong shape
+        included: every command would then refuse the store) or from a newer stratui."""
+        from stratui.domain.schema import ValidationError, validate_record
         from stratui.store.store import SCHEMA_VERSION
 
         repo = self.repo
@@ -368,8 +370,9 @@ class _Session:
                             f"run stratui sync again; nothing was merged; {self.kept()}"
                         )
                 else:
-                    decode_shard(parsed[0], data)
-            except ShardError as error:
+                    for record in decode_shard(parsed[0], data).values():
+                        validate_record(parsed[0], record)  # as every read will check it
+            except (ShardError, ValidationError) as error:
                 raise SyncError(
                     f"{where} holds a damaged store file {path} ({error}): nothing was "
                     f"merged; {self.kept()}; ask whoever pushed it to repair it "

@@ -80,6 +80,7 @@ def test_retro_actions_past_due_and_commitments_due_today(cli, monkeypatch):
     [
         (("away", "2026-12-21..2026-12-01"), "FIRST..LAST: the last day 2026-12-01 is before"),
         (("away", "christmas"), "FIRST..LAST: expected FIRST..LAST as ISO dates"),
+        (("away", "9999-12-30..9999-12-31"), "FIRST..LAST: expected days from 1900-01-01"),
         (("away", "--cancel"), "--cancel: name the period to cancel"),
         (("away", "2026-12-21..2026-12-22", "--cancel"), "FIRST..LAST: ana has no away period"),
     ],
@@ -89,3 +90,14 @@ def test_bad_away_periods_are_refused(cli, args, message):
     done = cli(*args)
     assert done.returncode == 2
     assert message in done.stderr
+
+
+def test_an_away_period_far_off_synced_from_elsewhere_does_not_break_due():
+    """A period outside the years stratui takes (written by another tool, or an older
+    stratui) is read without trouble."""
+    from stratui.domain.away import away_weeks
+
+    person = {"name": "ana", "away": [{"from": "9999-12-01", "to": "9999-12-31"}]}
+    assert away_weeks(person) == set()
+    person = {"name": "ana", "away": [{"from": "1800-01-01", "to": "1900-01-10"}]}
+    assert away_weeks(person) == {"1900-W01"}  # clipped to the years stratui takes

@@ -132,3 +132,50 @@ def test_a_csv_owner_who_is_not_a_person_is_refused_naming_the_line(cli, store, 
     line = one_error_line(cli("import", "--from", "csv", str(path), "--map", mapping))
     assert "csv line 2 (OPS-1): Assignee: " in line and "no person named 'zed'" in line
     assert fingerprint(store) == before
+
+
+def test_a_csv_imported_again_keeps_an_edit_made_since_in_stratui(cli, tmp_path):
+    import os
+
+    path = tmp_path / "jira.csv"
+    path.write_text("Issue key,Summary,Status\nAB-1,Fix login,Open\n", encoding="utf-8")
+    os.utime(path, (1_700_000_000, 1_700_000_000))  # exported in 2023
+    mapping = "title=Summary,status=Status,ref=Issue key"
+    imported(cli, "--from", "csv", str(path), "--map", mapping)
+    rid = by_title(cli)["Fix login"]["id"]
+    assert cli("done", rid).returncode == 0  # decided in stratui since
+    assert imported(cli, "--from", "csv", str(path), "--map", mapping) == (
+        "imported 0 new, 0 updated, 1 unchanged"
+    )
+    assert by_title(cli)["Fix login"]["status"] == "done"
+
+
+def test_a_taskwarrior_due_day_is_the_day_it_falls_on_here(monkeypatch):
+    import datetime as dt
+    import time
+
+    from stratui.exchange.foreign import taskwarrior_document
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        task = {
+            "uuid": "u1",
+            "status": "pending",
+            "description": "Monday's",
+            "entry": "20261201T090000Z",
+            "due": "20261206T230000Z",  # Monday 7 December, 00:00 in Berlin
+        }
+        now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+        (made,) = taskwarrior_document([task], owner="ana", now=now)["commitments"]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert (made["due"], made["week"]) == ("2026-12-07", "2026-W50")
+
+
+def test_a_csv_with_a_byte_order_mark_maps_its_first_column(cli, tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_text("\ufeffIssue key,Summary\nAB-2,Ship it\n", encoding="utf-8")
+    out = imported(cli, "--from", "csv", str(path), "--map", "title=Summary,ref=Issue key")
+    assert out == "imported 1 new, 0 updated, 0 unchanged"
