@@ -186,7 +186,10 @@ def test_git_pull_with_a_damaged_side_leaves_the_conflict_and_a_valid_store(team
     assert "a merge is unfinished" in line and "git merge --abort" in line
 
 
-def test_the_driver_s_refusal_is_reported_by_sync_with_the_conflict_left(team: Team):
+def test_a_record_another_tool_broke_is_refused_before_anything_is_merged(team: Team):
+    """An incoming record of the wrong shape would make every command refuse the store
+    (each read checks records), so sync refuses it before git merges: nothing merged,
+    nothing left in conflict, ours untouched."""
     lea = team.founded()
     shared = lea.log("Shared")
     lea.sync()
@@ -205,14 +208,11 @@ def test_the_driver_s_refusal_is_reported_by_sync_with_the_conflict_left(team: T
     ana.ok("set", shared, "--progress", "10", today=MONDAY)
     done = ana.run("sync")
     line = one_error(done)
-    assert "merging origin/main left conflicts in store/commitments/2026-Q4.json" in line
-    assert "merge --abort" in line
-    assert "merge-driver: store/commitments/2026-Q4.json" in done.stdout
-    assert "the merged record would be invalid" in done.stdout
+    assert "origin/main holds a damaged store file store/commitments/2026-Q4.json" in line
+    assert "status: expected one of" in line and "nothing was merged" in line
     ana.no_conflict_markers()
     assert ana.commitments()[shared]["progress"] == 10  # ours, untouched
-    ana.git("merge", "--abort")
-    assert ana.commitments()[shared]["progress"] == 10
+    assert ana.run("list", "--all").returncode == 0
 
 
 def test_twins_left_by_a_plain_git_pull_are_reconciled_by_the_next_sync(team: Team):
