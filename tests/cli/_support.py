@@ -154,3 +154,12 @@ def records(done: subprocess.CompletedProcess) -> list[dict]:
 def without_stamp(export_text: str) -> str:
     """An export's text with its ``exported_at`` value blanked."""
     return re.sub(r'"exported_at": "[^"]*"', '"exported_at": ""', export_text, count=1)
+
+
+def as_ben(cli, monkeypatch, *args: str):
+    """``cli(*args)`` run as ben, then back to ana (me)."""
+    monkeypatch.setenv("STRATUI_ME", "ben")
+    try:
+        return cli(*args)
+    finally:
+        monkeypatch.setenv("STRATUI_ME", "ana")

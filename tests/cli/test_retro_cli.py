@@ -17,7 +17,7 @@ from stratui.store.store import Store
 from stratui.usecases import rituals
 from stratui.usecases.workspace import Workspace
 
-from ._support import fingerprint, one_error_line
+from ._support import as_ben, fingerprint, one_error_line
 
 SECRET = "The release process scares me"
 
@@ -28,14 +28,6 @@ def team(cli):
         assert cli("person", "add", name).returncode == 0
     assert cli("team", "add", "Platform", "--members", "ana,ben").returncode == 0
     return "Platform"
-
-
-def as_ben(cli, monkeypatch, *args: str):
-    monkeypatch.setenv("STRATUI_ME", "ben")
-    try:
-        return cli(*args)
-    finally:
-        monkeypatch.setenv("STRATUI_ME", "ana")
 
 
 def facilitator_moves_to(store, phase: str, *, reveal: bool = True) -> None:

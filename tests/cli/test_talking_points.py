@@ -15,7 +15,7 @@ from stratui.store.store import Store
 from stratui.usecases import rituals, talking_points
 from stratui.usecases.workspace import Workspace
 
-from ._support import fingerprint, one_error_line
+from ._support import as_ben, fingerprint, one_error_line
 
 
 @pytest.fixture
@@ -24,14 +24,6 @@ def team(cli):
         assert cli("person", "add", name).returncode == 0
     assert cli("team", "add", "Platform", "--members", "ana,ben").returncode == 0
     return "Platform"
-
-
-def as_ben(cli, monkeypatch, *args: str):
-    monkeypatch.setenv("STRATUI_ME", "ben")
-    try:
-        return cli(*args)
-    finally:
-        monkeypatch.setenv("STRATUI_ME", "ana")
 
 
 def workspace(store) -> Workspace:
