@@ -7,22 +7,17 @@ defaults; settings are never worth crashing over.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from stratui.store.files import write_atomically
+from stratui.store.user_config import config_dir
 
 DEFAULT_THEME = "textual-dark"
 
 
 def settings_path() -> Path:
     """The settings file: ``$STRATUI_CONFIG_DIR/settings.json`` or the user config dir."""
-    folder = os.environ.get("STRATUI_CONFIG_DIR")
-    if not folder:
-        from platformdirs import user_config_dir
-
-        folder = user_config_dir("stratui", appauthor=False)
-    return Path(folder) / "settings.json"
+    return config_dir() / "settings.json"
 
 
 def load_settings() -> dict:
