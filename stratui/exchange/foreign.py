@@ -29,6 +29,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from stratui.domain import records as rec
 from stratui.domain.weeks import week_of
@@ -45,13 +46,33 @@ class ForeignError(ValueError):
     """The other tool's file cannot be read as commitments; the message names where."""
 
 
-def taskwarrior_document(tasks: object, *, owner: str, now: dt.datetime) -> dict:
-    """The commitments of ``task export``'s array ``tasks``, owned by ``owner``."""
+@dataclass(frozen=True)
+class Task:
+    """One task of ``task export``, checked: what stratui reads of it (times in UTC)."""
+
+    uuid: str
+    status: str  # pending, waiting, completed or deleted
+    description: str
+    entry: dt.datetime
+    modified: dt.datetime
+    due: dt.datetime | None
+    end: dt.datetime | None
+    project: object
+    tags: object
+
+
+def read_tasks(tasks: object) -> list[Task]:
+    """The tasks of ``task export``'s array ``tasks``, recurring templates left out
+    (their instances are the tasks).
+
+    Raises:
+        ForeignError: not the array of ``task export``, naming the task and the field.
+    """
     if not isinstance(tasks, list):
         raise ForeignError(
             f"taskwarrior: expected the JSON array of `task export`, got {type(tasks).__name__}"
         )
-    commitments = []
+    read = []
     for number, task in enumerate(tasks, 1):
         where = f"taskwarrior task {number}"
         if not isinstance(task, Mapping):
@@ -73,22 +94,44 @@ def taskwarrior_document(tasks: object, *, owner: str, now: dt.datetime) -> dict
             raise ForeignError(f"{where}: description: expected text")
         entry = _task_moment(task, "entry", where, required=True)
         assert entry is not None
-        modified = _task_moment(task, "modified", where) or entry
-        due = _task_moment(task, "due", where)
-        end = _task_moment(task, "end", where)
-        notes = _notes(("project", task.get("project")), ("tags", task.get("tags")))
+        read.append(
+            Task(
+                uuid=uuid,
+                status=str(status),
+                description=title,
+                entry=entry,
+                modified=_task_moment(task, "modified", where) or entry,
+                due=_task_moment(task, "due", where),
+                end=_task_moment(task, "end", where),
+                project=task.get("project"),
+                tags=task.get("tags"),
+            )
+        )
+    return read
+
+
+def task_ref(uuid: str) -> str:
+    """The external reference a task's commitment keeps: ``taskwarrior:<uuid>``."""
+    return f"taskwarrior:{uuid}"
+
+
+def taskwarrior_document(tasks: object, *, owner: str, now: dt.datetime) -> dict:
+    """The commitments of ``task export``'s array ``tasks``, owned by ``owner``."""
+    commitments = []
+    for task in read_tasks(tasks):
+        due, end = task.due, task.end
         commitments.append(
             _commitment(
-                ref=f"taskwarrior:{uuid}",
-                title=title,
+                ref=task_ref(task.uuid),
+                title=task.description,
                 owner=owner,
-                week=week_of(_local_day(due or entry)),
-                status=_TASK_STATUS[status],
-                due=_local_day(due).isoformat() if due else None,
-                closed=_local_day(end) if end and status in ("completed", "deleted") else None,
-                notes=notes,
-                created=entry,
-                updated=modified,
+                week=week_of(local_day(due or task.entry)),
+                status=_TASK_STATUS[task.status],
+                due=local_day(due).isoformat() if due else None,
+                closed=local_day(end) if end and task.status in ("completed", "deleted") else None,
+                notes=_notes(("project", task.project), ("tags", task.tags)),
+                created=task.entry,
+                updated=task.modified,
             )
         )
     return _document(commitments, now)
@@ -205,7 +248,7 @@ def _task_moment(
         ) from None
 
 
-def _local_day(moment: dt.datetime) -> dt.date:
+def local_day(moment: dt.datetime) -> dt.date:
     """The day a Taskwarrior time (stored in UTC) falls on here: a task due on Monday
     at midnight east of UTC is stored as Sunday 23:00Z, and is due on Monday."""
     return moment.astimezone().date()

@@ -30,8 +30,11 @@ def log(
     confidence: int | None = None,
     source: str = "manual",
     review_id: str | None = None,
+    ref: str | None = None,
+    notes: str | None = None,
 ) -> dict:
-    """Record a new open commitment; ``goal`` may be an id prefix."""
+    """Record a new open commitment; ``goal`` may be an id prefix; ``ref`` is the
+    external reference of what it was made from (a commit, a task, an issue)."""
     with ws.store.transaction() as tx:
         goal_id = ws.store.resolve("goals", goal)["id"] if goal else None
         record = rec.new_commitment(
@@ -44,7 +47,10 @@ def log(
             confidence=confidence,
             source=source,
             review_id=review_id,
+            notes=notes,
         )
+        if ref:
+            record["ref"] = ref
         return tx.insert("commitments", record)
 
 

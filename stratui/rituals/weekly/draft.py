@@ -165,6 +165,12 @@ class ReviewContext:
                 value = checkin.get("value", value)
         return confidence, value
 
+    def external_refs(self) -> set[str]:
+        """The external references (``ref``: a commit, a task, an issue) the owner's
+        commitments in view keep: a look-back suggestion with one of them is taken."""
+        records = [*self.commitments, *self.history, *self.planned]
+        return {str(c["ref"]) for c in records if isinstance(c.get("ref"), str)}
+
     def hint(self, draft: WeeklyDraft) -> CapacityHint:
         """The commit step's capacity hint for ``draft`` (see :func:`commit_hint`)."""
         return commit_hint(draft, self.history, self.planned)
@@ -188,6 +194,8 @@ class WeeklyDraft:
     and keep the order the screen shows them in; list parts hold new records to write.
     ``checkin_question`` is the team's own check-in question when a template sets one
     (kept with the answer, so the review reads the same when the template changes).
+    ``taken`` holds the references of the look-back suggestions added as outcome notes
+    (one made a commitment keeps its reference on the record), so none is offered twice.
     """
 
     period: str
@@ -203,6 +211,7 @@ class WeeklyDraft:
     adjustments: list[NewAdjustment] = field(default_factory=list)
     new_commitments: list[NewCommitment] = field(default_factory=list)
     notes: str = ""
+    taken: list[str] = field(default_factory=list)
 
     # -- (de)serialising: the review record's ``answers`` field ---------------------------
 
@@ -232,6 +241,9 @@ class WeeklyDraft:
             checkin_question=_text(data.get("checkin_question")),
             notes=_text(data.get("notes")),
         )
+        taken = data.get("taken")
+        if isinstance(taken, list):
+            draft.taken = [ref for ref in taken if isinstance(ref, str)]
         read_parts(draft, _PARTS, data)
         if answers_version(data) < 2:
             forget_old_defaults(draft.outcomes)
@@ -318,6 +330,15 @@ class WeeklyDraft:
             unfinished = "partial" if progress and 0 < progress < 100 else "missed"
             self.set_status(commitment_id, unfinished)
         outcome.carry = not outcome.carry
+        return outcome
+
+    def add_note(self, commitment_id: str, text: str, ref: str) -> Outcome:
+        """Append ``text`` (a look-back suggestion's) to a commitment's outcome note, on a
+        line of its own, and remember ``ref`` as taken. The outcome stays as chosen."""
+        outcome = self.outcomes[commitment_id]
+        outcome.note = rec.append_note(outcome.note, text)
+        if ref not in self.taken:
+            self.taken.append(ref)
         return outcome
 
     def carried_count(self) -> int:

@@ -42,8 +42,12 @@ class LookBackStep(WeeklyStep):
         yield Static(id="lookback-empty", classes="step-empty")
         yield InlineEdit(id="lookback-edit")
 
+    def commitments_table(self) -> ReviewTable:
+        """The table of the period's commitments."""
+        return self.query_one("#lookback-table", ReviewTable)
+
     def on_mount(self) -> None:
-        self.query_one(ReviewTable).add_columns("Outcome", "Done", "Carry", "Commitment", "Note")
+        self.commitments_table().add_columns("Outcome", "Done", "Carry", "Commitment", "Note")
 
     def show(self) -> None:
         carry_to = next_week(self.draft.period)
@@ -65,7 +69,7 @@ class LookBackStep(WeeklyStep):
                     ),
                 )
             )
-        table = self.query_one(ReviewTable)
+        table = self.commitments_table()
         table.refill(rows, self.first_row(rows))
         empty = self.query_one("#lookback-empty", Static)
         empty.display = not rows
@@ -80,15 +84,15 @@ class LookBackStep(WeeklyStep):
         return None
 
     def focus_first(self) -> None:
-        self.query_one(ReviewTable).focus()
+        self.commitments_table().focus()
 
     def _selected(self) -> str | None:
-        table = self.query_one(ReviewTable)
+        table = self.commitments_table()
         return table.selected_key() if table.has_focus else None
 
     def _next_row(self) -> None:
         """On to the next commitment once one is decided (the last one stays)."""
-        self.query_one(ReviewTable).action_cursor_down()
+        self.commitments_table().action_cursor_down()
 
     def action_outcome(self, status: str) -> None:
         cid = self._selected()
@@ -122,7 +126,7 @@ class LookBackStep(WeeklyStep):
             self.show()
 
         question = literal(f"Note on “{outcome.title}”:")
-        self.query_one(InlineEdit).ask(question, outcome.note, answer, self.query_one(ReviewTable))
+        self.query_one(InlineEdit).ask(question, outcome.note, answer, self.commitments_table())
 
     def _ask_progress(self, cid: str) -> None:
         outcome = self.draft.outcomes[cid]
@@ -139,7 +143,7 @@ class LookBackStep(WeeklyStep):
         progress = outcome.progress
         current = f"{progress:g}" if isinstance(progress, int | float) else ""
         question = literal(f"Progress % of “{outcome.title}”:")
-        self.query_one(InlineEdit).ask(question, current, answer, self.query_one(ReviewTable))
+        self.query_one(InlineEdit).ask(question, current, answer, self.commitments_table())
 
 
 def undecided_line(undecided: int, total: int) -> str:

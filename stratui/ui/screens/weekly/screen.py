@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from stratui.domain.weeks import monday, sunday
+from stratui.exchange.suggestions import Suggestion
 from stratui.rituals.weekly import (
     RITUAL_TITLE,
     STEPS,
@@ -24,20 +25,22 @@ from stratui.rituals.weekly import (
     validate_step,
 )
 from stratui.rituals.weekly.ritual import WEEKLY
+from stratui.store.errors import StoreError
 from stratui.ui.screens.ritual import RitualScreen, ritual_bindings
 from stratui.ui.screens.steps import Step
 from stratui.ui.screens.weekly.adjust import AdjustStep
 from stratui.ui.screens.weekly.checkin import CheckInStep
 from stratui.ui.screens.weekly.commit import CommitStep
 from stratui.ui.screens.weekly.goal_readings import GoalsStep
-from stratui.ui.screens.weekly.lookback import LookBackStep
 from stratui.ui.screens.weekly.roadblocks import RoadblocksStep
+from stratui.ui.screens.weekly.suggested import SuggestedLookBack
 from stratui.ui.screens.weekly.summary import SummaryStep
 from stratui.ui.styles import stylesheet
+from stratui.usecases import commitments
 
 STEP_CLASSES: tuple[type[Step], ...] = (
     CheckInStep,
-    LookBackStep,
+    SuggestedLookBack,
     RoadblocksStep,
     GoalsStep,
     AdjustStep,
@@ -63,6 +66,26 @@ class WeeklyReviewScreen(RitualScreen[WeeklyDraft, ReviewContext, Completion]):
     def validate(self, name: str, today: dt.date) -> list[str]:
         assert self.draft is not None
         return validate_step(self.draft, name, today=today)
+
+    def commit_suggestion(self, suggestion: Suggestion) -> bool:
+        """Make a look-back suggestion a commitment of the reviewed week, keeping its
+        ``ref``; it joins the look-back undecided, for the person to decide. False (the
+        reason shown) if the store refused it."""
+        assert self.draft is not None
+        try:
+            commitments.log(
+                self.ws,
+                suggestion.title,
+                owner=self.draft.owner,
+                week=self.draft.period,
+                ref=suggestion.ref,
+            )
+        except (ValueError, StoreError) as error:
+            self.show_problems([f"cannot make it a commitment: {error}"])
+            return False
+        self.show_problems([])
+        self.reload()
+        return True
 
     def undecided_step(self) -> None:
         """The look-back step decides the outcomes."""
