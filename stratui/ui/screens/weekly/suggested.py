@@ -48,8 +48,7 @@ class SuggestedLookBack(LookBackStep):
         yield ReviewTable(id="lookback-suggestions")
         yield Static(id="lookback-sources", classes="step-hint")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # after LookBackStep's own (Textual calls each class's)
         self.suggestions_table().add_columns("From", "Day", "Suggestion")
 
     def suggestions_table(self) -> ReviewTable:
