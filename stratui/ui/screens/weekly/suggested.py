@@ -33,8 +33,8 @@ class SuggestedLookBack(LookBackStep):
 
     BINDINGS = [
         *LookBackStep.BINDINGS,
-        Binding("a", "take_commitment", "Make commitment", id="weekly.suggestion.commit"),
-        Binding("o", "take_note", "Add to note", id="weekly.suggestion.note"),
+        Binding("a", "take_commitment", "Commitment", id="weekly.suggestion.commit"),
+        Binding("o", "take_note", "To note", id="weekly.suggestion.note"),
     ]
 
     def __init__(self) -> None:
@@ -84,8 +84,8 @@ class SuggestedLookBack(LookBackStep):
         title = self.query_one("#lookback-suggest-title", Static)
         title.display = bool(offered)
         title.update(
-            f"{len(offered)} suggestion{'s' if len(offered) != 1 else ''} from your tools "
-            "(not records): a makes one a commitment · o adds it to the note above"
+            f"{len(offered)} suggestion{'s' if len(offered) != 1 else ''}, not records: "
+            "a makes one a commitment · o adds it to the note above"
         )
         problems = self.query_one("#lookback-sources", Static)
         problems.display = bool(read.problems)
