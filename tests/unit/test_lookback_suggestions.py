@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from stratui.exchange.foreign import taskwarrior_document
 from stratui.exchange.suggestions import (
     Suggestion,
     SuggestionError,
@@ -17,6 +18,7 @@ from stratui.exchange.suggestions import (
     task_suggestions,
     untaken,
 )
+from stratui.rituals.weekly.draft import Outcome, ReviewContext, WeeklyDraft
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TASKS = json.loads((FIXTURES / "taskwarrior-export.json").read_text(encoding="utf-8"))
@@ -109,3 +111,22 @@ def test_a_taken_suggestion_is_not_offered_again():
 def test_a_suggestion_as_a_note_names_where_it_is_from():
     found = Suggestion("git:" + "c" * 40, "git api", "Fix it", dt.date(2026, 11, 17))
     assert found.mention == "Fix it (git api cccccccc)"
+
+
+def test_a_task_imported_with_stratui_import_is_not_suggested():
+    now = dt.datetime(2026, 12, 8, 12, tzinfo=dt.UTC)
+    imported = taskwarrior_document(TASKS, owner="ana", now=now)["commitments"]
+    assert task_suggestions(TASKS, "2026-W50")  # offered before the import
+    context = ReviewContext(history=imported)
+    assert untaken(task_suggestions(TASKS, "2026-W50"), context.external_refs()) == []
+
+
+def test_a_suggestion_added_as_a_note_is_remembered_by_the_saved_draft():
+    draft = WeeklyDraft(
+        period="2026-W47", owner="ana", outcomes={"c1": Outcome(title="Plan", note="kept")}
+    )
+    draft.add_note("c1", "Fix it (git api cccccccc)", "git:" + "c" * 40)
+    again = WeeklyDraft.from_answers(draft.to_answers())
+    assert again.taken == ["git:" + "c" * 40]
+    assert again.outcomes["c1"].note == "kept\nFix it (git api cccccccc)"
+    assert not again.outcomes["c1"].decided
