@@ -68,15 +68,11 @@ def read_tasks(tasks: object) -> list[Task]:
     Raises:
         ForeignError: not the array of ``task export``, naming the task and the field.
     """
-    if not isinstance(tasks, list):
-        raise ForeignError(
-            f"taskwarrior: expected the JSON array of `task export`, got {type(tasks).__name__}"
-        )
     read = []
-    for number, task in enumerate(tasks, 1):
+    for number, task in json_objects(
+        tasks, "taskwarrior: expected the JSON array of `task export`", "taskwarrior task"
+    ):
         where = f"taskwarrior task {number}"
-        if not isinstance(task, Mapping):
-            raise ForeignError(f"{where}: expected an object")
         uuid = task.get("uuid")
         if not isinstance(uuid, str) or not uuid.strip():
             raise ForeignError(f"{where}: uuid: expected the task's uuid")
@@ -108,6 +104,23 @@ def read_tasks(tasks: object) -> list[Task]:
             )
         )
     return read
+
+
+def json_objects(
+    value: object, array: str, entry: str, error: type[ValueError] = ForeignError
+) -> list[tuple[int, Mapping]]:
+    """The objects of the JSON array ``value``, numbered from 1: another tool's list.
+
+    Raises:
+        error: ``value`` is no array (``array``, then what it is), or an entry is no
+            object (``entry`` and its number).
+    """
+    if not isinstance(value, list):
+        raise error(f"{array}, got {type(value).__name__}")
+    for number, item in enumerate(value, 1):
+        if not isinstance(item, Mapping):
+            raise error(f"{entry} {number}: expected an object")
+    return list(enumerate(value, 1))
 
 
 def task_ref(uuid: str) -> str:

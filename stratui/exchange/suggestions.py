@@ -19,17 +19,19 @@ Pure module: no Textual, no TinyDB, no store; the reviewed week is a parameter.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from stratui.domain.weeks import monday, week_of
-from stratui.exchange.foreign import ForeignError, local_day, read_tasks, task_ref
+from stratui.exchange.foreign import ForeignError, json_objects, local_day, read_tasks, task_ref
 
 GIT_FIELDS = ("%H", "%aI", "%s")
 """What ``git log`` prints of a commit: full hash, author date (strict ISO 8601), subject."""
 GIT_FORMAT = "%x00".join(GIT_FIELDS)
 """The ``--format`` of :func:`git_log_args`: the fields NUL-separated, and ``-z`` puts a
 NUL between commits, so a subject holds anything but NUL and still reads unambiguously."""
+GH_FIELDS = "number,title,state,closedAt"
+"""The fields of ``gh issue list --json`` (and ``gh pr list``) a suggestion reads."""
 
 
 class SuggestionError(ValueError):
@@ -129,16 +131,10 @@ def github_suggestions(items: object, period: str, origin: str) -> list[Suggesti
     Raises:
         SuggestionError: not such an array, naming the entry and the field.
     """
-    if not isinstance(items, list):
-        raise SuggestionError(
-            f"{origin}: expected the JSON array of `gh issue list --json "
-            f"number,title,state,closedAt`, got {type(items).__name__}"
-        )
+    array = f"{origin}: expected the JSON array of `gh issue list --json {GH_FIELDS}`"
     found = []
-    for index, item in enumerate(items, 1):
+    for index, item in json_objects(items, array, f"{origin} entry", SuggestionError):
         where = f"{origin} entry {index}"
-        if not isinstance(item, Mapping):
-            raise SuggestionError(f"{where}: expected an object")
         number = item.get("number")
         if not isinstance(number, int) or isinstance(number, bool):
             raise SuggestionError(f"{where}: number: expected the issue's number")
