@@ -19,10 +19,10 @@ Pure module: no Textual, no TinyDB, no store; the reviewed week is a parameter.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from stratui.domain.weeks import monday, week_of
+from stratui.domain.weeks import monday
 from stratui.exchange.foreign import ForeignError, json_objects, local_day, read_tasks, task_ref
 
 GIT_FIELDS = ("%H", "%aI", "%s")
@@ -114,12 +114,14 @@ def task_suggestions(tasks: object, period: str, origin: str = "task") -> list[S
         read = read_tasks(tasks)
     except ForeignError as error:
         raise SuggestionError(str(error)) from None
-    found = []
+    found, near = [], _near(period)
     for task in read:
         if task.status == "deleted":
             continue
         moment = task.end if task.status == "completed" and task.end else task.modified
-        found.append(Suggestion(task_ref(task.uuid), origin, task.description, local_day(moment)))
+        if near(moment):
+            day = local_day(moment)
+            found.append(Suggestion(task_ref(task.uuid), origin, task.description, day))
     return _of_week(found, period)
 
 
@@ -132,7 +134,7 @@ def github_suggestions(items: object, period: str, origin: str) -> list[Suggesti
         SuggestionError: not such an array, naming the entry and the field.
     """
     array = f"{origin}: expected the JSON array of `gh issue list --json {GH_FIELDS}`"
-    found = []
+    found, near = [], _near(period)
     for index, item in json_objects(items, array, f"{origin} entry", SuggestionError):
         where = f"{origin} entry {index}"
         number = item.get("number")
@@ -151,6 +153,8 @@ def github_suggestions(items: object, period: str, origin: str) -> list[Suggesti
             raise SuggestionError(
                 f"{where}: closedAt: expected a time like 2026-12-03T10:00:00Z, got {closed!r}"
             ) from None
+        if not near(moment):
+            continue
         day = moment.astimezone().date() if moment.tzinfo else moment.date()
         url = item.get("url")
         ref = f"github:{url}" if isinstance(url, str) and url else f"github:{origin}#{number}"
@@ -170,5 +174,14 @@ def untaken(suggestions: Iterable[Suggestion], taken: Iterable[object]) -> list[
     return kept
 
 
+def _near(period: str) -> Callable[[dt.datetime], bool]:
+    """Whether a moment may fall in ``period`` wherever it is read (a day either side of
+    its own date): the local day, a costly conversion, is then found only for those."""
+    start, end = week_bounds(period)
+    first = start - dt.timedelta(days=1)
+    return lambda moment: first <= moment.date() <= end
+
+
 def _of_week(found: list[Suggestion], period: str) -> list[Suggestion]:
-    return sorted((s for s in found if week_of(s.day) == period), key=lambda s: s.day)
+    start, end = week_bounds(period)
+    return sorted((s for s in found if start <= s.day < end), key=lambda s: s.day)
