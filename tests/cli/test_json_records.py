@@ -38,3 +38,46 @@ def test_without_json_the_lines_are_as_before(cli):
     rid = cli("log", "Plain").stdout.strip()
     assert len(rid) == 16
     assert cli("done", rid).stdout == f"{rid} done: Plain\n"
+
+
+def test_goal_writes_print_the_record_they_wrote(cli, store):
+    goal = json.loads(cli("goal", "add", "Grow", "--json").stdout)
+    assert (goal["title"], goal["owner"], goal["status"]) == ("Grow", "ana", "active")
+    assert goal == stored(store, "goals", goal["id"])
+
+    metric = cli(
+        "goal",
+        "metric",
+        goal["id"],
+        "--name",
+        "users",
+        "--baseline",
+        "0",
+        "--target",
+        "100",
+        "--json",
+    )
+    measured = json.loads(metric.stdout)
+    assert measured["metric"]["target"] == 100
+    assert measured == stored(store, "goals", goal["id"])
+
+    reading = cli("goal", "checkin", goal["id"], "--value", "40", "--json")
+    checkin = json.loads(reading.stdout)
+    assert (checkin["goal_id"], checkin["value"]) == (goal["id"], 40)
+    assert checkin == stored(store, "goal_checkins", checkin["id"])
+
+    child = json.loads(cli("goal", "add", "Hire", "--json").stdout)
+    moved = json.loads(cli("goal", "move", child["id"], "--under", goal["id"], "--json").stdout)
+    assert moved["parent_id"] == goal["id"]
+    assert moved == stored(store, "goals", child["id"])
+
+
+def test_quarter_json_gives_its_days_weeks_and_fiscal_year(cli):
+    done = cli("quarter", "2027-Q2", "--fiscal-start", "april", "--json")
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    assert shown["quarter"] == "2027-Q2"
+    assert (shown["start"], shown["end"]) == ("2026-07-01", "2026-09-30")
+    assert (shown["weeks"][0], len(shown["weeks"])) == ("2026-W27", 13)
+    assert (shown["fiscal_year_start"], shown["fiscal_year_end"]) == ("2026-04-01", "2027-03-31")
+    assert shown["fiscal_start_month"] == 4
