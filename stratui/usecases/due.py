@@ -19,7 +19,7 @@ they exist: no Textual, no Rich, nothing of the app.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 from stratui.domain import digests
 from stratui.domain.away import away_weeks, is_away
@@ -30,8 +30,7 @@ from stratui.rituals.weekly.periods import is_due
 from stratui.usecases.workspace import Workspace
 
 
-@dataclass(frozen=True)
-class DueItem:
+class DueItem(NamedTuple):
     """One thing due: what (``kind``), a line saying it, and whether it is overdue."""
 
     kind: str  # weekly review, team review, retrospective, retro action, commitment
@@ -40,7 +39,7 @@ class DueItem:
     id: str | None = None  # the record's, for a commitment or an action
 
     def as_json(self) -> dict:
-        return asdict(self)
+        return self._asdict()
 
 
 def due_now(ws: Workspace) -> list[DueItem]:

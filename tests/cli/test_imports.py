@@ -88,3 +88,22 @@ def test_the_cli_enumerations_are_the_schemas():
     assert cli.STATUSES == schema.COMMITMENT_STATUSES
     assert cli.KINDS == schema.ROADBLOCK_KINDS
     assert cli.SEVERITIES == schema.SEVERITIES
+
+
+def test_due_loads_only_the_calendars_not_the_rituals(user_env, store):
+    """``stratui due`` is for a shell prompt: it reads the rituals' calendars
+    (``weekly.periods``, ``retro.status``), not their drafts, nor Textual or Rich."""
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, "--db", str(store), "due"],
+        capture_output=True,
+        text=True,
+        env=user_env,
+        cwd=store.parent,
+        timeout=60,
+    )
+    report = json.loads(done.stderr.splitlines()[-1])
+    assert report["code"] in (0, 3), done.stderr
+    modules = set(report["modules"])
+    assert {"stratui.rituals.weekly.periods", "stratui.rituals.retro.status"} <= modules
+    heavy = {"stratui.rituals.weekly.draft", "stratui.rituals.retro.draft", "textual", "rich"}
+    assert modules.isdisjoint(heavy), sorted(modules & heavy)

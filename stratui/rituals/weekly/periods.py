@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratui.domain import records as rec
 from stratui.domain.weeks import is_valid_week, monday, next_week, previous_week, sunday, week_of
@@ -34,8 +34,7 @@ def due_from(week: str) -> dt.date:
     return monday(week) + dt.timedelta(days=DUE_WEEKDAY)
 
 
-@dataclass(frozen=True)
-class DueReview:
+class DueReview(NamedTuple):
     """The next weekly review a person owes, for the dashboard.
 
     ``due`` is true from the Thursday of ``period`` on; ``overdue`` once that week has
