@@ -19,8 +19,11 @@ def write_keys(text: str) -> None:
         handle.write(text)
 
 
-def recording(app: StratuiApp) -> list[str]:
-    """The notices ``app`` shows, as their text."""
+def app_with(stratui, config: str) -> tuple[StratuiApp, list[str]]:
+    """The app, made after writing ``config`` as the person's config.toml, and the
+    notices it shows (as their text)."""
+    write_keys(config)
+    app = StratuiApp(stratui, poll=None)
     notices: list[str] = []
     shown = app.notify
 
@@ -29,13 +32,11 @@ def recording(app: StratuiApp) -> list[str]:
         shown(message, **options)
 
     app.notify = notify  # type: ignore[method-assign]
-    return notices
+    return app, notices
 
 
 async def test_a_remapped_key_does_the_action_and_the_old_one_no_longer_does(stratui):
-    write_keys('[keys]\n"app.commitments" = "9"\n')
-    app = StratuiApp(stratui, poll=None)
-    notices = recording(app)
+    app, notices = app_with(stratui, '[keys]\n"app.commitments" = "9"\n')
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         await pilot.press("2")
@@ -51,9 +52,8 @@ async def test_a_remapped_key_does_the_action_and_the_old_one_no_longer_does(str
 
 
 async def test_unknown_ids_and_bad_values_are_one_notice_each_and_the_app_starts(stratui):
-    write_keys('[keys]\n"app.wekly" = "W"\n"app.goals" = 4\n"app.trends" = "Ctrl+X"\n')
-    app = StratuiApp(stratui, poll=None)
-    notices = recording(app)
+    config = '[keys]\n"app.wekly" = "W"\n"app.goals" = 4\n"app.trends" = "Ctrl+X"\n'
+    app, notices = app_with(stratui, config)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -68,9 +68,7 @@ async def test_unknown_ids_and_bad_values_are_one_notice_each_and_the_app_starts
 
 
 async def test_a_config_file_that_is_not_toml_is_one_notice(stratui):
-    write_keys("[keys\n")
-    app = StratuiApp(stratui, poll=None)
-    notices = recording(app)
+    app, notices = app_with(stratui, "[keys\n")
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -80,8 +78,7 @@ async def test_a_config_file_that_is_not_toml_is_one_notice(stratui):
 
 
 async def test_the_help_lists_the_keys_in_force_and_their_ids(stratui):
-    write_keys('[keys]\n"app.commitments" = "9"\n')
-    app = StratuiApp(stratui, poll=None)
+    app, _notices = app_with(stratui, '[keys]\n"app.commitments" = "9"\n')
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("f1")
         await pilot.pause()
