@@ -135,3 +135,25 @@ def test_a_bad_jrnl_file_is_one_line_naming_the_entry_and_writes_nothing(
     before = fingerprint(store)
     assert message in one_error_line(cli("import", "--from", "jrnl", str(bad)))
     assert fingerprint(store) == before
+
+
+def test_a_roadblock_resolved_in_stratui_stays_resolved_after_an_edit_in_jrnl(
+    cli, store, tmp_path, monkeypatch
+):
+    from stratui.clock import Clock
+    from stratui.store.store import Store
+    from stratui.usecases import roadblocks
+    from stratui.usecases.workspace import Workspace
+
+    monkeypatch.setenv("STRATUI_TODAY", "2026-12-09")
+    imported(cli, JRNL)
+    (block,) = exported(cli)["roadblocks"]
+    ws = Workspace(Store.at(str(store)), Clock.from_env())
+    roadblocks.resolve(ws, block["id"], "the vendor answered")
+    export = json.loads(JRNL.read_text(encoding="utf-8"))
+    export["entries"][1]["title"] = "Waiting on the vendor's security review."
+    edited = write_json(tmp_path / "edited.json", export)
+    assert imported(cli, edited) == "imported 0 new, 1 updated, 2 unchanged"
+    (block,) = exported(cli)["roadblocks"]
+    assert block["title"] == "Waiting on the vendor's security review."
+    assert (block["resolved_on"], block["resolution"]) == ("2026-12-09", "the vendor answered")
