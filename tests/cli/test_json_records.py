@@ -1,5 +1,7 @@
-"""``--json`` on the commands that write a record (log, done, set, block): the record
-written, in the interchange format's fields, for scripts; the same record the store holds."""
+"""``--json`` on the commands that write a record (log, done, set, block, goal add,
+checkin, move and metric, person add, team add and its members): the record written, in
+the interchange format's fields, for scripts; the same record the store holds. And
+``quarter --json``: the quarter's days, weeks and fiscal year."""
 
 from __future__ import annotations
 
@@ -81,3 +83,17 @@ def test_quarter_json_gives_its_days_weeks_and_fiscal_year(cli):
     assert (shown["weeks"][0], len(shown["weeks"])) == ("2026-W27", 13)
     assert (shown["fiscal_year_start"], shown["fiscal_year_end"]) == ("2026-04-01", "2027-03-31")
     assert shown["fiscal_start_month"] == 4
+
+
+def test_people_and_team_writes_print_the_record_they_wrote(cli, store):
+    ben = json.loads(cli("person", "add", "ben", "--json").stdout)
+    assert ben["name"] == "ben"
+    assert ben == stored(store, "people", ben["id"])
+
+    team = json.loads(cli("team", "add", "Platform", "--members", "ben", "--json").stdout)
+    assert (team["name"], team["members"]) == ("Platform", ["ben"])
+    assert team == stored(store, "teams", team["id"])
+
+    grown = json.loads(cli("team", "add-member", "Platform", "ana", "--json").stdout)
+    assert sorted(grown["members"]) == ["ana", "ben"]
+    assert grown == stored(store, "teams", team["id"])
