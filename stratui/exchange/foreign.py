@@ -125,6 +125,7 @@ def jrnl_document(
             f'jrnl: expected the JSON object of `jrnl --export json` with "entries", got {got}'
         )
     notes: dict[str, dict[str, str]] = {}  # week -> ref -> text
+    latest: dict[str, dt.datetime] = {}  # week -> when its last entry was written
     roadblocks = []
     seen: dict[str, int] = {}
     for number, entry in enumerate(export["entries"], 1):
@@ -148,6 +149,7 @@ def jrnl_document(
         key = f"jrnl:{day.isoformat()}T{clock}" if clock else f"jrnl:{day.isoformat()}"
         seen[key] = seen.get(key, 0) + 1
         ref = key if seen[key] == 1 else f"{key}#{seen[key]}"
+        moment = _jrnl_moment(day, clock)
         if ROADBLOCK_TAG in (t.lower() for t in tags):
             fields = {
                 "title": title.strip(),
@@ -156,7 +158,6 @@ def jrnl_document(
                 "notes": body.strip() or None,
             }
             stored = roadblock(rec.stable_id(ref))
-            moment = _jrnl_moment(day, clock)
             roadblocks.append(_roadblock(stored, ref, fields, moment, now))
         else:
             text = f"{day.isoformat()} {clock} {title.strip()}".replace("  ", " ", 1)
@@ -164,9 +165,11 @@ def jrnl_document(
                 text += " ★"
             if body.strip():
                 text += "\n" + body.strip()
-            notes.setdefault(week_of(day), {})[ref] = text
+            week = week_of(day)
+            notes.setdefault(week, {})[ref] = text
+            latest[week] = max(latest.get(week, moment), moment)
     reviews = [
-        _review_with_notes(weekly_review(week), week, owner, texts, now)
+        _review_with_notes(weekly_review(week), week, owner, texts, latest[week])
         for week, texts in sorted(notes.items())
     ]
     document = _document([], now)
@@ -325,11 +328,16 @@ def _changed(collection: str, record: Mapping, changes: Mapping, now: dt.datetim
 
 
 def _review_with_notes(
-    review: Mapping | None, week: str, owner: str, texts: Mapping[str, str], now: dt.datetime
+    review: Mapping | None, week: str, owner: str, texts: Mapping[str, str], written: dt.datetime
 ) -> dict:
     """``review`` (or a new draft weekly review of ``owner`` for ``week``) whose notes
     hold ``texts`` (ref -> text): the texts an earlier import added are replaced, what
-    else the notes say stays. Unchanged when the notes already say it all."""
+    else the notes say stays. Unchanged when the notes already say it all.
+
+    It is stamped when the week's last entry was ``written`` (or just after its stored
+    stamp, if later): the weekly review resumes the newest draft, which must stay the
+    person's own, or the latest week's, not the one an import touched last."""
+    now = written
     if review is None:
         fields = {"ritual": "weekly", "period": week, "owner": owner, "participants": [owner]}
         new = rec.new_record(

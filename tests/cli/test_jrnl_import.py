@@ -157,3 +157,23 @@ def test_a_roadblock_resolved_in_stratui_stays_resolved_after_an_edit_in_jrnl(
     (block,) = exported(cli)["roadblocks"]
     assert block["title"] == "Waiting on the vendor's security review."
     assert (block["resolved_on"], block["resolution"]) == ("2026-12-09", "the vendor answered")
+
+
+def test_the_weekly_review_resumes_this_weeks_notes_not_the_week_edited_last(
+    cli, store, tmp_path, monkeypatch
+):
+    from stratui.clock import Clock
+    from stratui.rituals.weekly.ritual import WEEKLY
+    from stratui.store.store import Store
+    from stratui.usecases import rituals
+    from stratui.usecases.workspace import Workspace
+
+    monkeypatch.setenv("STRATUI_TODAY", "2026-12-10")  # Thursday of 2026-W50
+    imported(cli, JRNL)
+    export = json.loads(JRNL.read_text(encoding="utf-8"))
+    export["entries"][0]["body"] = "An edit to last week's entry, imported last."
+    imported(cli, write_json(tmp_path / "edited.json", export))
+    ws = Workspace(Store.at(str(store)), Clock.from_env())
+    review, draft = rituals.start_or_resume(ws, WEEKLY)
+    assert review["period"] == "2026-W50"
+    assert draft.notes.startswith("2026-12-08 10:15 Retro notes.")
