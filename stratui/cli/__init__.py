@@ -22,6 +22,7 @@ import sys
 from stratui import __version__
 from stratui.cli import argtypes
 from stratui.cli.common import EXIT_STORE, EXIT_USAGE, UsageError, has_screen, run_tui
+from stratui.cli.examples import epilog
 
 # name -> (module in this package, one-line summary), in the order ``--help`` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -74,6 +75,13 @@ class _Formatter(argparse.HelpFormatter):
                 columns = 80
             options["width"] = columns - 2
         super().__init__(prog, **options)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        """An ``examples:`` epilog (:mod:`stratui.cli.examples`) line by line, as
+        written (RawDescriptionHelpFormatter's rule); other text wrapped."""
+        if text.startswith("examples:"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -165,8 +173,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="stratui",
         description="Execution reviews in the terminal: commit, review, adjust, measure.",
-        epilog="Every figure is defined in 'stratui docs metrics'; the export format in "
-        "'stratui docs format'.",
+        epilog=epilog(""),
     )
     parser.add_argument("--version", action="version", version=f"stratui {__version__}")
     parser.add_argument(
@@ -175,7 +182,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (_module, summary) in COMMANDS.items():
         if only in (None, name):
-            _command(name, "define")(commands.add_parser(name, help=summary, description=summary))
+            command = commands.add_parser(
+                name, help=summary, description=summary, epilog=epilog(name)
+            )
+            _command(name, "define")(command)
     return parser
 
 

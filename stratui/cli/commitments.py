@@ -8,10 +8,8 @@ from __future__ import annotations
 import argparse
 
 from stratui.cli import argtypes
-from stratui.cli.common import UsageError, open_workspace, options_named
+from stratui.cli.common import JSON_HELP, UsageError, open_workspace, options_named, print_json
 from stratui.usecases import commitments, roadblocks
-
-JSON_HELP = "print the record written, as JSON (the interchange format's fields)"
 
 
 def define_log(log: argparse.ArgumentParser) -> None:
@@ -68,18 +66,6 @@ _OPTIONS = {"owner": "--owner", "person": "--owner"}
 """The use cases' fields, as these commands' options name them in an error."""
 
 
-def _print_json(value: object) -> None:
-    """A record, or a list of them, as the interchange format writes it."""
-    import json
-
-    from stratui.exchange.document import public_record
-
-    records = [public_record(r) for r in value] if isinstance(value, list) else value
-    if isinstance(records, dict):
-        records = public_record(records)
-    print(json.dumps(records, ensure_ascii=False, indent=2))
-
-
 def run_log(args) -> int:
     ws = open_workspace(args)
     with options_named(_OPTIONS):
@@ -93,7 +79,7 @@ def run_log(args) -> int:
             confidence=args.confidence,
         )
     if args.json:
-        _print_json(record)
+        print_json(record)
     else:
         print(record["id"])
     return 0
@@ -111,7 +97,7 @@ def run_list(args) -> int:
         ws, week=args.week, owner=owner, status=args.status, everything=args.all
     )
     if args.json:
-        _print_json(list(found))
+        print_json(list(found))
         return 0
     from stratui.cli.textout import commitment_table
 
@@ -128,7 +114,7 @@ def run_list(args) -> int:
 def run_done(args) -> int:
     record = commitments.complete(open_workspace(args), args.id, note=args.note)
     if args.json:
-        _print_json(record)
+        print_json(record)
     else:
         print(f"{record['id']} done: {record['title']}")
     return 0
@@ -147,7 +133,7 @@ def run_set(args) -> int:
         )
     record = commitments.change(open_workspace(args), args.id, **changes)
     if args.json:
-        _print_json(record)
+        print_json(record)
         return 0
     progress = record.get("progress")
     shown = f", {progress:g}%" if progress is not None else ""
@@ -159,10 +145,14 @@ def run_block(args) -> int:
     with options_named(_OPTIONS):
         record = roadblocks.block(
             open_workspace(args),
-            args.title, kind=args.kind, severity=args.severity, on=args.on, owner=args.owner
+            args.title,
+            kind=args.kind,
+            severity=args.severity,
+            on=args.on,
+            owner=args.owner,
         )
     if args.json:
-        _print_json(record)
+        print_json(record)
     else:
         print(record["id"])
     return 0

@@ -58,6 +58,21 @@ def open_workspace(args):
     return Workspace(Store.at(store_path(args.db)), clock)
 
 
+JSON_HELP = "print the record written, as JSON (the interchange format's fields)"
+
+
+def print_json(value: object) -> None:
+    """A record, or a list of them, as the interchange format writes it (``--json``)."""
+    import json
+
+    from stratui.exchange.document import public_record
+
+    records = [public_record(r) for r in value] if isinstance(value, list) else value
+    if isinstance(records, dict):
+        records = public_record(records)
+    print(json.dumps(records, ensure_ascii=False, indent=2))
+
+
 def write_text(path: str, text: str, option: str = "--out") -> None:
     """Write an output file whole or not at all (see ``write_atomically``)."""
     from stratui.store.files import write_atomically

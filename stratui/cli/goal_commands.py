@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 
 from stratui.cli import argtypes, goal_text
-from stratui.cli.common import UsageError, open_workspace, options_named
+from stratui.cli.common import JSON_HELP, UsageError, open_workspace, options_named, print_json
 
 # Which option of a command a use case's ValidationError field means.
 _OPTIONS = {
@@ -107,11 +107,13 @@ def define_goal(goal: argparse.ArgumentParser) -> None:
     checkin.add_argument("--confidence", type=argtypes.confidence, metavar="1-5")
     checkin.add_argument("--note", type=argtypes.nonempty, metavar="TEXT")
     checkin.add_argument("--date", type=argtypes.date, metavar="DATE", help="default today")
+    checkin.add_argument("--json", action="store_true", help=JSON_HELP)
     move = actions.add_parser("move", help="change a goal's parent", description="move a goal")
     move.add_argument("id", metavar="ID")
     where = move.add_mutually_exclusive_group(required=True)
     where.add_argument("--under", metavar="ID", help="the new parent goal")
     where.add_argument("--root", action="store_true", help="no parent")
+    move.add_argument("--json", action="store_true", help=JSON_HELP)
     metric = actions.add_parser("metric", help="set or clear the key result")
     metric.add_argument("id", metavar="ID")
     metric.add_argument("--name", type=argtypes.nonempty, metavar="NAME")
@@ -119,6 +121,7 @@ def define_goal(goal: argparse.ArgumentParser) -> None:
     metric.add_argument("--target", type=number, metavar="T")
     metric.add_argument("--unit", type=argtypes.nonempty, metavar="U")
     metric.add_argument("--clear", action="store_true", help="remove the key result")
+    metric.add_argument("--json", action="store_true", help=JSON_HELP)
     show = actions.add_parser("show", help="one goal in full", description="one goal in full")
     show.add_argument("id", metavar="ID")
     show.add_argument("--json", action="store_true", help="print JSON")
@@ -133,6 +136,7 @@ def _define_add(add: argparse.ArgumentParser) -> None:
     add.add_argument("--start", type=argtypes.date, metavar="DATE")
     add.add_argument("--end", type=argtypes.date, metavar="DATE")
     add.add_argument("--quarter", type=quarter_id, metavar="YYYY-Qn", help="start and end")
+    add.add_argument("--json", action="store_true", help=JSON_HELP)
     add.add_argument("--priority", type=priority, metavar="1-5", help="1 is highest")
     add.add_argument("--metric", type=argtypes.nonempty, metavar="NAME", help="key result")
     add.add_argument("--baseline", type=number, metavar="B")
@@ -151,6 +155,9 @@ def define_quarter(quarter: argparse.ArgumentParser) -> None:
     )
     quarter.add_argument(
         "--fiscal-start", type=month, metavar="MONTH", help="set the fiscal year's first month"
+    )
+    quarter.add_argument(
+        "--json", action="store_true", help="print the quarter's days, weeks and fiscal year"
     )
 
 
@@ -190,7 +197,11 @@ def _add(args) -> int:
             "target": args.target,
             "unit": args.unit,
         }
-    print(goals.create(open_workspace(args), fields)["id"])
+    record = goals.create(open_workspace(args), fields)
+    if args.json:
+        print_json(record)
+    else:
+        print(record["id"])
     return 0
 
 
@@ -237,6 +248,9 @@ def _checkin(args) -> int:
     record = goals.check_in(
         ws, args.id, value=args.value, confidence=args.confidence, note=args.note, date=args.date
     )
+    if args.json:
+        print_json(record)
+        return 0
     now = goals.detail(ws, record["goal_id"]).standing
     health = now.health or "health: no data"
     title = now.goal["title"]
@@ -250,6 +264,9 @@ def _move(args) -> int:
     from stratui.usecases import goals
 
     record = goals.move(open_workspace(args), args.id, None if args.root else args.under)
+    if args.json:
+        print_json(record)
+        return 0
     where = f"under {record['parent_id'][:8]}" if record.get("parent_id") else "to the root"
     print(f"{record['id']} moved {where}: {record['title']}")
     return 0
@@ -263,6 +280,9 @@ def _metric(args) -> int:
         if any(part is not None for part in parts):
             raise UsageError("--clear: not allowed with --name, --baseline, --target or --unit")
         record = goals.clear_metric(open_workspace(args), args.id)
+        if args.json:
+            print_json(record)
+            return 0
         print(f"{record['id']} has no key result now: {record['title']}")
         return 0
     if args.name is None or args.baseline is None or args.target is None:
@@ -275,6 +295,9 @@ def _metric(args) -> int:
         target=args.target,
         unit=args.unit,
     )
+    if args.json:
+        print_json(record)
+        return 0
     print(f"{record['id']} key result: {goal_text.metric_text(record['metric'])}")
     return 0
 
@@ -318,10 +341,26 @@ def run_quarter(args) -> int:
     first, last = quarters.quarter_bounds(quarter, start)
     weeks = quarters.quarter_weeks(quarter, start)
     year = quarters.parse_quarter(quarter)[0]
+    fiscal_first = quarters.fiscal_year_start(year, start)
+    fiscal_last = quarters.quarter_end(quarters.format_quarter(year, 4), start)
+    if args.json:
+        import json
+
+        shown = {
+            "quarter": quarter,
+            "start": str(first),
+            "end": str(last),
+            "weeks": weeks,
+            "fiscal_year": year,
+            "fiscal_year_start": str(fiscal_first),
+            "fiscal_year_end": str(fiscal_last),
+            "fiscal_start_month": start,
+        }
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
+        return 0
     print(
         f"{quarter}  {first} to {last}  weeks {weeks[0]} to {weeks[-1]} ({len(weeks)})\n"
-        f"fiscal year {year} runs {quarters.fiscal_year_start(year, start)} to "
-        f"{quarters.quarter_end(quarters.format_quarter(year, 4), start)} "
+        f"fiscal year {year} runs {fiscal_first} to {fiscal_last} "
         f"(starts in {quarters.month_name(start)})"
     )
     return 0

@@ -13,7 +13,7 @@ import argparse
 import sys
 
 from stratui.cli import argtypes
-from stratui.cli.common import open_workspace, options_named
+from stratui.cli.common import JSON_HELP, open_workspace, options_named, print_json
 
 # The service's field names, as the command line names them in an error.
 _ARGUMENTS = {
@@ -30,6 +30,7 @@ def define_person(person: argparse.ArgumentParser) -> None:
     actions = person.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="add a person", description="Add a person.")
     add.add_argument("name", type=argtypes.nonempty, metavar="NAME")
+    add.add_argument("--json", action="store_true", help=JSON_HELP)
     ls = actions.add_parser("list", help="list people and their teams")
     ls.add_argument("--json", action="store_true", help="print JSON records")
     rename = actions.add_parser(
@@ -56,6 +57,7 @@ def define_team(team: argparse.ArgumentParser) -> None:
     add.add_argument(
         "--members", type=argtypes.nonempty, metavar="A,B", help="its members (existing people)"
     )
+    add.add_argument("--json", action="store_true", help=JSON_HELP)
     ls = actions.add_parser("list", help="list teams and their members")
     ls.add_argument("--json", action="store_true", help="print JSON records")
     rename = actions.add_parser(
@@ -71,6 +73,7 @@ def define_team(team: argparse.ArgumentParser) -> None:
         )
         change.add_argument("team", type=argtypes.nonempty, metavar="TEAM")
         change.add_argument("members", type=argtypes.nonempty, metavar="MEMBERS", help="a,b")
+        change.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
 def run_person(args) -> int:
@@ -80,7 +83,10 @@ def run_person(args) -> int:
     with _naming():
         if args.action == "add":
             record = people.add_person(ws, args.name)
-            print(f"added person {record['name']}")
+            if args.json:
+                print_json(record)
+            else:
+                print(f"added person {record['name']}")
         elif args.action == "list":
             found = people.people(ws)
             me = ws.me
@@ -107,7 +113,10 @@ def run_team(args) -> int:
     with _naming(team="NAME" if args.action == "rename" else "TEAM", members=_members(args)):
         if args.action == "add":
             record = people.add_team(ws, args.name, args.members)
-            print(f"added team {record['name']}: {_names(record.get('members'))}")
+            if args.json:
+                print_json(record)
+            else:
+                print(f"added team {record['name']}: {_names(record.get('members'))}")
         elif args.action == "list":
             _print_records(
                 people.teams(ws),
@@ -122,7 +131,10 @@ def run_team(args) -> int:
         else:
             change = people.add_members if args.action == "add-member" else people.remove_members
             record = change(ws, args.team, args.members)
-            print(f"team {record['name']}: {_names(record.get('members'))}")
+            if args.json:
+                print_json(record)
+            else:
+                print(f"team {record['name']}: {_names(record.get('members'))}")
     return 0
 
 

@@ -16,7 +16,7 @@ import argparse
 import json
 
 from stratui.cli import argtypes
-from stratui.cli.common import UsageError, open_workspace, options_named
+from stratui.cli.common import JSON_HELP, UsageError, open_workspace, options_named, print_json
 
 _ARGUMENTS = {"team": "--team", "category": "--category", "text": "TEXT"}
 """What the use cases' fields are called here (``card`` is ``vote``'s CARD only)."""
@@ -39,6 +39,7 @@ def define_retro(retro: argparse.ArgumentParser) -> None:
     card.add_argument(
         "--anonymous", action="store_true", help="store the card with no author at all"
     )
+    card.add_argument("--json", action="store_true", help=JSON_HELP)
     cards = actions.add_parser(
         "cards",
         help="list the cards I may see",
@@ -69,6 +70,9 @@ def run_retro(args) -> int:
             review, made = retro_room.add_card_ahead(
                 ws, args.text, team=args.team, category=args.category, anonymous=args.anonymous
             )
+            if args.json:
+                print_json(made)
+                return 0
             current = retro_room.room(ws, review["id"])
             who = "anonymous" if args.anonymous else str(made.get("author"))
             print(

@@ -17,9 +17,7 @@ DEMO_MAX_PEOPLE = 50
 
 
 def define_export(export: argparse.ArgumentParser) -> None:
-    export.add_argument(
-        "--format", default="json", **argtypes.one_of(("json", "csv", "md", "ics"))
-    )
+    export.add_argument("--format", default="json", **argtypes.one_of(("json", "csv", "md", "ics")))
     export.add_argument(
         "--out", type=argtypes.path, metavar="FILE", help="write to FILE (default: stdout)"
     )
@@ -42,8 +40,9 @@ def define_import(imp: argparse.ArgumentParser) -> None:
     imp.add_argument(
         "--from",
         dest="source",
-        **argtypes.one_of(("taskwarrior", "csv")),
-        help="another tool's file: taskwarrior (`task export`) or csv (with --map)",
+        **argtypes.one_of(("taskwarrior", "jrnl", "csv")),
+        help="another tool's file: taskwarrior (`task export`), jrnl (`jrnl --export json`) "
+        "or csv (with --map)",
     )
     imp.add_argument(
         "--map",
@@ -182,6 +181,23 @@ def _foreign(ws, args, text: str) -> dict:
             except ValueError as error:
                 raise UsageError(f"FILE: not the JSON of `task export`: {error}") from None
             return foreign.taskwarrior_document(tasks, owner=me, now=ws.clock.now())
+        if args.source == "jrnl":
+            try:
+                export = json.loads(text)
+            except ValueError as error:
+                raise UsageError(f"FILE: not the JSON of `jrnl --export json`: {error}") from None
+
+            def weekly_review(week: str) -> dict | None:
+                found = ws.store.find("reviews", periods=[week], ritual="weekly", owner=me)
+                return found[0] if found else None
+
+            return foreign.jrnl_document(
+                export,
+                owner=me,
+                now=ws.clock.now(),
+                weekly_review=weekly_review,
+                roadblock=lambda rid: ws.store.get("roadblocks", rid, deleted=True),
+            )
         if not args.map:
             raise UsageError("--map: name the columns, e.g. title=Summary,due=Due,ref=Key")
         today = ws.clock.today()

@@ -19,6 +19,7 @@ HEADER_FIELDS = (
     "ritual",
     "owner",
     "team",
+    "facilitator",
     "period",
     "status",
     "completed_at",

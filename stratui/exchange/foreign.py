@@ -1,4 +1,4 @@
-"""Other tools' exports as stratui interchange documents: Taskwarrior and CSV.
+"""Other tools' exports as stratui interchange documents: Taskwarrior, jrnl and CSV.
 
 ``stratui import --from taskwarrior FILE`` and ``--from csv FILE --map ...`` turn the
 file into commitments of an interchange document (docs/EXPORT-FORMAT.md) that the
@@ -17,6 +17,16 @@ commitments (the newer ``updated_at`` wins) rather than adding copies.
   without it the title and owner name the row. Status words are read loosely (done,
   closed, resolved; dropped, cancelled, won't do; anything else open).
 
+* **jrnl** (``jrnl --export json``: an object whose ``entries`` each have ``date``
+  ``YYYY-MM-DD``, ``time`` ``HH:MM``, ``title``, ``body``, ``tags``, ``starred``): an
+  entry tagged ``#roadblock`` becomes a roadblock of mine raised that day; every other
+  entry becomes part of the notes of my weekly review of its week (a draft review is
+  started when the week has none), where the weekly review shows and keeps them. The
+  reference is ``jrnl:<date>T<time>`` (jrnl has no ids; a second entry of the same
+  minute gets ``#2``); the review keeps the text each reference added (``jrnl``: {ref:
+  text}), so an import after an edit in jrnl replaces that text in the notes, and
+  what the person wrote there themselves stays.
+
 A bad file is one :class:`ForeignError` naming the entry (its number, and its uuid or
 key) and the field; nothing is written.
 
@@ -29,14 +39,15 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from stratui.domain import records as rec
 from stratui.domain.weeks import week_of
 from stratui.exchange.document import FORMAT, VERSION
 
-FORMATS = ("taskwarrior", "csv")
+FORMATS = ("taskwarrior", "jrnl", "csv")
+ROADBLOCK_TAG = "#roadblock"
 MAP_FIELDS = ("title", "due", "owner", "week", "status", "ref", "notes")
 _TASK_STATUS = {"pending": "open", "waiting": "open", "completed": "done", "deleted": "dropped"}
 _TASK_TIME = re.compile(r"[0-9]{8}T[0-9]{6}Z")
@@ -152,6 +163,78 @@ def taskwarrior_document(tasks: object, *, owner: str, now: dt.datetime) -> dict
     return _document(commitments, now)
 
 
+def jrnl_document(
+    export: object,
+    *,
+    owner: str,
+    now: dt.datetime,
+    weekly_review: Callable[[str], Mapping | None],
+    roadblock: Callable[[str], Mapping | None],
+) -> dict:
+    """The notes and roadblocks of jrnl's JSON ``export``, of ``owner``.
+
+    ``weekly_review(week)`` is the owner's weekly review of that week in the store (any
+    status), or None: the entries of the week go into its notes. ``roadblock(id)`` is
+    the stored roadblock of that id (deleted ones too), or None.
+    """
+    if not isinstance(export, Mapping) or not isinstance(export.get("entries"), list):
+        got = type(export).__name__ if not isinstance(export, Mapping) else "no entries list"
+        raise ForeignError(
+            f'jrnl: expected the JSON object of `jrnl --export json` with "entries", got {got}'
+        )
+    notes: dict[str, dict[str, str]] = {}  # week -> ref -> text
+    latest: dict[str, dt.datetime] = {}  # week -> when its last entry was written
+    roadblocks = []
+    seen: dict[str, int] = {}
+    for number, entry in enumerate(export["entries"], 1):
+        where = f"jrnl entry {number}"
+        if not isinstance(entry, Mapping):
+            raise ForeignError(f"{where}: expected an object")
+        day = _jrnl_day(entry.get("date"), where)
+        clock = entry.get("time", "")
+        if not isinstance(clock, str) or (clock and not _is_clock(clock)):
+            raise ForeignError(f"{where} ({day}): time: expected HH:MM, got {clock!r}")
+        where = f"jrnl entry {number} ({day} {clock})".replace(" )", ")")
+        title = entry.get("title")
+        if not isinstance(title, str) or not title.strip():
+            raise ForeignError(f"{where}: title: expected text")
+        body = entry.get("body", "")
+        if not isinstance(body, str):
+            raise ForeignError(f"{where}: body: expected text, got {_json_name(body)}")
+        tags = entry.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise ForeignError(f"{where}: tags: expected a list of tags like #roadblock")
+        key = f"jrnl:{day.isoformat()}T{clock}" if clock else f"jrnl:{day.isoformat()}"
+        seen[key] = seen.get(key, 0) + 1
+        ref = key if seen[key] == 1 else f"{key}#{seen[key]}"
+        moment = _jrnl_moment(day, clock)
+        if ROADBLOCK_TAG in (t.lower() for t in tags):
+            fields = {
+                "title": title.strip(),
+                "owner": owner,
+                "raised_on": day.isoformat(),
+                "notes": body.strip() or None,
+            }
+            stored = roadblock(rec.stable_id(ref))
+            roadblocks.append(_roadblock(stored, ref, fields, moment, now))
+        else:
+            text = f"{day.isoformat()} {clock} {title.strip()}".replace("  ", " ", 1)
+            if entry.get("starred") is True:
+                text += " ★"
+            if body.strip():
+                text += "\n" + body.strip()
+            week = week_of(day)
+            notes.setdefault(week, {})[ref] = text
+            latest[week] = max(latest.get(week, moment), moment)
+    reviews = [
+        _review_with_notes(weekly_review(week), week, owner, texts, latest[week])
+        for week, texts in sorted(notes.items())
+    ]
+    document = _document([], now)
+    document.update(reviews=reviews, roadblocks=roadblocks)
+    return document
+
+
 def csv_document(
     text: str,
     mapping: Mapping[str, str],
@@ -237,6 +320,112 @@ def parse_map(text: str) -> dict[str, str]:
             )
         mapping[field] = column
     return mapping
+
+
+def _jrnl_day(value: object, where: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None or not 1900 <= day.year <= 2999:
+        raise ForeignError(f"{where}: date: expected YYYY-MM-DD (1900 to 2999), got {value!r}")
+    return day
+
+
+def _is_clock(text: str) -> bool:
+    try:
+        dt.time.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 5
+
+
+def _jrnl_moment(day: dt.date, clock: str) -> dt.datetime:
+    """When an entry was written, in local time as jrnl keeps it, as an aware moment."""
+    when = dt.time.fromisoformat(clock) if clock else dt.time()
+    return dt.datetime.combine(day, when).astimezone()
+
+
+def _json_name(value: object) -> str:
+    return {dict: "an object", list: "a list", type(None): "null"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _roadblock(
+    stored: Mapping | None,
+    ref: str,
+    fields: Mapping[str, object],
+    moment: dt.datetime,
+    now: dt.datetime,
+) -> dict:
+    """The roadblock of an entry: new (raised when the entry was written), or ``stored``
+    with the entry's text and day, its resolution and other edits made in stratui kept;
+    ``stored`` itself when the entry says nothing new."""
+    if stored is None:
+        record = rec.new_record(
+            "roadblocks", {**fields, "kind": "other", "severity": "medium"}, moment
+        )
+        record["id"] = rec.stable_id(ref)
+        record["ref"] = ref
+        record["updated_at"] = rec.stamp(max(now, moment))
+        return record
+    return _changed("roadblocks", stored, fields, now)
+
+
+def _changed(collection: str, record: Mapping, changes: Mapping, now: dt.datetime) -> dict:
+    """``record`` with ``changes``, stamped later than it (an import must win over the
+    copy it changes, even on a clock behind the record's); ``record`` if nothing changes."""
+    if all(record.get(key) == value for key, value in changes.items()):
+        return dict(record)
+    result = rec.updated(collection, record, changes, now)
+    if result["updated_at"] == record.get("updated_at"):
+        later = dt.datetime.fromisoformat(str(record["updated_at"]).replace("Z", "+00:00"))
+        result["updated_at"] = rec.stamp(later + dt.timedelta(milliseconds=1))
+    return result
+
+
+def _review_with_notes(
+    review: Mapping | None, week: str, owner: str, texts: Mapping[str, str], written: dt.datetime
+) -> dict:
+    """``review`` (or a new draft weekly review of ``owner`` for ``week``) whose notes
+    hold ``texts`` (ref -> text): the texts an earlier import added are replaced, what
+    else the notes say stays. Unchanged when the notes already say it all.
+
+    It is stamped when the week's last entry was ``written`` (or just after its stored
+    stamp, if later): the weekly review resumes the newest draft, which must stay the
+    person's own, or the latest week's, not the one an import touched last."""
+    now = written
+    if review is None:
+        fields = {"ritual": "weekly", "period": week, "owner": owner, "participants": [owner]}
+        new = rec.new_record(
+            "reviews",
+            {**fields, "status": "draft", "started_at": rec.stamp(now), "answers": {}},
+            now,
+        )
+        new["id"] = rec.stable_id("jrnl", owner, week)
+        review = new
+    earlier = review.get("jrnl") if isinstance(review.get("jrnl"), Mapping) else {}
+    merged = {**earlier, **texts}
+    changes: dict[str, object] = {"jrnl": dict(sorted(merged.items()))}
+    changes["notes"] = _notes_with(review.get("notes"), earlier.values(), merged.values())
+    answers = review.get("answers")
+    if isinstance(answers, Mapping):  # what the weekly review shows and writes back
+        changes["answers"] = {
+            **answers,
+            "notes": _notes_with(answers.get("notes"), earlier.values(), merged.values()),
+        }
+    return _changed("reviews", review, changes, now)
+
+
+def _notes_with(notes: object, earlier: Iterable[str], texts: Iterable[str]) -> str:
+    """``notes`` without the ``earlier`` imported texts, followed by ``texts``."""
+    own = notes if isinstance(notes, str) else ""
+    for text in earlier:
+        for joined in (f"\n\n{text}", f"{text}\n\n", text):
+            own = own.replace(joined, "")
+    own = own.strip("\n")
+    return "\n\n".join([own, *sorted(texts)] if own else sorted(texts))
 
 
 def _status_word(word: str) -> str:

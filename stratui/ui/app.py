@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 
+from stratui.ui.keys import binding_keys, read_keymap, unknown_ids
 from stratui.ui.screenshot import Screenshots
 from stratui.ui.settings import DEFAULT_THEME, load_settings, save_setting
 from stratui.ui.styles import stylesheet
@@ -112,6 +113,10 @@ class StratuiApp(Screenshots, App):
         theme = load_settings().get("theme", DEFAULT_THEME)
         if theme != self.theme:  # a change of theme re-parses every stylesheet
             self.theme = theme
+        # The person's [keys] (stratui.ui.keys): applied now, reported once drawn.
+        self.keymap, self.key_problems = read_keymap()
+        if self.keymap:
+            self.set_keymap(self.keymap)
 
     def run(self, *args, **kwargs):  # type: ignore[override]
         """Run the app, after taking what exists now out of the garbage collector's walks.
@@ -126,6 +131,8 @@ class StratuiApp(Screenshots, App):
     def on_mount(self) -> None:
         if self.poll:
             self.set_interval(self.poll, self.check_store)
+        if self.keymap or self.key_problems:
+            self.call_after_refresh(self.report_keys)
         if self.start is not None:
             ritual = screen_class(RITUAL_SCREENS[self.start])
             self.push_screen(ritual.enter(self.workspace, **self.launch_options))  # type: ignore[attr-defined]
@@ -174,6 +181,17 @@ class StratuiApp(Screenshots, App):
         if reload is not None:
             reload()
 
+    def report_keys(self) -> None:
+        """One notice per problem of the person's ``[keys]``: a bad value, or an id no
+        binding has (known only by importing every screen: done after the first draw,
+        and only for people who remap keys)."""
+        problems = list(self.key_problems)
+        if self.keymap:
+            known = binding_keys(tuple(module for module, _cls in SCREENS.values()))
+            problems += unknown_ids(self.keymap, known)
+        for line in problems:
+            self.notify(line, severity="warning", timeout=12, markup=False)
+
     def action_help(self) -> None:
         sections = [("Everywhere", list(self.BINDINGS))]
         for mode in MAIN_SCREENS:
@@ -182,7 +200,7 @@ class StratuiApp(Screenshots, App):
         for ritual in ("weekly", "team", "retro", "quarterly"):
             screen = screen_class(ritual)
             sections.append((screen.HELP_TITLE, screen.help_bindings()))  # type: ignore[attr-defined]
-        self.push_screen(screen_class("help")(sections))
+        self.push_screen(screen_class("help")(sections, self.keymap))
 
     async def action_weekly(self) -> None:
         """Open the weekly review (resuming the draft, if any) over the dashboard."""

@@ -4,8 +4,10 @@ One item per thing I owe (docs/METRICS.md gives the rules of each):
 
 * my weekly review, due from the Thursday of its week, overdue once the week has ended,
   unless the week is one of my away weeks (:mod:`stratui.domain.away`);
+* the team review of each team I run (I facilitated its latest completed team review
+  of the last year): weekly, on the weekly review's calendar, skipping my away weeks;
 * the retrospective of each of my teams, due in its week, overdue after;
-* my retro actions past their due day and still open;
+* my retro actions past their due day and still open, however old;
 * my commitments due today and still open.
 
 Nothing at all while I am away today.
@@ -17,27 +19,27 @@ they exist: no Textual, no Rich, nothing of the app.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
+from stratui.domain import digests
 from stratui.domain.away import away_weeks, is_away
 from stratui.domain.people import find_named
-from stratui.domain.weeks import shift_week, week_of, week_range
+from stratui.domain.weeks import monday, shift_week, week_of, week_range
 from stratui.rituals.retro import status as retro_status
 from stratui.rituals.weekly.periods import is_due
 from stratui.usecases.workspace import Workspace
 
 
-@dataclass(frozen=True)
-class DueItem:
+class DueItem(NamedTuple):
     """One thing due: what (``kind``), a line saying it, and whether it is overdue."""
 
-    kind: str  # weekly review, retrospective, retro action, commitment
+    kind: str  # weekly review, team review, retrospective, retro action, commitment
     text: str
     overdue: bool
     id: str | None = None  # the record's, for a commitment or an action
 
     def as_json(self) -> dict:
-        return asdict(self)
+        return self._asdict()
 
 
 def due_now(ws: Workspace) -> list[DueItem]:
@@ -50,32 +52,78 @@ def due_now(ws: Workspace) -> list[DueItem]:
     items: list[DueItem] = []
     recent = week_range(shift_week(week, -2), week)
     mine = ws.store.find("reviews", periods=recent, ritual="weekly", owner=me, status="complete")
-    review = is_due(mine, today, away_weeks(person))
+    away = away_weeks(person)
+    review = is_due(mine, today, away)
     if review.due:
         items.append(DueItem("weekly review", review.text, review.overdue))
+    items += _team_reviews(ws, me, today, away)
     for team in ws.store.all("teams"):
         if me not in (team.get("members") or ()):
             continue
         retro = retro_status.next_due(ws.store, str(team["name"]), today)
         if retro.due or retro.overdue:
             items.append(DueItem("retrospective", retro.text, retro.overdue))
+    items += _retro_actions(ws, me, today)
     around = week_range(shift_week(week, -8), shift_week(week, 1))
     for record in ws.store.find("commitments", weeks=around, owner=me, status="open"):
-        due = str(record.get("due") or "")
-        if not due:
-            continue
-        title = " ".join(str(record.get("title", "")).split())
-        if record.get("source") == "retro" and due < today.isoformat():
-            items.append(
-                DueItem(
-                    "retro action", f"retro action “{title}”: was due {due}", True, record["id"]
-                )
-            )
-        elif due == today.isoformat():
-            items.append(
-                DueItem("commitment", f"commitment “{title}”: due today", False, record["id"])
-            )
+        if record.get("due") == today.isoformat():
+            text = f"commitment “{_title(record)}”: due today"
+            items.append(DueItem("commitment", text, False, record["id"]))
     return sorted(items, key=lambda item: not item.overdue)
+
+
+def _title(record: dict) -> str:
+    return " ".join(str(record.get("title", "")).split())
+
+
+def _team_reviews(ws: Workspace, me: str, today: dt.date, away: set[str]) -> list[DueItem]:
+    """The team review of each team whose latest completed team review of the last
+    year I facilitated (the one who runs it), when due, from the reviews' headers."""
+    weeks = retro_status.history_weeks(today)
+    held: dict[str, list[dict]] = {}
+    shards = ws.store.digests(
+        "reviews", digests.REVIEW_HEADERS, digests.review_headers, weeks=weeks
+    )
+    known = set(weeks)
+    for headers in shards.values():
+        for header in headers:  # type: ignore[attr-defined]
+            if (
+                header.get("ritual") == "team"
+                and header.get("status") == "complete"
+                and header.get("period") in known
+                and header.get("team")
+            ):
+                held.setdefault(str(header["team"]), []).append(header)
+    items = []
+    for team, reviews in sorted(held.items()):
+        latest = max(reviews, key=lambda r: (monday(r["period"]), str(r.get("completed_at"))))
+        if latest.get("facilitator") != me:
+            continue
+        due = is_due(reviews, today, away, ritual="team", what=f"team review of {team}")
+        if due.due:
+            items.append(DueItem("team review", due.text, due.overdue))
+    return items
+
+
+def _retro_actions(ws: Workspace, me: str, today: dt.date) -> list[DueItem]:
+    """My open retro actions past their due day, of any age (the store's summary of
+    open retro actions: a shard is read again only when it changed)."""
+    shards = ws.store.digests("commitments", digests.OPEN_RETRO_ACTIONS, digests.open_retro_actions)
+    found = [action for actions in shards.values() for action in actions]  # type: ignore[attr-defined]
+    late = [
+        action
+        for action in found
+        if action.get("owner") == me and str(action.get("due") or "9999") < today.isoformat()
+    ]
+    return [
+        DueItem(
+            "retro action",
+            f"retro action “{_title(action)}”: was due {action['due']}",
+            True,
+            action["id"],
+        )
+        for action in sorted(late, key=lambda a: (str(a["due"]), str(a["id"])))
+    ]
 
 
 def set_away(ws: Workspace, first: dt.date, last: dt.date, *, cancel: bool = False) -> dict:

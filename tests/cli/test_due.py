@@ -101,3 +101,73 @@ def test_an_away_period_far_off_synced_from_elsewhere_does_not_break_due():
     assert away_weeks(person) == set()
     person = {"name": "ana", "away": [{"from": "1800-01-01", "to": "1900-01-10"}]}
     assert away_weeks(person) == {"1900-W01"}  # clipped to the years stratui takes
+
+
+def _stamped(record: dict, stamp: str = "2026-11-20T16:00:00Z") -> dict:
+    return {**record, "created_at": stamp, "updated_at": stamp}
+
+
+def _team_store(cli, tmp_path, facilitator: str) -> None:
+    """ana and ben in Platform, whose team review of 2026-W47 ``facilitator`` ran (and
+    whose retrospective of that week is held: none is due before 2026-W49)."""
+    from ._support import document, write_json
+
+    people = [
+        _stamped({"id": f"p{name}", "name": name, "teams": ["Platform"]}) for name in ("ana", "ben")
+    ]
+    team = _stamped({"id": "tplat", "name": "Platform", "members": ["ana", "ben"]})
+    review = _stamped(
+        {
+            "id": "rteam47",
+            "ritual": "team",
+            "period": "2026-W47",
+            "team": "Platform",
+            "facilitator": facilitator,
+            "participants": ["ana", "ben"],
+            "status": "complete",
+            "started_at": "2026-11-20T15:00:00Z",
+            "completed_at": "2026-11-20T16:00:00Z",
+        }
+    )
+    retro = {**review, "id": "rretro47", "ritual": "retro", "format": "4ls"}
+    path = write_json(
+        tmp_path / "team.json", document(people=people, teams=[team], reviews=[review, retro])
+    )
+    assert cli("import", str(path)).returncode == 0
+
+
+def test_the_team_review_is_due_for_who_runs_it(cli, tmp_path, monkeypatch):
+    _team_store(cli, tmp_path, facilitator="ana")
+    complete_weekly(tmp_path / "store", "2026-11-27", monkeypatch)  # ana's own W48 review
+    assert due(cli, monkeypatch, "2026-11-25").returncode == 0  # W48 before its Thursday
+    thursday = due(cli, monkeypatch, "2026-11-26", "--json")
+    assert thursday.returncode == 3
+    (item,) = [i for i in json.loads(thursday.stdout) if i["kind"] == "team review"]
+    assert (item["text"], item["overdue"]) == (
+        "team review of Platform 2026-W48: due since Thu 26 Nov",
+        False,
+    )
+    late = due(cli, monkeypatch, "2026-11-30").stdout
+    assert "overdue: team review of Platform 2026-W48: overdue (week ended 2026-11-29)" in late
+
+
+def test_the_team_review_is_not_due_for_a_member_who_does_not_run_it(cli, tmp_path, monkeypatch):
+    _team_store(cli, tmp_path, facilitator="ben")
+    complete_weekly(tmp_path / "store", "2026-11-27", monkeypatch)
+    quiet = due(cli, monkeypatch, "2026-11-27")
+    assert (quiet.returncode, quiet.stdout) == (0, "")
+
+
+def test_a_retro_action_past_due_months_ago_is_still_listed(cli, tmp_path, monkeypatch):
+    from ._support import commitment, document, write_json
+
+    old = commitment("aaaa0000aaaa0000", "Fix the flaky deploy", 1, week="2026-W30")
+    old.update(source="retro", due="2026-07-24")
+    done = commitment("aaaa1111aaaa1111", "Done long ago", 2, week="2026-W30")
+    done.update(source="retro", due="2026-07-24", status="done", closed_on="2026-07-23")
+    path = write_json(tmp_path / "old.json", document(commitments=[old, done]))
+    assert cli("import", str(path)).returncode == 0
+    listed = due(cli, monkeypatch, "2026-11-24")  # 17 weeks later
+    assert listed.returncode == 3
+    assert "overdue: retro action “Fix the flaky deploy”: was due 2026-07-24\n" in listed.stdout
+    assert "Done long ago" not in listed.stdout

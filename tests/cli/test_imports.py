@@ -28,8 +28,9 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stder
 """
 
 
-def loaded(user_env, store, *args: str) -> tuple[str, set[str]]:
-    """Run ``stratui --db store ARGS`` in a fresh Python; its stdout and top-level modules."""
+def probed(user_env, store, *args: str) -> tuple[subprocess.CompletedProcess, dict]:
+    """Run ``stratui --db store ARGS`` in a fresh Python; the run and its exit code and
+    every module it loaded."""
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, "--db", str(store), *args],
         input=EXPORT,
@@ -39,7 +40,12 @@ def loaded(user_env, store, *args: str) -> tuple[str, set[str]]:
         cwd=store.parent,
         timeout=60,
     )
-    report = json.loads(done.stderr.splitlines()[-1])
+    return done, json.loads(done.stderr.splitlines()[-1])
+
+
+def loaded(user_env, store, *args: str) -> tuple[str, set[str]]:
+    """Run ``stratui --db store ARGS`` in a fresh Python; its stdout and top-level modules."""
+    done, report = probed(user_env, store, *args)
     assert report["code"] == 0, done.stderr
     return done.stdout, {name.partition(".")[0] for name in report["modules"]}
 
@@ -88,3 +94,14 @@ def test_the_cli_enumerations_are_the_schemas():
     assert cli.STATUSES == schema.COMMITMENT_STATUSES
     assert cli.KINDS == schema.ROADBLOCK_KINDS
     assert cli.SEVERITIES == schema.SEVERITIES
+
+
+def test_due_loads_only_the_calendars_not_the_rituals(user_env, store):
+    """``stratui due`` is for a shell prompt: it reads the rituals' calendars
+    (``weekly.periods``, ``retro.status``), not their drafts, nor Textual or Rich."""
+    done, report = probed(user_env, store, "due")
+    assert report["code"] in (0, 3), done.stderr
+    modules = set(report["modules"])
+    assert {"stratui.rituals.weekly.periods", "stratui.rituals.retro.status"} <= modules
+    heavy = {"stratui.rituals.weekly.draft", "stratui.rituals.retro.draft", "textual", "rich"}
+    assert modules.isdisjoint(heavy), sorted(modules & heavy)

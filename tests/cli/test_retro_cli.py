@@ -169,3 +169,14 @@ def test_someone_who_is_not_a_person_starts_nothing(cli, team, store, monkeypatc
     line = one_error_line(cli("retro", "card", "Hello", "--anonymous"))
     assert "me: 'zed' is not a person of this store" in line
     assert fingerprint(store) == before
+
+
+def test_a_card_with_json_prints_the_card_written(cli, team, store):
+    from stratui.exchange.document import public_record
+
+    done = cli("retro", "card", "Deploys were calm", "--json")
+    assert done.returncode == 0, done.stderr
+    card = json.loads(done.stdout)
+    assert (card["text"], card["author"], card["votes"]) == ("Deploys were calm", "ana", 0)
+    kept = Store.at(str(store)).get("retro_items", card["id"])
+    assert kept is not None and card == public_record(kept)

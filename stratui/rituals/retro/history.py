@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratui.domain import records as rec
 from stratui.domain.weeks import is_valid_week, monday, shift_week, sunday, week_of
@@ -21,8 +21,7 @@ RETRO_EVERY_WEEKS = 2
 """How many weeks after a team's retrospective the next one is due."""
 
 
-@dataclass(frozen=True)
-class HealthChange:
+class HealthChange(NamedTuple):
     """One health dimension now and at the previous retrospective (None: not rated)."""
 
     dimension: str
@@ -64,8 +63,7 @@ def compare_health(
     return changes
 
 
-@dataclass(frozen=True)
-class RetroDue:
+class RetroDue(NamedTuple):
     """When a team's next retrospective is due.
 
     ``period`` is the ISO week it is due in; ``due`` is true from that week's Monday,
@@ -118,8 +116,7 @@ def next_retro_due(
     return RetroDue(team, period, last, today >= monday(period), today > sunday(period))
 
 
-@dataclass(frozen=True)
-class OpenAction:
+class OpenAction(NamedTuple):
     """An open retro action, with the retrospective it came from and its age in days."""
 
     commitment: dict

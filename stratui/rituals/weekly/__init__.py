@@ -26,42 +26,100 @@ module, in :mod:`~stratui.rituals.weekly.steps` (the steps and their choices),
 :mod:`~stratui.rituals.weekly.capacity` (the commit step's hint) and
 :mod:`~stratui.rituals.weekly.completion` (the records a completed review writes).
 
+The names are loaded from their modules when first used (PEP 562): a module of the
+package that needs none of them, such as :mod:`~stratui.rituals.weekly.periods` (what
+``stratui due`` reads), costs no more than itself.
+
 Pure module: no Textual, no TinyDB, no store. "now" and "today" are parameters.
 """
 
 from __future__ import annotations
 
-# The schema's choices the steps offer, re-exported because this module always exposed them.
-from stratui.domain.schema import ADJUSTMENT_KINDS, REVIEWED_STATUSES, ROADBLOCK_KINDS, SEVERITIES
-from stratui.rituals.weekly.capacity import (
-    HINT_WEEKS,
-    CapacityHint,
-    WeekLoad,
-    capacity_hint,
-    commit_hint,
-)
-from stratui.rituals.weekly.completion import Completion, plan_completion
-from stratui.rituals.weekly.draft import (
-    ANSWERS_VERSION,
-    GoalReading,
-    NewAdjustment,
-    NewCommitment,
-    NewRoadblock,
-    Outcome,
-    ReviewContext,
-    RoadblockDecision,
-    WeeklyDraft,
-)
-from stratui.rituals.weekly.periods import DUE_WEEKDAY, DueReview, default_period, due_from, is_due
-from stratui.rituals.weekly.steps import (
-    RITUAL_TITLE,
-    ROADBLOCK_DECISIONS,
-    STEP_TITLES,
-    STEPS,
-    UNDECIDED,
-    UNDECIDED_CHOICES,
-)
-from stratui.rituals.weekly.validation import DraftInvalid, Undecided, validate, validate_step
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # The schema's choices the steps offer, re-exported because this module always
+    # exposed them.
+    from stratui.domain.schema import (
+        ADJUSTMENT_KINDS,
+        REVIEWED_STATUSES,
+        ROADBLOCK_KINDS,
+        SEVERITIES,
+    )
+    from stratui.rituals.weekly.capacity import (
+        HINT_WEEKS,
+        CapacityHint,
+        WeekLoad,
+        capacity_hint,
+        commit_hint,
+    )
+    from stratui.rituals.weekly.completion import Completion, plan_completion
+    from stratui.rituals.weekly.draft import (
+        ANSWERS_VERSION,
+        GoalReading,
+        NewAdjustment,
+        NewCommitment,
+        NewRoadblock,
+        Outcome,
+        ReviewContext,
+        RoadblockDecision,
+        WeeklyDraft,
+    )
+    from stratui.rituals.weekly.periods import (
+        DUE_WEEKDAY,
+        DueReview,
+        default_period,
+        due_from,
+        is_due,
+    )
+    from stratui.rituals.weekly.steps import (
+        RITUAL_TITLE,
+        ROADBLOCK_DECISIONS,
+        STEP_TITLES,
+        STEPS,
+        UNDECIDED,
+        UNDECIDED_CHOICES,
+    )
+    from stratui.rituals.weekly.validation import DraftInvalid, Undecided, validate, validate_step
+
+_HOMES = {
+    "ADJUSTMENT_KINDS": "stratui.domain.schema",
+    "ANSWERS_VERSION": "stratui.rituals.weekly.draft",
+    "DUE_WEEKDAY": "stratui.rituals.weekly.periods",
+    "HINT_WEEKS": "stratui.rituals.weekly.capacity",
+    "REVIEWED_STATUSES": "stratui.domain.schema",
+    "RITUAL_TITLE": "stratui.rituals.weekly.steps",
+    "ROADBLOCK_DECISIONS": "stratui.rituals.weekly.steps",
+    "ROADBLOCK_KINDS": "stratui.domain.schema",
+    "SEVERITIES": "stratui.domain.schema",
+    "STEPS": "stratui.rituals.weekly.steps",
+    "STEP_TITLES": "stratui.rituals.weekly.steps",
+    "UNDECIDED": "stratui.rituals.weekly.steps",
+    "UNDECIDED_CHOICES": "stratui.rituals.weekly.steps",
+    "CapacityHint": "stratui.rituals.weekly.capacity",
+    "Completion": "stratui.rituals.weekly.completion",
+    "DraftInvalid": "stratui.rituals.weekly.validation",
+    "DueReview": "stratui.rituals.weekly.periods",
+    "GoalReading": "stratui.rituals.weekly.draft",
+    "NewAdjustment": "stratui.rituals.weekly.draft",
+    "NewCommitment": "stratui.rituals.weekly.draft",
+    "NewRoadblock": "stratui.rituals.weekly.draft",
+    "Outcome": "stratui.rituals.weekly.draft",
+    "ReviewContext": "stratui.rituals.weekly.draft",
+    "RoadblockDecision": "stratui.rituals.weekly.draft",
+    "Undecided": "stratui.rituals.weekly.validation",
+    "WeekLoad": "stratui.rituals.weekly.capacity",
+    "WeeklyDraft": "stratui.rituals.weekly.draft",
+    "capacity_hint": "stratui.rituals.weekly.capacity",
+    "commit_hint": "stratui.rituals.weekly.capacity",
+    "default_period": "stratui.rituals.weekly.periods",
+    "due_from": "stratui.rituals.weekly.periods",
+    "is_due": "stratui.rituals.weekly.periods",
+    "plan_completion": "stratui.rituals.weekly.completion",
+    "validate": "stratui.rituals.weekly.validation",
+    "validate_step": "stratui.rituals.weekly.validation",
+}
+"""Each public name and the module it lives in."""
 
 __all__ = [
     "ADJUSTMENT_KINDS",
@@ -100,3 +158,15 @@ __all__ = [
     "validate",
     "validate_step",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """A public name, loaded from its module (:data:`_HOMES`) on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

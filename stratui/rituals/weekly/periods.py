@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratui.domain import records as rec
 from stratui.domain.weeks import is_valid_week, monday, next_week, previous_week, sunday, week_of
@@ -34,18 +34,19 @@ def due_from(week: str) -> dt.date:
     return monday(week) + dt.timedelta(days=DUE_WEEKDAY)
 
 
-@dataclass(frozen=True)
-class DueReview:
+class DueReview(NamedTuple):
     """The next weekly review a person owes, for the dashboard.
 
     ``due`` is true from the Thursday of ``period`` on; ``overdue`` once that week has
-    ended without a completed review.
+    ended without a completed review. ``what`` names the review in :attr:`text` (a team
+    review keeps the same calendar).
     """
 
     period: str
     due_from: dt.date
     due: bool
     overdue: bool
+    what: str = "weekly review"
 
     @property
     def text(self) -> str:
@@ -57,13 +58,19 @@ class DueReview:
             state = f"due since {day}"
         else:
             state = f"due from {day}"
-        return f"weekly review {self.period}: {state}"
+        return f"{self.what} {self.period}: {state}"
 
 
 def is_due(
-    completed_reviews: Iterable[Mapping], today: dt.date, away: Collection[str] = ()
+    completed_reviews: Iterable[Mapping],
+    today: dt.date,
+    away: Collection[str] = (),
+    *,
+    ritual: str = "weekly",
+    what: str = "weekly review",
 ) -> DueReview:
-    """The next weekly review due, given a person's completed reviews.
+    """The next weekly review due, given a person's completed reviews (or, with
+    ``ritual="team"``, the next team review due, given the team's).
 
     It is :func:`default_period` unless that week (or a later one) already has a completed
     weekly review; then it is the week after the latest reviewed one, due from its
@@ -73,7 +80,7 @@ def is_due(
     done = [
         str(review["period"])
         for review in completed_reviews
-        if review.get("ritual") == "weekly"
+        if review.get("ritual") == ritual
         and review.get("status") == "complete"
         and rec.is_live(review)
         and is_valid_week(str(review.get("period", "")))
@@ -87,4 +94,4 @@ def is_due(
             break
         period = next_week(period)
     start = due_from(period)
-    return DueReview(period, start, today >= start, today > sunday(period))
+    return DueReview(period, start, today >= start, today > sunday(period), what)
