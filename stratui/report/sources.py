@@ -7,12 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from stratui.domain.metrics.rituals import (
-    is_completed,
-    next_retro,
-    retro_deadline,
-    review_streak,
-)
+from stratui.domain.metrics.rituals import RetroCalendar, is_completed, review_streak
 from stratui.domain.metrics.roadblocks import is_open_on, resolved_between
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.weeks import next_week, shift_week, week_of
@@ -43,15 +38,16 @@ def window_retros(
     # A held retrospective's deadline is its team's next one: read forward, up to the
     # as-of date, until every held one has its next.
     later = shards.after("reviews", span[-1], as_of)
-    while any(next_retro(r, retros()) is None for r in held):
+    while held and _some_without_next(held, RetroCalendar(retros())):
         if next(later, None) is None:
             break
     known = retros()
+    calendar = RetroCalendar(known)
     actions: list[dict] = []
     for retro in held:
         # Actions are planned for the weeks right after their retrospective: they are
         # looked for from its week to the week after its deadline, not in later shards.
-        last = next_week(week_of(retro_deadline(retro, known, as_of)))
+        last = next_week(week_of(calendar.deadline(retro, as_of)))
         actions += [
             c
             for c in shards.between("commitments", retro["period"], last)
@@ -60,6 +56,10 @@ def window_retros(
     if scope.owner is not None:
         actions = [a for a in actions if a.get("owner") == scope.owner]
     return held, known, actions
+
+
+def _some_without_next(held: list[dict], calendar: RetroCalendar) -> bool:
+    return any(calendar.next_after(retro) is None for retro in held)
 
 
 def streak_reviews(shards: Reader, owner: str, as_of: dt.date) -> list[dict]:
@@ -72,9 +72,7 @@ def streak_reviews(shards: Reader, owner: str, as_of: dt.date) -> list[dict]:
     found: list[dict] = []
     for part in shards.back_from("reviews", as_of):
         found += [
-            r
-            for r in part.records
-            if r.get("ritual") == "weekly" and r.get("owner") == owner
+            r for r in part.records if r.get("ritual") == "weekly" and r.get("owner") == owner
         ]
         streak = review_streak(found, owner, as_of)
         if shift_week(week_of(as_of), -(streak + 1)) > part.last:
