@@ -48,11 +48,10 @@ def window_retros(
         # Actions are planned for the weeks right after their retrospective: they are
         # looked for from its week to the week after its deadline, not in later shards.
         last = next_week(week_of(calendar.deadline(retro, as_of)))
-        actions += [
-            c
-            for c in shards.between("commitments", retro["period"], last)
-            if c.get("source") == "retro" and c.get("review_id") == retro["id"]
-        ]
+        theirs = shards.between_matching(
+            "commitments", retro["period"], last, "review_id", retro["id"]
+        )
+        actions += [c for c in theirs if c.get("source") == "retro"]
     if scope.owner is not None:
         actions = [a for a in actions if a.get("owner") == scope.owner]
     return held, known, actions

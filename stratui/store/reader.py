@@ -34,6 +34,7 @@ class Reader:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._read: dict[tuple[str, str], list[dict]] = {}
+        self._indexes: dict[tuple[str, str, str], dict[str, list[dict]]] = {}
         self._keys: dict[str, list[str]] | None = None
 
     def _existing(self, collection: str) -> list[str]:
@@ -62,10 +63,32 @@ class Reader:
 
     def between(self, collection: str, first: str, last: str) -> list[dict]:
         """The records of the parts holding the weeks ``first`` to ``last``."""
+        return self._records(collection, self._keys_between(collection, first, last))
+
+    def between_matching(
+        self, collection: str, first: str, last: str, field: str, value: str
+    ) -> list[dict]:
+        """The records of :meth:`between` whose ``field`` is ``value`` (a text).
+
+        Each part is indexed by ``field`` once and kept, so many look-ups over
+        overlapping stretches (each retrospective's actions) cost one pass over each
+        part, not one per look-up.
+        """
+        found: list[dict] = []
+        for key in sorted(self._keys_between(collection, first, last)):
+            index = self._indexes.get((collection, key, field))
+            if index is None:
+                index = {}
+                for record in self._records(collection, [key]):
+                    if isinstance(found_value := record.get(field), str):
+                        index.setdefault(found_value, []).append(record)
+                self._indexes[collection, key, field] = index
+            found += index.get(value, [])
+        return found
+
+    def _keys_between(self, collection: str, first: str, last: str) -> set[str]:
         low, high = key_for_week(first), key_for_week(last)
-        return self._records(
-            collection, {low, *(k for k in self._existing(collection) if low <= k <= high)}
-        )
+        return {low, *(k for k in self._existing(collection) if low <= k <= high)}
 
     def until(self, collection: str, day: dt.date) -> list[dict]:
         """The records of every part up to the one holding ``day``."""
