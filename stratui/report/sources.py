@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from stratui.domain import digests
 from stratui.domain.metrics.rituals import RetroCalendar, is_completed, review_streak
 from stratui.domain.metrics.roadblocks import is_open_on, resolved_between
 from stratui.domain.metrics.scope import Scope
@@ -91,10 +92,17 @@ def roadblocks_in_scope(
     last: dt.date,
 ) -> list[dict]:
     """The roadblocks in scope open on the as-of date or resolved in the window."""
-    read = shards.until("roadblocks", max(as_of, last))
-    # Most of history was resolved before the window and the as-of date: drop it with a
-    # comparison of ISO dates as text before the figures parse any date.
     window_start, today = first.isoformat(), as_of.isoformat()
+    # Most of history was resolved before the window and the as-of date: the parts whose
+    # last open day says so are not read, and of the others such roadblocks are dropped
+    # with a comparison of ISO dates as text before the figures parse any date.
+    read = shards.summarised_until(
+        "roadblocks",
+        max(as_of, last),
+        digests.LAST_OPEN_DAY,
+        digests.last_open_day,
+        lambda day: str(day) >= window_start or str(day) > today,
+    )
     recent = [
         r
         for r in read

@@ -11,7 +11,7 @@ the weeks asked is returned, never less).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from stratui.domain.weeks import week_of
@@ -94,6 +94,32 @@ class Reader:
         """The records of every part up to the one holding ``day``."""
         bound = key_for_week(week_of(day))
         return self._records(collection, [k for k in self._existing(collection) if k <= bound])
+
+    def summarised_until(
+        self,
+        collection: str,
+        day: dt.date,
+        name: str,
+        summarise: Callable[[list[dict]], object],
+        keep: Callable[[object], bool],
+    ) -> list[dict]:
+        """The records of the parts up to the one holding ``day`` whose summary passes
+        ``keep`` (a part without one is read).
+
+        The summaries are the store's (:meth:`Store.digests`, ``name`` and
+        ``summarise``), kept between runs: a figure that needs, say, the roadblocks open
+        at some point of a window reads the parts that hold one, not ten years of them.
+        """
+        bound = key_for_week(week_of(day))
+        summaries = self.store.digests(collection, name, summarise)
+        return self._records(
+            collection,
+            [
+                key
+                for key in self._existing(collection)
+                if key <= bound and (key not in summaries or keep(summaries[key]))
+            ],
+        )
 
     def since(self, collection: str, day: dt.date, until: dt.date) -> list[dict]:
         """The records of the parts holding ``day`` to ``until``."""

@@ -187,7 +187,10 @@ def pulse(reviews: Iterable[Mapping], first: dt.date, last: dt.date) -> float | 
     return mean(
         review["pulse"]
         for review in reviews
-        if is_completed(review)
-        and review.get("pulse") is not None
-        and first <= completed_on(review) <= last
+        if has_pulse(review) and first <= completed_on(review) <= last
     )
+
+
+def has_pulse(review: Mapping) -> bool:
+    """True for a completed review that recorded a pulse: the ones pulse averages."""
+    return is_completed(review) and review.get("pulse") is not None

@@ -28,7 +28,7 @@ from stratui.domain.metrics.rituals import (
     RetroCalendar,
     completed_on,
     follow_through_by,
-    is_completed,
+    has_pulse,
     is_held,
     retro_actions,
 )
@@ -142,7 +142,7 @@ def pulse_series(reviews: Iterable[Mapping], weeks: Sequence[str]) -> list[float
     """Mean pulse of the reviews completed in each week (Monday to Sunday)."""
     pulses: dict[dt.date, list[float]] = {}
     for review in reviews:
-        if is_completed(review) and review.get("pulse") is not None:
+        if has_pulse(review):
             pulses.setdefault(_monday_of(completed_on(review)), []).append(review["pulse"])
     return [mean(pulses.get(monday(week), ())) for week in weeks]
 
