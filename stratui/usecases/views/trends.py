@@ -82,8 +82,8 @@ def build_trends(
     data = gather(store, as_of, weeks=pooled, owner=owner, team=team)
     shown = data.weeks[-span:]
     if weeks is None:  # "all": from the first week with commitments in scope
-        counts = series.count_series(data.commitments, shown)["planned"]
-        first = next((i for i, n in enumerate(counts) if n), len(shown) - 1)
+        planned = {c["week"] for c in data.commitments}
+        first = next((i for i, week in enumerate(shown) if week in planned), len(shown) - 1)
         shown = shown[first:]
     return _trends(data, shown, _roadblocks(store, data, shown))
 
