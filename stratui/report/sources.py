@@ -7,12 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from stratui.domain.metrics.rituals import (
-    is_completed,
-    next_retro,
-    retro_deadline,
-    review_streak,
-)
+from stratui.domain import digests
+from stratui.domain.metrics.rituals import RetroCalendar, is_completed, review_streak
 from stratui.domain.metrics.roadblocks import is_open_on, resolved_between
 from stratui.domain.metrics.scope import Scope
 from stratui.domain.weeks import next_week, shift_week, week_of
@@ -43,23 +39,27 @@ def window_retros(
     # A held retrospective's deadline is its team's next one: read forward, up to the
     # as-of date, until every held one has its next.
     later = shards.after("reviews", span[-1], as_of)
-    while any(next_retro(r, retros()) is None for r in held):
+    while held and _some_without_next(held, RetroCalendar(retros())):
         if next(later, None) is None:
             break
     known = retros()
+    calendar = RetroCalendar(known)
     actions: list[dict] = []
     for retro in held:
         # Actions are planned for the weeks right after their retrospective: they are
         # looked for from its week to the week after its deadline, not in later shards.
-        last = next_week(week_of(retro_deadline(retro, known, as_of)))
-        actions += [
-            c
-            for c in shards.between("commitments", retro["period"], last)
-            if c.get("source") == "retro" and c.get("review_id") == retro["id"]
-        ]
+        last = next_week(week_of(calendar.deadline(retro, as_of)))
+        theirs = shards.between_matching(
+            "commitments", retro["period"], last, "review_id", retro["id"]
+        )
+        actions += [c for c in theirs if c.get("source") == "retro"]
     if scope.owner is not None:
         actions = [a for a in actions if a.get("owner") == scope.owner]
     return held, known, actions
+
+
+def _some_without_next(held: list[dict], calendar: RetroCalendar) -> bool:
+    return any(calendar.next_after(retro) is None for retro in held)
 
 
 def streak_reviews(shards: Reader, owner: str, as_of: dt.date) -> list[dict]:
@@ -72,9 +72,7 @@ def streak_reviews(shards: Reader, owner: str, as_of: dt.date) -> list[dict]:
     found: list[dict] = []
     for part in shards.back_from("reviews", as_of):
         found += [
-            r
-            for r in part.records
-            if r.get("ritual") == "weekly" and r.get("owner") == owner
+            r for r in part.records if r.get("ritual") == "weekly" and r.get("owner") == owner
         ]
         streak = review_streak(found, owner, as_of)
         if shift_week(week_of(as_of), -(streak + 1)) > part.last:
@@ -94,10 +92,17 @@ def roadblocks_in_scope(
     last: dt.date,
 ) -> list[dict]:
     """The roadblocks in scope open on the as-of date or resolved in the window."""
-    read = shards.until("roadblocks", max(as_of, last))
-    # Most of history was resolved before the window and the as-of date: drop it with a
-    # comparison of ISO dates as text before the figures parse any date.
     window_start, today = first.isoformat(), as_of.isoformat()
+    # Most of history was resolved before the window and the as-of date: the parts whose
+    # last open day says so are not read, and of the others such roadblocks are dropped
+    # with a comparison of ISO dates as text before the figures parse any date.
+    read = shards.summarised_until(
+        "roadblocks",
+        max(as_of, last),
+        digests.LAST_OPEN_DAY,
+        digests.last_open_day,
+        lambda day: str(day) >= window_start or str(day) > today,
+    )
     recent = [
         r
         for r in read

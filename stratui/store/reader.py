@@ -11,7 +11,7 @@ the weeks asked is returned, never less).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from stratui.domain.weeks import week_of
@@ -34,6 +34,7 @@ class Reader:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._read: dict[tuple[str, str], list[dict]] = {}
+        self._indexes: dict[tuple[str, str, str], dict[str, list[dict]]] = {}
         self._keys: dict[str, list[str]] | None = None
 
     def _existing(self, collection: str) -> list[str]:
@@ -62,15 +63,63 @@ class Reader:
 
     def between(self, collection: str, first: str, last: str) -> list[dict]:
         """The records of the parts holding the weeks ``first`` to ``last``."""
+        return self._records(collection, self._keys_between(collection, first, last))
+
+    def between_matching(
+        self, collection: str, first: str, last: str, field: str, value: str
+    ) -> list[dict]:
+        """The records of :meth:`between` whose ``field`` is ``value`` (a text).
+
+        Each part is indexed by ``field`` once and kept, so many look-ups over
+        overlapping stretches (each retrospective's actions) cost one pass over each
+        part, not one per look-up.
+        """
+        found: list[dict] = []
+        for key in sorted(self._keys_between(collection, first, last)):
+            index = self._indexes.get((collection, key, field))
+            if index is None:
+                index = {}
+                for record in self._records(collection, [key]):
+                    if isinstance(found_value := record.get(field), str):
+                        index.setdefault(found_value, []).append(record)
+                self._indexes[collection, key, field] = index
+            found += index.get(value, [])
+        return found
+
+    def _keys_between(self, collection: str, first: str, last: str) -> set[str]:
         low, high = key_for_week(first), key_for_week(last)
-        return self._records(
-            collection, {low, *(k for k in self._existing(collection) if low <= k <= high)}
-        )
+        return {low, *(k for k in self._existing(collection) if low <= k <= high)}
 
     def until(self, collection: str, day: dt.date) -> list[dict]:
         """The records of every part up to the one holding ``day``."""
         bound = key_for_week(week_of(day))
         return self._records(collection, [k for k in self._existing(collection) if k <= bound])
+
+    def summarised_until(
+        self,
+        collection: str,
+        day: dt.date,
+        name: str,
+        summarise: Callable[[list[dict]], object],
+        keep: Callable[[object], bool],
+    ) -> list[dict]:
+        """The records of the parts up to the one holding ``day`` whose summary passes
+        ``keep`` (a part without one is read).
+
+        The summaries are the store's (:meth:`Store.digests`, ``name`` and
+        ``summarise``), kept between runs: a figure that needs, say, the roadblocks open
+        at some point of a window reads the parts that hold one, not ten years of them.
+        """
+        bound = key_for_week(week_of(day))
+        summaries = self.store.digests(collection, name, summarise)
+        return self._records(
+            collection,
+            [
+                key
+                for key in self._existing(collection)
+                if key <= bound and (key not in summaries or keep(summaries[key]))
+            ],
+        )
 
     def since(self, collection: str, day: dt.date, until: dt.date) -> list[dict]:
         """The records of the parts holding ``day`` to ``until``."""

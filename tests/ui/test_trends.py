@@ -110,3 +110,26 @@ async def test_an_empty_store_shows_no_data(stratui):
         assert app.screen.query_one("#trends-view", ContentSwitcher).current == "trends-none"
         text = str(app.screen.query_one("#trends-none", Static).content)
         assert "no data" in text
+
+
+async def test_the_table_shows_the_window_and_chart_chosen_while_it_was_hidden(demo):
+    # The table is filled only when shown: what changed behind the chart must be in it.
+    app = StratuiApp(demo, poll=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_trends(app, pilot)
+        await pilot.press("t")  # say/do of 12 weeks in the table
+        await pilot.pause()
+        assert len(table_rows(app)) == 12
+        await pilot.press("t", "p", "p", "p")  # back to the chart; 12 -> 26 -> 52 -> all
+        app.screen.query_one("#trends-charts", OptionList).highlighted = 1  # planned vs done
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        trends = app.screen.trends
+        expected = [
+            [week, str(planned), str(done)]
+            for week, planned, done in zip(trends.weeks, trends.planned, trends.done, strict=True)
+        ]
+        assert "all:" in str(app.screen.query_one("#trends-status", Static).content)
+        assert len(expected) == 8  # all of the demo's history
+        assert table_rows(app) == expected

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Mapping
 
 from stratui.domain.metrics.basics import day, mean, ratio
@@ -28,19 +29,54 @@ def completed_on(review: Mapping) -> dt.date:
     return day(review["completed_at"])
 
 
+class RetroCalendar:
+    """Each team's completed retrospectives in completion order, to find any one's next.
+
+    Sorting once and bisecting makes finding the next of every held retrospective cost
+    O(n log n) in all, where scanning every retrospective for each was quadratic (the
+    trends' "all" window holds a decade of them).
+    """
+
+    def __init__(self, retros: Iterable[Mapping]) -> None:
+        teams: dict[object, list[Mapping]] = {}
+        for retro in retros:
+            if retro.get("ritual") == "retro" and is_completed(retro):
+                teams.setdefault(retro.get("team"), []).append(retro)
+        self._retros: dict[object, list[Mapping]] = {}
+        self._stamps: dict[object, list[str]] = {}
+        for team, found in teams.items():
+            # A stable sort: of retrospectives completed at the same moment, the first given
+            # stays first (the one ``min`` would have picked).
+            found.sort(key=lambda retro: str(retro["completed_at"]))
+            self._retros[team] = found
+            self._stamps[team] = [str(retro["completed_at"]) for retro in found]
+
+    def next_after(self, retro: Mapping) -> Mapping | None:
+        """The same team's first retrospective completed after ``retro`` (not ``retro``)."""
+        team = retro.get("team")
+        stamps = self._stamps.get(team)
+        if not stamps:
+            return None
+        found = self._retros[team]
+        index = bisect_right(stamps, str(retro["completed_at"]))
+        while index < len(found) and found[index].get("id") == retro.get("id"):
+            index += 1
+        return found[index] if index < len(found) else None
+
+    def deadline(self, retro: Mapping, as_of: dt.date, *more: RetroCalendar) -> dt.date:
+        """The day by which the actions of ``retro`` count as done in time: the completion
+        date of its team's next retrospective in this calendar or ``more``, or ``as_of``
+        when that is earlier or there is no next one."""
+        following = [n for c in (self, *more) if (n := c.next_after(retro)) is not None]
+        if not following:
+            return as_of
+        return min(min(completed_on(one) for one in following), as_of)
+
+
 def next_retro(retro: Mapping, retros: Iterable[Mapping]) -> Mapping | None:
-    """The same team's first retrospective among ``retros`` completed after ``retro``."""
-    mine = str(retro["completed_at"])
-    later = [
-        other
-        for other in retros
-        if other.get("ritual") == "retro"
-        and is_completed(other)
-        and other.get("team") == retro.get("team")
-        and other.get("id") != retro.get("id")
-        and str(other["completed_at"]) > mine
-    ]
-    return min(later, key=lambda other: str(other["completed_at"]), default=None)
+    """The same team's first retrospective among ``retros`` completed after ``retro``
+    (for one look-up; build a :class:`RetroCalendar` for many)."""
+    return RetroCalendar(retros).next_after(retro)
 
 
 def retro_deadline(retro: Mapping, retros: Iterable[Mapping], as_of: dt.date) -> dt.date:
@@ -49,14 +85,40 @@ def retro_deadline(retro: Mapping, retros: Iterable[Mapping], as_of: dt.date) ->
     The completion date of the same team's next completed retrospective among ``retros``
     (:func:`next_retro`), or ``as_of`` when that is earlier or there is no next one.
     """
-    following = next_retro(retro, retros)
-    return as_of if following is None else min(completed_on(following), as_of)
+    return RetroCalendar(retros).deadline(retro, as_of)
 
 
 def is_done_by(action: Mapping, deadline: dt.date) -> bool:
     """True when the action is done and its ``closed_on`` is on or before ``deadline``."""
     closed = action.get("closed_on")
     return action.get("status") == "done" and bool(closed) and day(closed) <= deadline
+
+
+def is_held(retro: Mapping) -> bool:
+    """True for a retrospective that was held: a completed review of the ``retro`` ritual."""
+    return retro.get("ritual") == "retro" and is_completed(retro)
+
+
+def retro_actions(actions: Iterable[Mapping]) -> dict[str, list[Mapping]]:
+    """The actions among ``actions`` (source ``retro``) by the id of their retrospective."""
+    found: dict[str, list[Mapping]] = {}
+    for action in actions:
+        if action.get("source") == "retro":
+            found.setdefault(str(action.get("review_id")), []).append(action)
+    return found
+
+
+def follow_through_by(
+    deadlines: Mapping[str, dt.date], actions: Mapping[str, list[Mapping]]
+) -> float | None:
+    """Pooled follow-through of the retrospectives whose ids ``deadlines`` maps to their
+    deadline, from their actions by retrospective id (:func:`retro_actions`)."""
+    done = total = 0
+    for rid, deadline in deadlines.items():
+        theirs = actions.get(rid, ())
+        total += len(theirs)
+        done += sum(1 for action in theirs if is_done_by(action, deadline))
+    return ratio(done, total)
 
 
 def follow_through(
@@ -81,16 +143,10 @@ def follow_through(
         Actions done in time / all actions of the held retrospectives; ``None`` when
         they have no actions.
     """
-    held = [retro for retro in held if retro.get("ritual") == "retro" and is_completed(retro)]
-    known = [*held, *retros]
-    deadlines = {str(retro["id"]): retro_deadline(retro, known, as_of) for retro in held}
-    theirs = [
-        action
-        for action in actions
-        if action.get("source") == "retro" and str(action.get("review_id")) in deadlines
-    ]
-    in_time = sum(1 for a in theirs if is_done_by(a, deadlines[str(a["review_id"])]))
-    return ratio(in_time, len(theirs))
+    held = [retro for retro in held if is_held(retro)]
+    calendar = RetroCalendar([*held, *retros])
+    deadlines = {str(retro["id"]): calendar.deadline(retro, as_of) for retro in held}
+    return follow_through_by(deadlines, retro_actions(actions))
 
 
 def review_streak(
@@ -131,7 +187,10 @@ def pulse(reviews: Iterable[Mapping], first: dt.date, last: dt.date) -> float | 
     return mean(
         review["pulse"]
         for review in reviews
-        if is_completed(review)
-        and review.get("pulse") is not None
-        and first <= completed_on(review) <= last
+        if has_pulse(review) and first <= completed_on(review) <= last
     )
+
+
+def has_pulse(review: Mapping) -> bool:
+    """True for a completed review that recorded a pulse: the ones pulse averages."""
+    return is_completed(review) and review.get("pulse") is not None

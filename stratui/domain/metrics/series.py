@@ -8,18 +8,31 @@ on is ``None`` ("no data"), never 0; counts (planned, done, open roadblocks) are
 A week's "date" for figures taken on a day (open roadblocks, goal progress, confidence)
 is its Sunday, or the as-of date while that week is not over.
 
+Every series costs time linear in its weeks plus its records (up to a log factor): the
+records are grouped or sorted once and each week looks its value up, so the "all" window
+of a decade costs about ten times a year, not a hundred (issue 18).
+
 Pure module: no Textual, no TinyDB, no store.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
 from stratui.domain.metrics import execution as ex
-from stratui.domain.metrics.goal_figures import goal_progress, latest_checkins
-from stratui.domain.metrics.rituals import follow_through, pulse
-from stratui.domain.metrics.roadblocks import is_open_on, time_to_resolve
+from stratui.domain.metrics.basics import day, day_or_none, mean, median, ratio
+from stratui.domain.metrics.goal_figures import CheckinTimeline, progress_from
+from stratui.domain.metrics.rituals import (
+    RetroCalendar,
+    completed_on,
+    follow_through_by,
+    has_pulse,
+    is_held,
+    retro_actions,
+)
+from stratui.domain.metrics.roadblocks import roadblock_age
 from stratui.domain.weeks import monday, next_week, sunday
 
 ROLLING_WEEKS = 4  # the rolling say/do line pools this many weeks
@@ -42,18 +55,29 @@ def rolling_say_do_series(
     """Rolling say/do ending with each week: pooled over that week and the ``span - 1``
     before it (sum of done / sum of reviewed). Pass the commitments of the earlier weeks
     too, or the first points pool fewer weeks."""
-    mine = ex.by_week(commitments)
-    ordered = sorted(mine)
+    done: dict[int, int] = {}
+    reviewed: dict[int, int] = {}
+    for week, theirs in ex.by_week(commitments).items():
+        number = _week_number(week)
+        done[number] = ex.done_count(theirs)
+        reviewed[number] = ex.reviewed_count(theirs)
     values = []
     for week in weeks:
-        earlier = [w for w in ordered if w <= week][-span:]
-        earlier = [w for w in earlier if _weeks_apart(w, week) < span]
-        values.append(ex.rolling_say_do(mine[w] for w in earlier))
+        last = _week_number(week)
+        pooled = range(last - span + 1, last + 1)
+        values.append(
+            ratio(sum(done.get(n, 0) for n in pooled), sum(reviewed.get(n, 0) for n in pooled))
+        )
     return values
 
 
-def _weeks_apart(first: str, last: str) -> int:
-    return (monday(last) - monday(first)).days // 7
+def _week_number(week: str) -> int:
+    """Weeks since the calendar's first Monday: consecutive weeks, consecutive numbers."""
+    return monday(week).toordinal() // 7
+
+
+def _monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
 
 
 def count_series(commitments: Iterable[Mapping], weeks: Sequence[str]) -> dict[str, list[int]]:
@@ -84,27 +108,43 @@ def calibration_series(commitments: Iterable[Mapping], weeks: Sequence[str]) -> 
 def open_roadblocks_series(
     roadblocks: Iterable[Mapping], weeks: Sequence[str], as_of: dt.date
 ) -> list[int]:
-    """How many roadblocks were open at the end of each week (see :func:`week_day`)."""
-    roadblocks = list(roadblocks)
-    counts = []
-    for week in weeks:
-        on = week_day(week, as_of)
-        counts.append(sum(1 for r in roadblocks if is_open_on(r, on)))
-    return counts
+    """How many roadblocks were open at the end of each week (see :func:`week_day`).
+
+    Open on a day (:func:`~stratui.domain.metrics.roadblocks.is_open_on`): raised by then,
+    less those raised and resolved by then, each counted by bisecting a sorted list.
+    """
+    raised: list[dt.date] = []
+    closed: list[dt.date] = []  # the day each resolved roadblock stopped being open
+    for roadblock in roadblocks:
+        raised.append(day(roadblock["raised_on"]))
+        resolved = day_or_none(roadblock.get("resolved_on"))
+        if resolved is not None:
+            closed.append(max(raised[-1], resolved))
+    raised.sort()
+    closed.sort()
+    days = (week_day(week, as_of) for week in weeks)
+    return [bisect_right(raised, on) - bisect_right(closed, on) for on in days]
 
 
 def time_to_resolve_series(
     roadblocks: Iterable[Mapping], weeks: Sequence[str]
 ) -> list[float | None]:
     """Time to resolve (median age in days) of the roadblocks resolved in each week."""
-    roadblocks = list(roadblocks)
-    return [time_to_resolve(roadblocks, monday(w), sunday(w)) for w in weeks]
+    ages: dict[dt.date, list[int]] = {}
+    for roadblock in roadblocks:
+        resolved = day_or_none(roadblock.get("resolved_on"))
+        if resolved is not None:
+            ages.setdefault(_monday_of(resolved), []).append(roadblock_age(roadblock, resolved))
+    return [median(ages.get(monday(week), ())) for week in weeks]
 
 
 def pulse_series(reviews: Iterable[Mapping], weeks: Sequence[str]) -> list[float | None]:
     """Mean pulse of the reviews completed in each week (Monday to Sunday)."""
-    reviews = list(reviews)
-    return [pulse(reviews, monday(w), sunday(w)) for w in weeks]
+    pulses: dict[dt.date, list[float]] = {}
+    for review in reviews:
+        if has_pulse(review):
+            pulses.setdefault(_monday_of(completed_on(review)), []).append(review["pulse"])
+    return [mean(pulses.get(monday(week), ())) for week in weeks]
 
 
 def follow_through_series(
@@ -114,30 +154,41 @@ def follow_through_series(
     retros: Iterable[Mapping],
     weeks: Sequence[str],
 ) -> list[float | None]:
-    """Retro follow-through of the retrospectives held for each week (by ``period``)."""
-    held, actions, retros = list(held), list(actions), list(retros)
-    return [
-        follow_through([r for r in held if r.get("period") == w], actions, as_of, retros)
-        for w in weeks
-    ]
+    """Retro follow-through of the retrospectives held for each week (by ``period``).
+
+    Each week's held retrospectives find their next among ``retros`` and among each
+    other, as :func:`~stratui.domain.metrics.rituals.follow_through` of that week would.
+    """
+    by_period: dict[object, list[Mapping]] = {}
+    for retro in held:
+        if is_held(retro):
+            by_period.setdefault(retro.get("period"), []).append(retro)
+    calendar = RetroCalendar(retros)
+    by_retro = retro_actions(actions)
+    values = []
+    for week in weeks:
+        theirs = by_period.get(week, [])
+        together = RetroCalendar(theirs)
+        deadlines = {str(r["id"]): together.deadline(r, as_of, calendar) for r in theirs}
+        values.append(follow_through_by(deadlines, by_retro))
+    return values
 
 
 def goal_progress_series(
     goal: Mapping, checkins: Iterable[Mapping], weeks: Sequence[str], as_of: dt.date
 ) -> list[float | None]:
     """The goal's progress at the end of each week."""
-    checkins = list(checkins)
-    return [goal_progress(goal, checkins, week_day(w, as_of)) for w in weeks]
+    timeline = CheckinTimeline(checkins, goal["id"], having="value")
+    return [progress_from(goal, timeline.latest(week_day(w, as_of))) for w in weeks]
 
 
 def confidence_series(
     goal: Mapping, checkins: Iterable[Mapping], weeks: Sequence[str], as_of: dt.date
 ) -> list[int | None]:
     """The goal's latest stated confidence (1..5) at the end of each week."""
-    own = [c for c in checkins if c.get("goal_id") == goal["id"]]
+    timeline = CheckinTimeline(checkins, goal["id"], having="confidence")
     values: list[int | None] = []
     for week in weeks:
-        latest = latest_checkins(own, week_day(week, as_of), having="confidence")
-        checkin = latest.get(str(goal["id"]))
+        checkin = timeline.latest(week_day(week, as_of))
         values.append(None if checkin is None else int(checkin["confidence"]))
     return values

@@ -243,20 +243,24 @@ class TrendsScreen(StratuiScreen):
         return self.query_one("#trends-view", ContentSwitcher).current == "trends-table"
 
     def show_chart(self, table: bool | None = None) -> None:
-        """Draw the current chart (or its table) from :attr:`trends`."""
+        """Draw the current chart (or its table) from :attr:`trends`.
+
+        The table is filled only when it is shown: on the "all" window it has a row per
+        week (a goal's, one per goal and week), and Textual measures every cell it adds.
+        """
         if self.trends is None:
             return
         table = self.showing_table if table is None else table
         title = dict(CHARTS)[self.chart]
         self.query_one("#trends-title", Static).update(title)
         columns, rows = chart_table(self.trends, self.chart)
-        data = self.query_one("#trends-table", DataTable)
-        data.clear(columns=True)
-        data.add_columns(*columns)
-        for row in rows:
-            data.add_row(*row)
         switcher = self.query_one("#trends-view", ContentSwitcher)
         if table:
+            data = self.query_one("#trends-table", DataTable)
+            data.clear(columns=True)
+            data.add_columns(*columns)
+            for row in rows:
+                data.add_row(*row)
             switcher.current = "trends-table"
             return
         kind, lines = chart_lines(self.trends, self.chart)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from stratui.domain import digests
 from stratui.domain.metrics import execution as ex
 from stratui.domain.metrics import series
 from stratui.domain.weeks import FIRST_WEEK, monday, week_of, weeks_between
@@ -81,8 +82,8 @@ def build_trends(
     data = gather(store, as_of, weeks=pooled, owner=owner, team=team)
     shown = data.weeks[-span:]
     if weeks is None:  # "all": from the first week with commitments in scope
-        counts = series.count_series(data.commitments, shown)["planned"]
-        first = next((i for i, n in enumerate(counts) if n), len(shown) - 1)
+        planned = {c["week"] for c in data.commitments}
+        first = next((i for i, week in enumerate(shown) if week in planned), len(shown) - 1)
         shown = shown[first:]
     return _trends(data, shown, _roadblocks(store, data, shown))
 
@@ -137,9 +138,15 @@ def _all_weeks(store: Store, as_of: dt.date) -> int:
 def _roadblocks(store: Store, data: ReportData, weeks: list[str]) -> list[dict]:
     """The roadblocks in scope open at some point of ``weeks`` or resolved in them."""
     first, last = monday(weeks[0]), series.week_day(weeks[-1], data.as_of)
-    with store.reading():
-        read = Reader(store).until("roadblocks", max(data.as_of, last))
     start, end = first.isoformat(), last.isoformat()
+    with store.reading():  # only the parts holding a roadblock open on or after start
+        read = Reader(store).summarised_until(
+            "roadblocks",
+            max(data.as_of, last),
+            digests.LAST_OPEN_DAY,
+            digests.last_open_day,
+            lambda day: str(day) >= start,
+        )
     during = [
         r
         for r in read
