@@ -21,9 +21,9 @@ def add_chat_options(parser: argparse.ArgumentParser, what: str) -> None:
     """``--style`` and ``--post`` on ``parser``, for ``what`` it prints."""
     parser.add_argument(
         "--style",
-        default="md",
+        default=None,
         **argtypes.one_of(STYLES),
-        help=f"{what} as Markdown (default) or as Slack text (mrkdwn)",
+        help=f"{what} as Markdown or as Slack text (mrkdwn); default md, and slack with --post",
     )
     parser.add_argument(
         "--post", metavar="URL", help=f"send {what} to a chat webhook as {{\"text\": ...}}"
@@ -35,7 +35,8 @@ def send_text(markdown: str, args, what: str) -> int:
     from stratui.cli.webhook import PostFailed, check_url, post
 
     url = check_url(args.post) if args.post else None
-    if args.style == "slack":
+    style = args.style or ("slack" if url else "md")  # a chat reads mrkdwn, not headings
+    if style == "slack":
         from stratui.domain.slack import slack_text
 
         text = slack_text(markdown)

@@ -31,7 +31,7 @@ def run_due(args) -> int:
         print(json.dumps([item.as_json() for item in items], ensure_ascii=False, indent=2))
     elif not args.quiet:
         for item in items:
-            print(("overdue: " if item.overdue else "") + item.text)
+            print(item.text)  # each line says its state: due since, overdue, was due
     return EXIT_DUE if items else 0
 
 

@@ -139,7 +139,11 @@ def set_away(ws: Workspace, first: dt.date, last: dt.date, *, cancel: bool = Fal
     period = {"from": first.isoformat(), "to": last.isoformat()}
     with ws.store.transaction() as tx:
         me = ws.person_named(None, "me")
-        person = dict(find_named(ws.store.all("people"), me) or {})
+        found = find_named(ws.store.all("people"), me)
+        if found is None:  # a new store: this first write makes me a person (as `log` does)
+            fields = {"name": me, "teams": []}
+            found = tx.insert("people", rec.new_record("people", fields, ws.clock.now()))
+        person = dict(found)
         periods = [p for p in person.get("away") or () if isinstance(p, dict)]
         if cancel:
             if period not in periods:

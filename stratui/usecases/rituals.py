@@ -118,11 +118,25 @@ def move(
     """The review moved to ``period``: its draft's answers about what both periods hold
     are kept, the others dropped; returns the stored review and the draft.
 
+    When the scope already has a draft of ``period`` (one left unfinished, or started by
+    ``stratui import --from jrnl``), that one is resumed instead: the draft given is saved
+    as it is, for its own period, so neither period's notes move to the other and no
+    period gets two drafts.
+
     Raises:
         ValueError: ``period`` is not one.
         ReviewError, UnknownId: as :func:`save`; the draft given is left as it was.
     """
     ritual.check_period(period)
+    waiting = [
+        other
+        for other in _drafts(ws, ritual, _scope_of(ritual, review), period)
+        if other["id"] != review["id"]
+    ]
+    if waiting:
+        save(ws, ritual, review, draft)
+        other = ritual.read_draft(waiting[0])
+        return waiting[0], _filled(ws, ritual, other, waiting[0]["id"])
     moved = ritual.read_draft({**review, "answers": draft.to_answers(), "period": period})
     moved.period = period
     ritual.moved(moved)

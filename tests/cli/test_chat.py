@@ -81,6 +81,15 @@ def test_a_summary_is_posted_as_json_text(cli, hook):
     assert set(body) == {"text"} and body["text"].startswith("*Weekly report: ")
 
 
+def test_a_post_is_in_slack_style_unless_asked_otherwise(cli, hook):
+    """A chat reads mrkdwn: ``--post`` alone sends no Markdown headings."""
+    assert cli("report", "--post", url(hook)).returncode == 0
+    assert cli("report", "--post", url(hook), "--style", "md").returncode == 0
+    slack, markdown = (body["text"] for body in hook.bodies)
+    assert slack.startswith("*Weekly report: ") and "\n#" not in slack
+    assert markdown.startswith("# Weekly report: ")
+
+
 def test_a_500_says_so_and_nothing_is_printed(cli, hook):
     hook.status = 500
     done = cli("report", "--post", url(hook))

@@ -148,7 +148,7 @@ def test_the_team_review_is_due_for_who_runs_it(cli, tmp_path, monkeypatch):
         False,
     )
     late = due(cli, monkeypatch, "2026-11-30").stdout
-    assert "overdue: team review of Platform 2026-W48: overdue (week ended 2026-11-29)" in late
+    assert "team review of Platform 2026-W48: overdue (week ended 2026-11-29)" in late
 
 
 def test_the_team_review_is_not_due_for_a_member_who_does_not_run_it(cli, tmp_path, monkeypatch):
@@ -169,5 +169,16 @@ def test_a_retro_action_past_due_months_ago_is_still_listed(cli, tmp_path, monke
     assert cli("import", str(path)).returncode == 0
     listed = due(cli, monkeypatch, "2026-11-24")  # 17 weeks later
     assert listed.returncode == 3
-    assert "overdue: retro action “Fix the flaky deploy”: was due 2026-07-24\n" in listed.stdout
+    assert "retro action “Fix the flaky deploy”: was due 2026-07-24\n" in listed.stdout
     assert "Done long ago" not in listed.stdout
+
+
+def test_away_is_a_first_write_on_a_new_store(cli, store, monkeypatch):
+    """A new user's first command may be `away`: it makes them a person, as `log` does."""
+    monkeypatch.setenv("STRATUI_TODAY", "2026-12-08")
+    done = cli("away", "2026-12-21..2027-01-03")
+    assert done.returncode == 0, done.stderr
+    (person,) = Store.at(str(store)).all("people")
+    assert person["name"] == "ana"
+    assert person["away"] == [{"from": "2026-12-21", "to": "2027-01-03"}]
+    assert due(cli, monkeypatch, "2026-12-24").returncode == 0

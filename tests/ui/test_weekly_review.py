@@ -356,6 +356,32 @@ async def test_the_period_can_be_changed_on_the_check_in(app, stratui):
     assert draft["period"] == "2026-W46"
 
 
+async def test_changing_to_a_week_that_has_a_draft_resumes_that_draft(app, stratui):
+    """A week with its own draft (left unfinished, or made by a jrnl import) is resumed,
+    not overwritten by the draft being moved: each week keeps its own notes."""
+    weekly = bound(stratui, WEEKLY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.screen.title == f"Weekly review {PERIOD}"
+        this_week = app.screen.review["id"]
+        old, draft = weekly.start_or_resume("ana", "2026-W46")  # e.g. a jrnl import
+        draft.notes = "Notes of W46 (from jrnl)"
+        weekly.save(old, draft)
+        period = app.screen.query_one("#checkin-period", Input)
+        period.focus()
+        period.value = "last"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.title == "Weekly review 2026-W46"
+        assert app.screen.review["id"] == old["id"]
+        assert app.screen.draft.notes == "Notes of W46 (from jrnl)"
+    drafts = {d["period"]: d for d in weekly.drafts("ana")}
+    assert drafts[PERIOD]["id"] == this_week  # still there, for its own week
+    assert drafts["2026-W46"]["answers"]["notes"] == "Notes of W46 (from jrnl)"
+    assert len(drafts) == 2
+
+
 async def test_a_commitment_logged_meanwhile_appears_in_look_back(app, stratui):
     commitments.log(stratui, "Plan")
     async with app.run_test(size=(100, 30)) as pilot:

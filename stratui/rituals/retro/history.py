@@ -84,7 +84,7 @@ class RetroDue(NamedTuple):
         if self.last_period is None:
             state = "no retrospective yet; due now"
         elif self.overdue:
-            state = f"overdue (the week ended {sunday(self.period).isoformat()})"
+            state = f"overdue (week ended {sunday(self.period).isoformat()})"
         elif self.due:
             state = "due this week"
         else:

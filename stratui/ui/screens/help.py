@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from stratui.ui.styles import stylesheet
-from stratui.ui.text import literal
+from stratui.ui.text import cell
 
 
 def _keys(binding: Binding, keymap: Mapping[str, str]) -> str:
@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
                 table = DataTable(show_header=False, cursor_type="none", classes="help-keys")
                 table.add_columns("key", "action", "id")
                 for binding in bindings:
-                    keys = literal(_keys(binding, self.keymap))  # as the person wrote them
+                    keys = cell(_keys(binding, self.keymap))  # as the person wrote them
                     table.add_row(keys, binding.description, binding.id or "")
                 yield table
             yield Static(
