@@ -11,6 +11,10 @@ each history in turn:
 - **both changed**: ben logs one, ana logs one and syncs; ben runs ``stratui sync``
   (timed: a true merge, the driver merging the shard both sides changed).
 
+- **merge driver**: what git runs for each file both sides changed
+  (``python -P -m stratui merge-driver O A B PATH``), on copies of the current quarter's
+  commitments shard: its cost depends on that file only.
+
 Every command is a fresh process; the figure is the ratio of the 10-year median to the
 1-year median. ``--profile FILE`` then runs one more 10-year receive under cProfile and
 prints where its time went (the profile is kept in ``FILE``).
@@ -32,7 +36,10 @@ from pathlib import Path
 from benchmarks.run import _build_store, _env, _stratui
 from stratui.demo import history_years
 
-TARGETS = {"receive one 10y / receive one 1y": 1.5}
+TARGETS = {
+    "receive one 10y / receive one 1y": 1.5,
+    "merge driver 10y / merge driver 1y": 1.5,
+}
 
 
 def _git_env(root: Path) -> dict[str, str]:
@@ -71,6 +78,18 @@ class _Clone:
         return time.perf_counter() - started
 
 
+def _time_driver(clone: _Clone, scratch: Path) -> float:
+    """Seconds of one merge-driver run on the current quarter's commitments shard."""
+    rel = "store/commitments/2026-Q4.json"
+    sides = [scratch / name for name in ("base", "ours", "theirs")]
+    for side in sides:
+        shutil.copyfile(clone.path / rel, side)
+    command = [sys.executable, "-P", "-m", "stratui", "merge-driver", *map(str, sides), rel]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, env=clone.env, cwd=clone.path)
+    return time.perf_counter() - started
+
+
 def _team(root: Path, name: str, years: int, people: int, env: dict[str, str]):
     """A bare repository holding a ``years`` history and two clones of it: (ana, ben)."""
     team = root / name
@@ -107,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         for label, years in (("1y", 1), ("10y", 10))
     }
     samples: dict[str, list[float]] = {
-        f"{case} {label}": [] for case in ("receive one", "both changed") for label in teams
+        f"{case} {label}": []
+        for case in ("receive one", "both changed", "merge driver")
+        for label in teams
     }
     for index in range(args.rounds):
         for label, (ana, ben) in teams.items():
@@ -119,13 +140,14 @@ def main(argv: list[str] | None = None) -> int:
             ana.run("sync")
             samples[f"both changed {label}"].append(ben.run("sync"))
             ana.run("sync")  # takes ben's: the next round starts level
+            samples[f"merge driver {label}"].append(_time_driver(ben, root))
     median = {name: statistics.median(times) * 1000 for name, times in samples.items()}
     print(f"\nmedians over {args.rounds} rounds (ms), {args.people} people:")
     for name, value in median.items():
         print(f"  {name:20s} {value:7.1f}")
     print("\nfigure                               ratio  target")
     failed = False
-    for case in ("receive one", "both changed"):
+    for case in ("receive one", "both changed", "merge driver"):
         figure = f"{case} 10y / {case} 1y"
         ratio = median[f"{case} 10y"] / median[f"{case} 1y"]
         target = TARGETS.get(figure)
