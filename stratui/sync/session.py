@@ -61,9 +61,10 @@ class SyncError(Exception):
     """The sync stopped; the message says what was kept and what to do next."""
 
 
-AfterMerge = Callable[[object], list[str]]
+AfterMerge = Callable[[object, list[str] | None], list[str]]
 """What the door runs on the store after a merge, before its commit (the use cases' rules
-a merge of files cannot apply, such as following renames); lines to say."""
+a merge of files cannot apply, such as following renames), given the store files changed
+since the last sync (None: unknown, the whole store may have); lines to say."""
 
 
 def sync(store_dir: str, say: Say, after_merge: AfterMerge | None = None) -> None:
@@ -97,6 +98,8 @@ class _Session:
             raise SyncError(str(error)) from None
         self.prefix = self.repo.relative(self.root)
         self.committed: str | None = None  # the commit of ours made by this run
+        # store files changed since the last sync, before this run's merges (None: unknown)
+        self.since_sync: list[str] | None = None
 
     # -- which paths are the store's --------------------------------------------------
 
@@ -175,7 +178,7 @@ class _Session:
         from stratui.store.reconcile import notice_files, reconcile, reconcile_files
 
         with self.store.backend.lock(True):
-            scope = self.changed_since_sync()
+            self.since_sync = scope = self.changed_since_sync()
             if scope is None:
                 fixes = reconcile(self.store)
             else:
@@ -374,7 +377,8 @@ class _Session:
                 self.store, rels, None if fast_forward else self._records_at(at_head)
             )
             if self.after_merge is not None:
-                fixes += self.after_merge(self.store)
+                since = None if self.since_sync is None else sorted({*self.since_sync, *rels})
+                fixes += self.after_merge(self.store, since)
         except Exception:
             self.undo_merge(head)
             raise

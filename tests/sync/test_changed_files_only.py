@@ -44,10 +44,16 @@ def sync_in_process(member: Member, monkeypatch) -> tuple[list[str], set[str]]:
     return said, decoded
 
 
+@pytest.mark.parametrize("renamed", [False, True], ids=["", "after-a-rename"])
 @pytest.mark.parametrize("ours_too", [False, True], ids=["receive-one", "both-changed"])
-def test_a_sync_decodes_no_shard_the_merge_did_not_touch(team: Team, monkeypatch, ours_too):
+def test_a_sync_decodes_no_shard_the_merge_did_not_touch(
+    team: Team, monkeypatch, ours_too, renamed
+):
+    """Also once someone was renamed: following renames reads what the merge changed."""
     lea = team.founded()
     old = {lea.log(f"Done in {week}", "--week", week) for week in OLD_WEEKS}
+    if renamed:
+        lea.ok("person", "rename", "carl", "karl")
     lea.sync()
     ben = team.clone("ben")
     ben.sync()  # the first sync of a clone reads everything once
@@ -132,3 +138,25 @@ def test_a_malformed_record_a_plain_git_pull_brought_after_a_sync_is_refused(tea
     assert "commitments/2026-Q4.json is damaged" in line and "status" in line, line
     assert head(ben) == before  # nothing committed, nothing pushed
     assert ana.git("ls-remote", "origin", "main").split()[0] == before
+
+
+def test_a_record_under_a_former_name_pushed_with_plain_git_follows_the_rename(team: Team):
+    """Ana renamed ben and synced; ben logged under his old name, pulled and pushed with
+    plain git (no stratui to follow the rename). Ana's next merge changes none of her
+    people, only the file the commitment arrived in: it is renamed all the same."""
+    team.founded().sync()
+    ana, ben = team.clone("ana"), team.clone("ben")
+    ben.ok("sync", "setup")
+    ana.ok("person", "rename", "ben", "benjamin")
+    ana.sync()
+    rid = ben.log("Ben's work", "--owner", "ben", "--week", "2026-W10")
+    ben.git("add", "-A", "store")
+    ben.git("commit", "-q", "-m", "ben, by hand")
+    ben.git("pull", "-q", "--no-rebase", "--no-edit")
+    ben.git("push", "-q")
+    said = ana.sync()
+    assert "person ben is benjamin now (renamed on another clone): 1 record followed" in said
+    ben.sync()
+    for member in (ana, ben):
+        assert member.commitments()[rid]["owner"] == "benjamin"
+        member.check()
