@@ -190,7 +190,9 @@ class _Finder:
         from stratui.domain.merge import newest
 
         copies = [record for record in found if record is not None]
-        return dict(newest(copies)) if copies else None
+        if len(copies) < 2:
+            return dict(copies[0]) if copies else None
+        return dict(newest(copies))
 
     def new_dangling(self, before: Callable[[str], dict[str, dict]]) -> set[Link]:
         """The links of live records to deleted ones that did not dangle before the
