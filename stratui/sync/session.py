@@ -264,11 +264,15 @@ class _Session:
 
     def _records_at(self, read: Callable[[str], bytes | None]) -> Callable[[str], dict]:
         """The records of a store file (relative to the store) as ``read`` gives the
-        bytes of its path in the work tree; ``{}`` for none, or none that decode."""
+        bytes of its path in the work tree, decoded once per file; ``{}`` for none, or
+        none that decode."""
+        decoded: dict[str, dict] = {}
 
         def records(rel: str) -> dict:
-            path = f"{self.prefix}/{rel}" if self.prefix else rel
-            return self._records([path], read).get(parse_relpath(rel)[0], {})
+            if rel not in decoded:
+                path = f"{self.prefix}/{rel}" if self.prefix else rel
+                decoded[rel] = self._records([path], read).get(parse_relpath(rel)[0], {})
+            return decoded[rel]
 
         return records
 

@@ -21,20 +21,20 @@ from .test_sync_command import head, one_error
 OLD_WEEKS = ("2025-W10", "2025-W30", "2026-W10", "2026-W30")  # four shards, never touched
 
 
-def sync_in_process(member: Member, monkeypatch) -> tuple[list[str], set[str]]:
-    """``stratui sync`` in this process, as ``member``: the lines it said and the ids of
-    every record any store file it decoded held (``decode_shard`` spied on)."""
+def sync_in_process(member: Member, monkeypatch) -> tuple[list[str], list[set[str]]]:
+    """``stratui sync`` in this process, as ``member``: the lines it said and, for each
+    store file it decoded (``decode_shard`` spied on), the ids of its records."""
     for key in list(os.environ):
         if key.startswith(("STRATUI_", "GIT_")) and key not in member.env:
             monkeypatch.delenv(key)
     for key, value in member.env.items():
         monkeypatch.setenv(key, value)
     monkeypatch.chdir(member.clone)
-    decoded: set[str] = set()
+    decoded: list[set[str]] = []
 
     def spy(collection: str, data: bytes) -> dict[str, dict]:
         records = codec.decode_shard(collection, data)
-        decoded.update(records)
+        decoded.append(set(records))
         return records
 
     monkeypatch.setattr(store_module, "decode_shard", spy)
@@ -60,7 +60,8 @@ def test_a_sync_decodes_no_shard_the_merge_did_not_touch(
     arriving = lea.log("This week's")
     lea.sync()
     mine = ben.log("Ben's this week") if ours_too else None
-    said, decoded = sync_in_process(ben, monkeypatch)
+    said, decodes = sync_in_process(ben, monkeypatch)
+    decoded = set().union(*decodes)
     pushed = "pushed to origin/main: the store is in sync with it"
     assert said[-1] == (pushed if ours_too else "the store is in sync with origin/main")
     assert arriving in decoded  # the file it arrived in was read and checked
@@ -68,6 +69,27 @@ def test_a_sync_decodes_no_shard_the_merge_did_not_touch(
     found = ben.commitments()
     assert arriving in found and old <= set(found) and (mine is None or mine in found)
     ben.check()
+
+
+def test_deletions_arriving_decode_the_file_they_are_in_a_few_times_not_once_each(
+    team: Team, monkeypatch
+):
+    """Whether each arriving deletion left a link dangling is asked of the file as it
+    was before the merge: decoded once, however many deletions arrive."""
+    lea = team.founded()
+    doomed = [lea.log(f"Dropped {n}") for n in range(12)]
+    lea.sync()
+    ben = team.clone("ben")
+    ben.sync()
+    for rid in doomed:
+        commitments.delete(lea.app(MONDAY), rid)
+    lea.sync()
+    ben.log("Ben's this week")
+    said, decodes = sync_in_process(ben, monkeypatch)
+    assert said[-1] == "pushed to origin/main: the store is in sync with it"
+    holding = [ids for ids in decodes if doomed[0] in ids]
+    assert 0 < len(holding) < len(doomed), len(holding)  # a fixed few reads, not one each
+    assert not set(doomed) & set(ben.commitments())
 
 
 def test_a_deletion_arriving_keeps_a_carry_over_in_a_shard_the_merge_did_not_touch(team: Team):
