@@ -263,9 +263,9 @@ class _Session:
         return found
 
     def _records_at(self, read: Callable[[str], bytes | None]) -> Callable[[str], dict]:
-        """The records of a store file (relative to the store) as ``read`` gives the
-        bytes of its path in the work tree, decoded once per file; ``{}`` for none, or
-        none that decode."""
+        """The records of a store file (named relative to the store) in the version
+        ``read`` gives (by its path from the top of the work tree), decoded once per
+        file; ``{}`` for none, or none that decode."""
         decoded: dict[str, dict] = {}
 
         def records(rel: str) -> dict:
