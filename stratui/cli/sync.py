@@ -70,14 +70,15 @@ def run_sync(args) -> int:
     return 0
 
 
-def _follow_renames(store) -> list[str]:
+def _follow_renames(store, files: list[str] | None) -> list[str]:
     """After a merge: what a clone wrote under a name renamed elsewhere follows the
-    rename (see :func:`stratui.usecases.people.follow_renames`)."""
+    rename, in ``files`` (None: the whole store; see
+    :func:`stratui.usecases.people.follow_renames`)."""
     from stratui.clock import Clock
     from stratui.usecases import people
     from stratui.usecases.workspace import Workspace
 
-    return people.follow_renames(Workspace(store, Clock.from_env()))
+    return people.follow_renames(Workspace(store, Clock.from_env()), files)
 
 
 def run_merge_driver(args) -> int:

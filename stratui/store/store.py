@@ -343,9 +343,7 @@ class Store:
         parsed = parse_relpath(rel)
         if rel == META_FILE or not parsed:
             return
-        raise self._damaged(
-            rel, "it is missing, or no longer a regular file", _sound_as(parsed[0])
-        )
+        raise self._damaged(rel, "it is missing, or no longer a regular file", _sound_as(parsed[0]))
 
     def _damaged(self, rel: str, problem: str, is_good: Callable[[bytes], bool]) -> StoreDamaged:
         backup = self.backend.latest_good_backup(rel, is_good)
@@ -608,13 +606,20 @@ class Store:
         """Every live record of ``collection`` (reads every shard of it)."""
         return self.find(collection)
 
-    def collections(self, *, deleted: bool = False) -> dict[str, list[dict]]:
-        """Every record of every collection, tombstones included with ``deleted=True``."""
+    def collections(
+        self, *, deleted: bool = False, files: Iterable[str] | None = None
+    ) -> dict[str, list[dict]]:
+        """Every record of every collection, tombstones included with ``deleted=True``;
+        only those the store files ``files`` hold (relative paths: what a merge changed)
+        when given."""
+        only = None if files is None else set(files)
         result: dict[str, list[dict]] = {}
         with self.reading():
             for collection in (*UNSHARDED, *SHARDED):
                 records: dict[str, dict] = {}
                 for rel in self._all_rels(collection):
+                    if only is not None and rel not in only:
+                        continue
                     for rid, record in self._shard_records(rel).items():
                         if deleted or not record.get("deleted"):
                             records[rid] = dict(record)

@@ -13,8 +13,10 @@ One run, in this order:
    the incoming store files are decoded first (a damaged or too new file refuses the
    merge before it starts); git merges, calling the driver for each file both sides
    changed; the store re-reads what git changed, :mod:`stratui.store.reconcile` removes
-   twins and revives deleted records still linked to, and the merge is committed. A
-   conflict (the driver refused a file) is left for the user with the paths named.
+   twins and revives deleted records still linked to, reading only what those files
+   concern (so a sync costs what changed, not the length of the history), and the merge
+   is committed. A conflict (the driver refused a file) is left for the user with the
+   paths named.
 5. **Push**. When someone pushed meanwhile, fetch and merge again (a few times); when
    the push fails otherwise, the local commits stay and the message says so.
 
@@ -50,14 +52,19 @@ PUSH_ATTEMPTS = 3
 
 Say = Callable[[str], None]
 
+SYNCED_FILE = "synced-head"
+"""In the store's local folder: the commit this clone last reconciled (see
+:meth:`_Session.changed_since_sync`)."""
+
 
 class SyncError(Exception):
     """The sync stopped; the message says what was kept and what to do next."""
 
 
-AfterMerge = Callable[[object], list[str]]
+AfterMerge = Callable[[object, list[str] | None], list[str]]
 """What the door runs on the store after a merge, before its commit (the use cases' rules
-a merge of files cannot apply, such as following renames); lines to say."""
+a merge of files cannot apply, such as following renames), given the store files changed
+since the last sync (None: unknown, the whole store may have); lines to say."""
 
 
 def sync(store_dir: str, say: Say, after_merge: AfterMerge | None = None) -> None:
@@ -91,6 +98,8 @@ class _Session:
             raise SyncError(str(error)) from None
         self.prefix = self.repo.relative(self.root)
         self.committed: str | None = None  # the commit of ours made by this run
+        # store files changed since the last sync, before this run's merges (None: unknown)
+        self.since_sync: list[str] | None = None
 
     # -- which paths are the store's --------------------------------------------------
 
@@ -160,13 +169,49 @@ class _Session:
     # -- 2. commit --------------------------------------------------------------------
 
     def commit_local(self) -> None:
-        """Commit the store's changed files, if any, with a message saying what changed."""
-        from stratui.store.reconcile import reconcile
+        """Commit the store's changed files, if any, with a message saying what changed.
+
+        Twins a plain ``git pull`` (or any change git made) may have left are removed
+        first: in the files changed since the last sync, when this clone knows it (see
+        :meth:`changed_since_sync`), else in the whole store.
+        """
+        from stratui.store.reconcile import notice_files, reconcile, reconcile_files
 
         with self.store.backend.lock(True):
-            for line in reconcile(self.store):  # twins a plain git pull may have left
+            self.since_sync = scope = self.changed_since_sync()
+            if scope is None:
+                fixes = reconcile(self.store)
+            else:
+                notice_files(self.store, scope)
+                fixes = reconcile_files(self.store, scope)
+            for line in fixes:
                 self.say(line)
             self._commit_store_files()
+            self.mark_synced()
+
+    def changed_since_sync(self) -> list[str] | None:
+        """The store files (relative to the store) that differ from the commit this
+        clone last reconciled (:meth:`mark_synced`): changed by commits since (a plain
+        git pull), in the work tree, or new. None when that commit is unknown or is not
+        an ancestor of HEAD (a first sync here, history rewritten): everything may have."""
+        head = self.repo.head()
+        try:
+            synced = (self.store.backend.local_read(SYNCED_FILE) or b"").decode("ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        if not head or not _is_commit_name(synced) or not self.repo.is_ancestor(synced, head):
+            return None
+        paths = set(self.repo.changed(synced, None, self.prefix))
+        paths.update(path for code, path in self.repo.status() if code == "??")
+        return sorted(rel for path in paths if (rel := self.store_rel(path)) and parse_relpath(rel))
+
+    def mark_synced(self) -> None:
+        """Remember HEAD as reconciled (the store files are as committed there), best
+        effort: without it the next sync reconciles the whole store."""
+        head = self.repo.head()
+        if head:
+            with contextlib.suppress(OSError):
+                self.store.backend.local_write(SYNCED_FILE, head.encode("ascii"))
 
     def _commit_store_files(self) -> None:
         repo = self.repo
@@ -216,6 +261,20 @@ class _Session:
                 continue
             found.setdefault(parsed[0], {}).update(records)
         return found
+
+    def _records_at(self, read: Callable[[str], bytes | None]) -> Callable[[str], dict]:
+        """The records of a store file (named relative to the store) in the version
+        ``read`` gives (by its path from the top of the work tree), decoded once per
+        file; ``{}`` for none, or none that decode."""
+        decoded: dict[str, dict] = {}
+
+        def records(rel: str) -> dict:
+            if rel not in decoded:
+                path = f"{self.prefix}/{rel}" if self.prefix else rel
+                decoded[rel] = self._records([path], read).get(parse_relpath(rel)[0], {})
+            return decoded[rel]
+
+        return records
 
     def kept(self) -> str:
         """What is safe, for the messages of a sync that stopped."""
@@ -300,29 +359,34 @@ class _Session:
 
     def merge(self, incoming: str, where: str) -> None:
         """Merge ``incoming`` into HEAD, reconcile the store and commit (module doc)."""
-        from stratui.store.reconcile import dangling_links, notice_files, reconcile
+        from stratui.store.reconcile import notice_files, reconcile_files
 
         repo, head = self.repo, self.repo.head()
         if head and repo.is_ancestor(incoming, head):
             return  # nothing new there
         self.check_incoming(head, incoming, where)
         fast_forward = head is None or repo.is_ancestor(head, incoming)
-        linked = None if fast_forward else dangling_links(self.store)
         notes = os.path.join(self.store.location, LOCAL_DIR, "merge-notes.jsonl")
         clashes = _merge_noting(repo, incoming, notes)
         done = clashes.done
         if done.returncode != 0:
             self.merge_failed(done, where)
         changed = repo.changed(head, None, self.prefix)
-        notice_files(self.store, [rel for path in changed if (rel := self.store_rel(path))])
+        rels = [rel for path in changed if (rel := self.store_rel(path))]
+        notice_files(self.store, rels)
+        at_head = _Memo(lambda path: repo.show(head, path) if head else None)
         try:
-            fixes = reconcile(self.store, linked)
+            # only what the merge changed; before it, each file was as committed at head
+            fixes = reconcile_files(
+                self.store, rels, None if fast_forward else self._records_at(at_head)
+            )
             if self.after_merge is not None:
-                fixes += self.after_merge(self.store)
+                since = None if self.since_sync is None else sorted({*self.since_sync, *rels})
+                fixes += self.after_merge(self.store, since)
         except Exception:
             self.undo_merge(head)
             raise
-        before = self._records(changed, lambda path: repo.show(head, path) if head else None)
+        before = self._records(changed, at_head)
         after = self._records(changed, self._read_work_tree)
         paths = [path for code, path in repo.status() if self.is_store_file(path)]
         repo.add(paths)
@@ -338,6 +402,7 @@ class _Session:
             repo.commit("\n".join(lines) + "\n")
         elif repo.has_staged():
             repo.commit(f"stratui ({self.me}): reconcile the store after merging {where}\n")
+        self.mark_synced()
         self.say(f"merged {where}: {subject or 'no record changed'}")
         for line in clashes.lines:
             self.say(f"both sides changed {line}")
@@ -409,6 +474,23 @@ class _Session:
         elif head:
             self.repo.git("reset", "--keep", head)
         self.notice_work_tree()
+
+
+def _is_commit_name(text: str) -> bool:
+    """A full commit id (SHA-1 or SHA-256), as :meth:`_Session.mark_synced` writes it."""
+    return len(text) in (40, 64) and all(c in "0123456789abcdef" for c in text)
+
+
+class _Memo:
+    """``read(path)`` called once per path (a ``git show`` each)."""
+
+    def __init__(self, read: Callable[[str], bytes | None]) -> None:
+        self.read, self.known = read, {}
+
+    def __call__(self, path: str) -> bytes | None:
+        if path not in self.known:
+            self.known[path] = self.read(path)
+        return self.known[path]
 
 
 class _Merged:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from stratui.domain import people as rules
@@ -25,6 +25,7 @@ from stratui.domain import records as rec
 from stratui.domain.schema import ValidationError
 from stratui.rituals.renames import rename_person_in_answers, rename_team_in_answers
 from stratui.store.config import read_config, update_config
+from stratui.store.layout import relpath
 from stratui.usecases.workspace import Workspace, current_user
 
 # -- reading -------------------------------------------------------------------------------
@@ -133,11 +134,18 @@ def _renamed_answers(
     return rename(answers, old, new)
 
 
-def follow_renames(ws: Workspace) -> list[str]:
+def follow_renames(ws: Workspace, files: Iterable[str] | None = None) -> list[str]:
     """Rename what still names a person or team by a name a rename took away (written
     on a clone that had not seen the rename when it synced), in one transaction; a
     line for each name followed. A former name someone holds now is left alone.
+
+    ``files`` (store files, relative paths): only the records they hold can name a
+    former name (what a merge and a plain git pull since the last sync changed: every
+    other record followed the renames already), unless the people or teams changed
+    there (a rename arriving: every record may name the name it took away).
     """
+    if files is not None and {relpath("people", None), relpath("teams", None)} & set(files):
+        files = None
     lines: list[str] = []
     with ws.store.transaction() as tx:
         for collection, kind, references, in_answers in (
@@ -152,7 +160,7 @@ def follow_renames(ws: Workspace) -> list[str]:
                         continue
                     new = str(holder["name"])
                     writes = rules.renamed_records(
-                        ws.store.collections(),
+                        ws.store.collections(files=files),
                         old,
                         new,
                         references,

@@ -9,7 +9,7 @@ import pytest
 
 from stratui.domain import records
 from stratui.store.codec import encode_shard
-from stratui.store.reconcile import dangling_links, reconcile
+from stratui.store.reconcile import dangling_links, reconcile, reconcile_files
 from stratui.store.store import Store
 from stratui.sync.message import commit_message, describe
 
@@ -66,6 +66,37 @@ def test_links_that_dangled_before_the_merge_are_left_alone(store):
     assert reconcile(store, revive_except=before) == []
     assert reconcile(store) == []  # without revive_except: twins only
     assert store.get("commitments", "o1") is None
+
+
+def test_a_twin_is_found_in_a_file_the_change_did_not_touch(store):
+    put_raw(store, Q3, rec("x1", LATEST, week="2026-W39", progress=50))
+    assert store.get("commitments", "x1")  # Q3 seen and indexed, as before a merge
+    put_raw(store, Q4, rec("x1", LATER, week="2026-W40"))  # what the merge changed
+    assert reconcile_files(store, [Q4]) == [
+        f"commitments x1 was stored twice after the merge ({Q3}, {Q4}): "
+        f"kept the newest ({LATEST}) in {Q3}"
+    ]
+    assert store.check() == []
+    assert store.get("commitments", "x1")["progress"] == 50
+
+
+@pytest.mark.parametrize("dangled_before", [True, False])
+def test_a_changed_file_revives_only_links_that_did_not_dangle_before(store, dangled_before):
+    original = rec("o1", LATER)
+    carried = rec("c2", LATER, carried_from="o1")
+    put_raw(store, Q4, tomb(original, LATEST), carried)
+    earlier = tomb(original, LATEST) if dangled_before else original
+    before = {Q4: {"o1": earlier, "c2": carried}}
+    said = reconcile_files(store, [Q4], lambda rel: before.get(rel, {}))
+    assert said == (
+        []
+        if dangled_before
+        else [
+            "commitments o1 was deleted on one side but commitments c2 points to it "
+            "(carried_from): kept it"
+        ]
+    )
+    assert bool(store.get("commitments", "o1")) is not dangled_before
 
 
 def test_the_message_counts_and_lists_each_record():
