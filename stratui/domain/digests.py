@@ -8,12 +8,12 @@ Pure functions over live records.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 OPEN = "9999-12-31"  # later than any resolution: a shard holding an open roadblock
 
-# What the due, streak and retro-cadence figures read of a review, and the resume offer
-# (the newest updated draft first).
+# What the due, streak and retro-cadence figures read of a review, the resume offer
+# (the newest updated draft first), and History's list (its pulse column).
 HEADER_FIELDS = (
     "id",
     "ritual",
@@ -23,6 +23,7 @@ HEADER_FIELDS = (
     "status",
     "completed_at",
     "updated_at",
+    "pulse",
 )
 
 
@@ -35,6 +36,16 @@ def named_after(name: str, fields: Iterable[str]) -> str:
 LAST_OPEN_DAY = "last-open-day-1"
 REVIEW_HEADERS = named_after("review-headers", HEADER_FIELDS)
 OPEN_RETRO_ACTIONS = "open-retro-actions-1"
+# What History's search reads of each collection that holds a review's text: the
+# review's own notes and people, its retrospective's cards (the answers), the decisions
+# taken in it (adjustments) and the commitments made in it (their titles).
+SEARCH_FIELDS = {
+    "reviews": ("period", "owner", "team", "facilitator", "participants", "format", "notes"),
+    "retro_items": ("category", "text", "author", "group"),
+    "adjustments": ("kind", "description", "rationale"),
+    "commitments": ("title", "notes"),
+}
+SEARCH_TEXT = named_after("search-text", [f for c in SEARCH_FIELDS.values() for f in c])
 
 
 def last_open_day(roadblocks: Iterable[Mapping]) -> str:
@@ -53,3 +64,32 @@ def open_retro_actions(commitments: Iterable[Mapping]) -> list[dict]:
     return [
         dict(c) for c in commitments if c.get("source") == "retro" and c.get("status") == "open"
     ]
+
+
+def search_text(collection: str) -> Callable[[Iterable[Mapping]], dict[str, str]]:
+    """The summary History searches, for ``collection`` (one of :data:`SEARCH_FIELDS`):
+    each review's text in that collection, case-folded and joined, by review id.
+
+    A dict of strings per shard, so that the search is a substring test per review and
+    the summaries add no container per record to what the garbage collector walks.
+    Records that belong to no review are left out.
+    """
+    fields = SEARCH_FIELDS[collection]
+    own = collection == "reviews"
+
+    def summarise(records: Iterable[Mapping]) -> dict[str, str]:
+        texts: dict[str, list[str]] = {}
+        for record in records:
+            rid = record.get("id") if own else record.get("review_id")
+            if not rid:
+                continue
+            parts = texts.setdefault(str(rid), [])
+            for field in fields:
+                value = record.get(field)
+                if isinstance(value, list):
+                    parts.extend(str(v) for v in value)
+                elif value:
+                    parts.append(str(value))
+        return {rid: "\n".join(parts).casefold() for rid, parts in texts.items()}
+
+    return summarise

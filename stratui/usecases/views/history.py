@@ -1,7 +1,16 @@
-"""Past reviews as a person reads them: the list, and each one in full (no Textual here)."""
+"""Past reviews as a person reads them: the list, its search, and each one in full (no
+Textual here).
+
+The list and the search read the store's per-shard summaries (:mod:`stratui.domain.digests`),
+kept with each shard's signature: a visit costs a look at each shard's signature, not a
+decoding of years of reviews, and a search is a substring test per review.
+"""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from stratui.domain import digests
 from stratui.domain.markdown import md
 from stratui.domain.retro_totals import group_totals
 from stratui.rituals import ritual_named
@@ -17,10 +26,68 @@ RITUAL_TITLES = {
 }
 
 
-def completed_reviews(ws: Workspace) -> list[dict]:
-    """Every completed review, newest first."""
-    found = ws.store.find("reviews", status="complete")
-    return sorted(found, key=lambda r: (r.get("completed_at") or "", r["id"]), reverse=True)
+class HistoryRow(NamedTuple):
+    """One completed review as History lists it (a tuple of strings: cheap to keep, and
+    nothing the garbage collector needs to walk)."""
+
+    id: str
+    completed_at: str
+    ritual: str  # its title, e.g. "Weekly review"
+    period: str
+    who: str  # the owner of a weekly review, else the team
+    pulse: str  # "4/5", or "" when not rated
+
+    @property
+    def completed(self) -> str:
+        """The day it was completed."""
+        return self.completed_at[:10]
+
+
+def history_rows(ws: Workspace) -> list[HistoryRow]:
+    """Every completed review, newest first (by completion, then id)."""
+    rows = [
+        HistoryRow(
+            header["id"],
+            header.get("completed_at") or "",
+            RITUAL_TITLES[header["ritual"]],
+            header["period"],
+            header.get("owner") or header.get("team") or "",
+            f"{header['pulse']}/5" if header.get("pulse") else "",
+        )
+        for headers in ws.store.digests(
+            "reviews", digests.REVIEW_HEADERS, digests.review_headers
+        ).values()
+        for header in headers  # type: ignore[attr-defined]
+        if header.get("status") == "complete"
+    ]
+    rows.sort(key=lambda row: (row.completed_at, row.id), reverse=True)
+    return rows
+
+
+def search_history(ws: Workspace, rows: list[HistoryRow], query: str) -> list[HistoryRow]:
+    """The ``rows`` whose review mentions ``query`` (case-insensitive, as typed: no
+    pattern): in its columns, its notes and people, its retrospective's cards, the
+    decisions taken in it or the commitments made in it. An empty query keeps them all."""
+    needle = query.strip().casefold()
+    if not needle:
+        return rows
+    found: set[str] = set()
+    for collection in digests.SEARCH_FIELDS:
+        summaries = ws.store.digests(
+            collection, digests.SEARCH_TEXT, digests.search_text(collection)
+        )
+        for texts in summaries.values():
+            found.update(rid for rid, text in texts.items() if needle in text)  # type: ignore[attr-defined]
+    return [
+        row
+        for row in rows
+        if row.id in found or needle in f"{row.completed} {row.ritual} {row.who}".casefold()
+    ]
+
+
+def review_by_id(ws: Workspace, rid: str) -> dict | None:
+    """The review ``rid``, whole (None when it was deleted meanwhile)."""
+    return ws.store.get("reviews", rid)
 
 
 def review_markdown(ws: Workspace, review: dict) -> str:
