@@ -15,15 +15,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Input, Markdown, Static
+from textual.widgets import DataTable, Input, Static
 
 from stratui.ui.screens.base import StratuiScreen
 from stratui.ui.styles import stylesheet
 from stratui.ui.text import cell, literal
 from stratui.ui.widgets.line_input import LineInput
 from stratui.usecases.views.history import (
+    History,
     HistoryRow,
-    history_rows,
     review_by_id,
     review_markdown,
     search_history,
@@ -45,6 +45,10 @@ class ReviewReader(ModalScreen[None]):
         self.markdown = markdown
 
     def compose(self) -> ComposeResult:
+        # Imported when a review is read: Markdown brings markdown-it (~60 ms of import),
+        # which opening History does not need.
+        from textual.widgets import Markdown
+
         with VerticalScroll(classes="dialog reader"):
             yield Markdown(self.markdown)
             yield Static("Esc closes", classes="dialog-hint")
@@ -53,7 +57,6 @@ class ReviewReader(ModalScreen[None]):
 class HistoryScreen(StratuiScreen):
     """Every completed review: weekly, team, retrospective, quarterly."""
 
-    CSS_PATH = stylesheet("lists.tcss")
     HELP_TITLE = "History"
     BINDINGS = [
         Binding("enter", "read", "Read", id="history.read"),
@@ -63,7 +66,7 @@ class HistoryScreen(StratuiScreen):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.rows: list[HistoryRow] | None = None  # every completed review, newest first
+        self.history = History()  # every completed review, newest first
         self.matches: list[HistoryRow] = []  # those the search keeps, the table's source
         self.search = ""  # the search the matches answer
         self.builds = 0  # how many times the table was filled anew (tests read it)
@@ -84,11 +87,8 @@ class HistoryScreen(StratuiScreen):
 
     def reload(self) -> None:
         """Read the list again; rebuild the table only when it changed."""
-        rows = history_rows(self.ws)
-        if rows == self.rows:
-            return
-        self.rows = rows
-        self._show(search_history(self.ws, rows, self.search))
+        if self.history.refresh(self.ws):
+            self._show(search_history(self.ws, self.history.rows, self.search))
 
     def _show(self, matches: list[HistoryRow]) -> None:
         """Fill the table anew with the first page of ``matches``, the cursor on the first."""
@@ -137,7 +137,7 @@ class HistoryScreen(StratuiScreen):
     def _search_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.search = event.value.strip()
-        self._show(search_history(self.ws, self.rows or [], self.search))
+        self._show(search_history(self.ws, self.history.rows, self.search))
 
     @on(Input.Submitted, "#history-search")
     def _search_submitted(self, event: Input.Submitted) -> None:

@@ -13,9 +13,6 @@ from typing import NamedTuple
 from stratui.domain import digests
 from stratui.domain.markdown import md
 from stratui.domain.retro_totals import group_totals
-from stratui.rituals import ritual_named
-from stratui.rituals.team.points import talking_points
-from stratui.usecases import rituals
 from stratui.usecases.workspace import Workspace
 
 RITUAL_TITLES = {
@@ -43,25 +40,39 @@ class HistoryRow(NamedTuple):
         return self.completed_at[:10]
 
 
-def history_rows(ws: Workspace) -> list[HistoryRow]:
-    """Every completed review, newest first (by completion, then id)."""
-    rows = [
-        HistoryRow(
-            header["id"],
-            header.get("completed_at") or "",
-            RITUAL_TITLES[header["ritual"]],
-            header["period"],
-            header.get("owner") or header.get("team") or "",
-            f"{header['pulse']}/5" if header.get("pulse") else "",
-        )
-        for headers in ws.store.digests(
-            "reviews", digests.REVIEW_HEADERS, digests.review_headers
-        ).values()
-        for header in headers  # type: ignore[attr-defined]
-        if header.get("status") == "complete"
-    ]
-    rows.sort(key=lambda row: (row.completed_at, row.id), reverse=True)
-    return rows
+class History:
+    """Every completed review, newest first (by completion, then id), kept between
+    visits: :meth:`refresh` builds the rows again only when a shard's summary changed."""
+
+    def __init__(self) -> None:
+        self.rows: list[HistoryRow] = []
+        self._headers: dict[str, object] | None = None
+
+    def refresh(self, ws: Workspace) -> bool:
+        """Read the reviews' summaries again; True when the rows were built anew.
+
+        The store hands back the same summary objects for shards that did not change,
+        so comparing them with the last ones costs a look per shard.
+        """
+        headers = ws.store.digests("reviews", digests.REVIEW_HEADERS, digests.review_headers)
+        if headers == self._headers:
+            return False
+        self._headers = headers
+        self.rows = [
+            HistoryRow(
+                header["id"],
+                header.get("completed_at") or "",
+                RITUAL_TITLES[header["ritual"]],
+                header["period"],
+                header.get("owner") or header.get("team") or "",
+                f"{header['pulse']}/5" if header.get("pulse") else "",
+            )
+            for shard in headers.values()
+            for header in shard  # type: ignore[attr-defined]
+            if header.get("status") == "complete"
+        ]
+        self.rows.sort(key=lambda row: (row.completed_at, row.id), reverse=True)
+        return True
 
 
 def search_history(ws: Workspace, rows: list[HistoryRow], query: str) -> list[HistoryRow]:
@@ -92,6 +103,12 @@ def review_by_id(ws: Workspace, rid: str) -> dict | None:
 
 def review_markdown(ws: Workspace, review: dict) -> str:
     """One review in full, as Markdown; user text escaped so it reads literally."""
+    # Imported here, when a review is read: the rituals' summaries cost ~40 ms to import,
+    # which opening History (the list) does not need.
+    from stratui.rituals import ritual_named
+    from stratui.rituals.team.points import talking_points
+    from stratui.usecases import rituals
+
     try:
         return rituals.summary_markdown(ws, ritual_named(review["ritual"]), review["id"])
     except (KeyError, ValueError):  # stored by an older version: the generic page below
