@@ -37,10 +37,20 @@ LAST_OPEN_DAY = "last-open-day-1"
 REVIEW_HEADERS = named_after("review-headers", HEADER_FIELDS)
 OPEN_RETRO_ACTIONS = "open-retro-actions-1"
 # What History's search reads of each collection that holds a review's text: the
-# review's own notes and people, its retrospective's cards (the answers), the decisions
-# taken in it (adjustments) and the commitments made in it (their titles).
+# review's own answers (every text in them, however nested), notes and people, its
+# retrospective's cards, the decisions taken in it (adjustments) and the commitments
+# made in it (their titles).
 SEARCH_FIELDS = {
-    "reviews": ("period", "owner", "team", "facilitator", "participants", "format", "notes"),
+    "reviews": (
+        "period",
+        "owner",
+        "team",
+        "facilitator",
+        "participants",
+        "format",
+        "notes",
+        "answers",
+    ),
     "retro_items": ("category", "text", "author", "group"),
     "adjustments": ("kind", "description", "rationale"),
     "commitments": ("title", "notes"),
@@ -85,11 +95,19 @@ def search_text(collection: str) -> Callable[[Iterable[Mapping]], dict[str, str]
                 continue
             parts = texts.setdefault(str(rid), [])
             for field in fields:
-                value = record.get(field)
-                if isinstance(value, list):
-                    parts.extend(str(v) for v in value)
-                elif value:
-                    parts.append(str(value))
+                parts.extend(_texts(record.get(field)))
         return {rid: "\n".join(parts).casefold() for rid, parts in texts.items()}
 
     return summarise
+
+
+def _texts(value: object) -> Iterable[str]:
+    """Every string and number in ``value``, however deep in lists and objects."""
+    if isinstance(value, Mapping):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, str | int | float) and not isinstance(value, bool) and value != "":
+        yield str(value)
