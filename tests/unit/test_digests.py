@@ -8,6 +8,7 @@ from stratui.domain import digests
 from stratui.domain.digests import (
     HEADER_FIELDS,
     OPEN,
+    completed_rows,
     last_open_day,
     open_retro_actions,
     review_headers,
@@ -75,7 +76,7 @@ def test_review_headers_keep_the_header_fields_and_drop_answers_and_notes():
             "updated_at": "2026-03-20T09:30:00Z",
         }
     ]
-    assert set(headers[0]) | {"pulse"} == set(HEADER_FIELDS)
+    assert set(headers[0]) == set(HEADER_FIELDS)
     assert "Shipped the importer" not in json.dumps(headers)
 
 
@@ -153,3 +154,9 @@ def test_search_text_of_other_collections_is_by_review_and_skips_records_of_none
     texts = search_text("retro_items")(cards)
     assert list(texts) == ["r1"]
     assert "runbooks" in texts["r1"] and "pairing" in texts["r1"]
+
+
+def test_completed_rows_keep_completed_reviews_only_as_rows_of_the_row_fields():
+    rows = completed_rows([review(pulse=4), review(id="r2", status="draft")])
+    assert rows == [["r1", "2026-03-20T09:30:00Z", "weekly", "2026-W12", "ana", None, 4]]
+    assert "Private notes" not in json.dumps(rows)

@@ -46,7 +46,7 @@ class History:
 
     def __init__(self) -> None:
         self.rows: list[HistoryRow] = []
-        self._headers: dict[str, object] | None = None
+        self._summaries: dict[str, object] | None = None
 
     def refresh(self, ws: Workspace) -> bool:
         """Read the reviews' summaries again; True when the rows were built anew.
@@ -54,22 +54,21 @@ class History:
         The store hands back the same summary objects for shards that did not change,
         so comparing them with the last ones costs a look per shard.
         """
-        headers = ws.store.digests("reviews", digests.REVIEW_HEADERS, digests.review_headers)
-        if headers == self._headers:
+        summaries = ws.store.digests("reviews", digests.COMPLETED_ROWS, digests.completed_rows)
+        if summaries == self._summaries:
             return False
-        self._headers = headers
+        self._summaries = summaries
         self.rows = [
             HistoryRow(
-                header["id"],
-                header.get("completed_at") or "",
-                RITUAL_TITLES[header["ritual"]],
-                header["period"],
-                header.get("owner") or header.get("team") or "",
-                f"{header['pulse']}/5" if header.get("pulse") else "",
+                rid,
+                completed_at or "",
+                RITUAL_TITLES[ritual],
+                period,
+                owner or team or "",
+                f"{pulse}/5" if pulse else "",
             )
-            for shard in headers.values()
-            for header in shard  # type: ignore[attr-defined]
-            if header.get("status") == "complete"
+            for shard in summaries.values()
+            for rid, completed_at, ritual, period, owner, team, pulse in shard  # type: ignore[attr-defined]
         ]
         self.rows.sort(key=lambda row: (row.completed_at, row.id), reverse=True)
         return True
