@@ -7,8 +7,11 @@ Each run is a fresh process of the same interpreter: the app starts headless on 
 (through ``App.run``, as a person starts it, so its ``gc.freeze`` applies) and a Pilot
 presses ``5`` and waits until the screen is drawn: the first visit. It goes to the
 dashboard (``1``) and presses ``5`` again: the second visit. Each visit is timed in CPU
-(``time.process_time``) and wall time. Then it visits every screen (``1`` to ``6``) and
-times one full ``gc.collect()``, and reads the resident memory.
+(``time.process_time``) and wall time. Then it types a search (``/roadmap`` and Enter,
+which searches at once; the first search of a process reads the search summaries) and
+times it in CPU, with the number of reviews found. Then it visits
+every screen (``1`` to ``6``), times one full ``gc.collect()``, and reads the resident
+memory.
 
 Figures: medians over the rounds; the ratio of the 10-year store over the 1-year store
 (10 people each) for the first visit's CPU (target <= 1.5), the 10-year first visit's
@@ -54,6 +57,13 @@ async def drive(pilot):
     figures["rows"] = pilot.app.screen.query_one("#history-table").row_count
     await visit(pilot, "1")
     figures["second_cpu"], figures["second_wall"] = await visit(pilot, "5")
+    await pilot.press("slash")
+    cpu, wall = time.process_time(), time.perf_counter()
+    await pilot.press(*"roadmap", "enter")
+    await pilot.pause()
+    figures["search_cpu"] = (time.process_time() - cpu) * 1000
+    figures["found"] = pilot.app.screen.query_one("#history-table").row_count
+    await pilot.press("escape")
     for key in "123456":
         await visit(pilot, key)
     started = time.perf_counter()
@@ -70,7 +80,17 @@ assert figures.get("rows"), figures
 print(json.dumps(figures))
 """
 
-FIGURES = ("first_cpu", "first_wall", "second_cpu", "second_wall", "gc_ms", "rss_mib", "rows")
+FIGURES = (
+    "first_cpu",
+    "first_wall",
+    "second_cpu",
+    "second_wall",
+    "search_cpu",
+    "gc_ms",
+    "rss_mib",
+    "rows",
+    "found",
+)
 
 
 def _run(store: str) -> dict[str, float]:
@@ -115,7 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         name: {f: statistics.median(run[f] for run in runs) for f in FIGURES}
         for name, runs in samples.items()
     }
-    print(f"\nmedians over {args.rounds} rounds (ms; rss MiB; rows shown on the first visit):")
+    print(
+        f"\nmedians over {args.rounds} rounds (ms; rss MiB; rows shown on the first visit; "
+        "reviews found by the search):"
+    )
     print(f"  {'':4s} " + " ".join(f"{f:>11s}" for f in FIGURES))
     for name, values in median.items():
         print(f"  {name:4s} " + " ".join(f"{values[f]:11.1f}" for f in FIGURES))

@@ -86,13 +86,12 @@ async def test_search_finds_a_review_from_years_ago_and_enter_opens_it(years):
     app = StratuiApp(years, poll=None)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("5", "slash")
-        await pilot.press(*"[BOLD]postgres")
+        await pilot.press(*"[BOLD]postgres", "enter")  # Enter: at once, and to the list
         await pilot.pause()
         (rid,) = keys(app)
         assert years.store.get("reviews", rid)["notes"] == NOTE  # from the first weeks
         assert rid not in completed_ids_newest_first(years)[:PAGE]  # not on the first page
         assert count_line(app) == '1 review matching "[BOLD]postgres", Esc clears'
-        await pilot.press("enter")  # from the box to the list
         await pilot.press("enter")  # reads the review
         await pilot.pause()
         shown = app.screen.query_one(Markdown).source
@@ -109,11 +108,11 @@ async def test_search_reads_a_retrospectives_cards(years):
     app = StratuiApp(years, poll=None)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("5", "slash", *"Zeppelin")
-        await pilot.pause()
+        await pilot.pause(0.5)  # a pause in typing searches too
         (rid,) = keys(app)
         assert years.store.get("reviews", rid)["ritual"] == "retro"
         await pilot.press(*"xyz")
-        await pilot.pause()
+        await pilot.pause(0.5)
         assert table(app).row_count == 0
         assert count_line(app) == '0 reviews matching "Zeppelinxyz", Esc clears'
 

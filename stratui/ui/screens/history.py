@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
 from stratui.ui.screens.base import StratuiScreen
@@ -31,6 +32,7 @@ from stratui.usecases.views.history import (
 
 PAGE = 100  # rows added to the table at a time
 NEAR_END = 10  # the next page comes when the cursor is this close to the last row
+SEARCH_PAUSE = 0.2  # seconds of no typing before the list follows the search box
 
 
 class ReviewReader(ModalScreen[None]):
@@ -70,6 +72,7 @@ class HistoryScreen(StratuiScreen):
         self.matches: list[HistoryRow] = []  # those the search keeps, the table's source
         self.search = ""  # the search the matches answer
         self.builds = 0  # how many times the table was filled anew (tests read it)
+        self._pending: Timer | None = None  # the search waiting for a pause in typing
 
     def compose_body(self) -> ComposeResult:
         yield LineInput(
@@ -135,21 +138,37 @@ class HistoryScreen(StratuiScreen):
 
     @on(Input.Changed, "#history-search")
     def _search_changed(self, event: Input.Changed) -> None:
+        """Search once typing pauses: filling the table for every key would make typing
+        lag (each fill measures and draws a page of rows)."""
         event.stop()
-        self.search = event.value.strip()
-        self._show(search_history(self.ws, self.history.rows, self.search))
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(SEARCH_PAUSE, self._run_search)
+
+    def _run_search(self) -> None:
+        """Show the reviews matching the search box, unless they are shown already."""
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+        search = self.query_one("#history-search", Input).value.strip()
+        if search != self.search:
+            self.search = search
+            self._show(search_history(self.ws, self.history.rows, search))
 
     @on(Input.Submitted, "#history-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
+        """Enter searches at once and goes to the list."""
         event.stop()
+        self._run_search()
         self.query_one("#history-table", DataTable).focus()
 
     def action_search(self) -> None:
         self.query_one("#history-search", Input).focus()
 
     def action_clear_search(self) -> None:
-        """Empty the search box (which shows every review again) and go back to the list."""
+        """Empty the search box, show every review again and go back to the list."""
         self.query_one("#history-search", Input).value = ""
+        self._run_search()
         self.query_one("#history-table", DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
