@@ -61,12 +61,20 @@ def _new_screen(name: str) -> Screen:
     return screen_class(name)()
 
 
+def _mode_screen(name: str) -> Screen:
+    """The screen of a mode: made once, it lives as long as the app (its first visit's
+    objects are then frozen out of the garbage collector's walks: ``StratuiScreen``)."""
+    screen = _new_screen(name)
+    screen.lives_with_app = True  # type: ignore[attr-defined]
+    return screen
+
+
 class StratuiApp(Screenshots, App):
     """Execution reviews in the terminal."""
 
     TITLE = "stratui"
     CSS_PATH = stylesheet("app.tcss")
-    MODES = {mode: partial(_new_screen, mode) for mode in MAIN_SCREENS}
+    MODES = {mode: partial(_mode_screen, mode) for mode in MAIN_SCREENS}
     DEFAULT_MODE = "dashboard"
     BINDINGS = [  # in footer order: what matters most first, for narrow terminals
         Binding("w", "weekly", "Weekly review", id="app.weekly"),
@@ -118,14 +126,21 @@ class StratuiApp(Screenshots, App):
         if self.keymap:
             self.set_keymap(self.keymap)
 
+    freezes = False
+    """Whether a mode's screen freezes what its first visit built (``StratuiScreen``):
+    set by :meth:`run`; not under ``run_test``, whose apps end with their test (frozen,
+    their widgets would never be freed in a test session)."""
+
     def run(self, *args, **kwargs):  # type: ignore[override]
         """Run the app, after taking what exists now out of the garbage collector's walks.
 
         The modules, classes and the store handle made before the app runs live as long
         as the process; frozen (:func:`gc.freeze`), they are no longer traversed by every
-        full collection, one of which otherwise costs 10 to 20 ms during start-up.
+        full collection, one of which otherwise costs 10 to 20 ms during start-up. Each
+        main screen does the same after its first visit (:attr:`freezes`).
         """
         gc.freeze()
+        self.freezes = True
         return super().run(*args, **kwargs)
 
     def on_mount(self) -> None:

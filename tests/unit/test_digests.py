@@ -8,9 +8,11 @@ from stratui.domain import digests
 from stratui.domain.digests import (
     HEADER_FIELDS,
     OPEN,
+    completed_rows,
     last_open_day,
     open_retro_actions,
     review_headers,
+    search_text,
 )
 
 
@@ -136,3 +138,27 @@ def test_review_headers_are_named_after_their_fields():
     fewer = digests.named_after("review-headers", digests.HEADER_FIELDS[:-1])
     assert digests.named_after("review-headers", digests.HEADER_FIELDS) == digests.REVIEW_HEADERS
     assert fewer.startswith("review-headers-") and fewer != digests.REVIEW_HEADERS
+
+
+def test_search_text_holds_a_reviews_nested_answers_and_notes_case_folded():
+    (text,) = search_text("reviews")(
+        [review(answers={"risks": [{"text": "The Zeppelin"}]})]
+    ).values()
+    assert "the zeppelin" in text and "private notes" in text and "ben" in text
+
+
+def test_search_text_of_other_collections_is_by_review_and_skips_records_of_none():
+    cards = [
+        {"id": "c1", "review_id": "r1", "text": "Runbooks", "category": "start"},
+        {"id": "c2", "review_id": "r1", "text": "Pairing", "category": "continue"},
+        {"id": "c3", "text": "A commitment made outside any review"},
+    ]
+    texts = search_text("retro_items")(cards)
+    assert list(texts) == ["r1"]
+    assert "runbooks" in texts["r1"] and "pairing" in texts["r1"]
+
+
+def test_completed_rows_keep_completed_reviews_only_as_rows_of_the_row_fields():
+    rows = completed_rows([review(pulse=4), review(id="r2", status="draft")])
+    assert rows == [["r1", "2026-03-20T09:30:00Z", "weekly", "2026-W12", "ana", None, 4]]
+    assert "Private notes" not in json.dumps(rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -34,9 +35,32 @@ class StratuiScreen(Screen):
         """The screen's own widgets, between header and footer."""
         yield from ()
 
+    lives_with_app = False  # a mode's screen, made once (set by the app)
+    _settled = False  # whether what the first visit built was frozen (see ``_settle``)
+
     def on_screen_resume(self) -> None:
         """Read the store whenever the screen is shown (first mount included)."""
         self.reload()
+        if self.lives_with_app and self.app.freezes and not self._settled:  # type: ignore[attr-defined]
+            self._settled = True
+            self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        """Take what the screen's first visit built out of the garbage collector's walks.
+
+        Only for a mode's screen (``lives_with_app``): a screen pushed and popped, as a
+        goal's detail, is garbage once closed, and frozen it would never be freed.
+        A mode's screen lives as long as the app, and so do its widgets, their style
+        caches and the store records it read. Left in the collector's generations, they
+        are walked by every full collection, which then costs 50 to 250 ms after every
+        screen was visited (10 years of history, benchmarks/history.py) and lands on an
+        arbitrary key press. Frozen (:func:`gc.freeze`, as ``StratuiApp.run`` does with
+        the start-up objects), they are not walked; they are still freed by reference
+        counting when dropped. What is cyclic garbage at this moment stays allocated: a
+        few young objects, once per screen and session, for a full collection that stays
+        a few milliseconds.
+        """
+        gc.freeze()
 
     def reload(self) -> None:
         """Read the store again and redraw."""

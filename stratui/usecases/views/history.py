@@ -1,12 +1,18 @@
-"""Past reviews as a person reads them: the list, and each one in full (no Textual here)."""
+"""Past reviews as a person reads them: the list, its search, and each one in full (no
+Textual here).
+
+The list and the search read the store's per-shard summaries (:mod:`stratui.domain.digests`),
+kept with each shard's signature: a visit costs a look at each shard's signature, not a
+decoding of years of reviews, and a search is a substring test per review.
+"""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from stratui.domain import digests
 from stratui.domain.markdown import md
 from stratui.domain.retro_totals import group_totals
-from stratui.rituals import ritual_named
-from stratui.rituals.team.points import talking_points
-from stratui.usecases import rituals
 from stratui.usecases.workspace import Workspace
 
 RITUAL_TITLES = {
@@ -17,14 +23,91 @@ RITUAL_TITLES = {
 }
 
 
-def completed_reviews(ws: Workspace) -> list[dict]:
-    """Every completed review, newest first."""
-    found = ws.store.find("reviews", status="complete")
-    return sorted(found, key=lambda r: (r.get("completed_at") or "", r["id"]), reverse=True)
+class HistoryRow(NamedTuple):
+    """One completed review as History lists it (a tuple of strings: cheap to keep, and
+    nothing the garbage collector needs to walk)."""
+
+    id: str
+    completed_at: str
+    ritual: str  # its title, e.g. "Weekly review"
+    period: str
+    who: str  # the owner of a weekly review, else the team
+    pulse: str  # "4/5", or "" when not rated
+
+    @property
+    def completed(self) -> str:
+        """The day it was completed."""
+        return self.completed_at[:10]
+
+
+class History:
+    """Every completed review, newest first (by completion, then id), kept between
+    visits: :meth:`refresh` builds the rows again only when a shard's summary changed."""
+
+    def __init__(self) -> None:
+        self.rows: list[HistoryRow] = []
+        self._summaries: dict[str, object] | None = None
+
+    def refresh(self, ws: Workspace) -> bool:
+        """Read the reviews' summaries again; True when the rows were built anew.
+
+        The store hands back the same summary objects for shards that did not change,
+        so comparing them with the last ones costs a look per shard.
+        """
+        summaries = ws.store.digests("reviews", digests.COMPLETED_ROWS, digests.completed_rows)
+        if summaries == self._summaries:
+            return False
+        self._summaries = summaries
+        self.rows = [
+            HistoryRow(
+                rid,
+                completed_at or "",
+                RITUAL_TITLES[ritual],
+                period,
+                owner or team or "",
+                f"{pulse}/5" if pulse else "",
+            )
+            for shard in summaries.values()
+            for rid, completed_at, ritual, period, owner, team, pulse in shard  # type: ignore[attr-defined]
+        ]
+        self.rows.sort(key=lambda row: (row.completed_at, row.id), reverse=True)
+        return True
+
+
+def search_history(ws: Workspace, rows: list[HistoryRow], query: str) -> list[HistoryRow]:
+    """The ``rows`` whose review mentions ``query`` (case-insensitive, as typed: no
+    pattern): in its columns, its notes and people, its retrospective's cards, the
+    decisions taken in it or the commitments made in it. An empty query keeps them all."""
+    needle = query.strip().casefold()
+    if not needle:
+        return rows
+    found: set[str] = set()
+    for collection in digests.SEARCH_FIELDS:
+        summaries = ws.store.digests(
+            collection, digests.SEARCH_TEXT, digests.search_text(collection)
+        )
+        for texts in summaries.values():
+            found.update(rid for rid, text in texts.items() if needle in text)  # type: ignore[attr-defined]
+    return [
+        row
+        for row in rows
+        if row.id in found or needle in f"{row.completed} {row.ritual} {row.who}".casefold()
+    ]
+
+
+def review_by_id(ws: Workspace, rid: str) -> dict | None:
+    """The review ``rid``, whole (None when it was deleted meanwhile)."""
+    return ws.store.get("reviews", rid)
 
 
 def review_markdown(ws: Workspace, review: dict) -> str:
     """One review in full, as Markdown; user text escaped so it reads literally."""
+    # Imported here, when a review is read: the rituals' summaries cost ~40 ms to import,
+    # which opening History (the list) does not need.
+    from stratui.rituals import ritual_named
+    from stratui.rituals.team.points import talking_points
+    from stratui.usecases import rituals
+
     try:
         return rituals.summary_markdown(ws, ritual_named(review["ritual"]), review["id"])
     except (KeyError, ValueError):  # stored by an older version: the generic page below
