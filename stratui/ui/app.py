@@ -196,6 +196,13 @@ class StratuiApp(Screenshots, App):
         if reload is not None:
             reload()
 
+    def key_named(self, binding_id: str) -> str:
+        """The first key of the binding ``binding_id`` as the person's ``[keys]`` set it,
+        for hints such as "press w" (the app's own bindings only)."""
+        defaults = {binding.id: binding.key for binding in self.BINDINGS if binding.id}
+        keys = self.keymap.get(binding_id) or defaults[binding_id]
+        return keys.split(",")[0].strip()
+
     def report_keys(self) -> None:
         """One notice per problem of the person's ``[keys]``: a bad value, or an id no
         binding has (known only by importing every screen: done after the first draw,

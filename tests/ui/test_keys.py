@@ -92,3 +92,13 @@ def test_no_color_is_honoured(stratui, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     write_keys('[keys]\n"app.commitments" = "9"\n')
     assert StratuiApp(stratui, poll=None).no_color
+
+
+async def test_the_dashboard_names_the_weekly_review_by_its_remapped_key(stratui):
+    from textual.widgets import Static
+
+    app, _notices = app_with(stratui, '[keys]\n"app.weekly" = "W"\n')
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        hint = str(app.screen.query_one("#next", Static).render())
+        assert ": press W" in hint and "press w" not in hint

@@ -87,7 +87,7 @@ class DashboardScreen(StratuiScreen):
                 ]
             )
         week.show(rows)
-        self._next = self._next_lines(data)
+        self._next = self._next_lines(data, self.app.key_named("app.weekly"))
         self._show_next()
         self.call_after_refresh(self._read_retros)
         roadblocks = [
@@ -121,17 +121,19 @@ class DashboardScreen(StratuiScreen):
         self._show_next()
 
     @staticmethod
-    def _next_lines(data: Dashboard) -> list[Content]:
+    def _next_lines(data: Dashboard, key: str) -> list[Content]:
         """What is due, the streak, and my say/do and open roadblocks over the last 12
         weeks, oldest to newest.
 
         A week with nothing reviewed has no say/do: it is left out of the line (a
         sparkline cannot show a gap), and the figure after it is the latest week's.
         """
+        weekly = key  # the weekly review's key, as the person's [keys] may have moved it
         if data.drafts:
-            due = f"A weekly review of {data.drafts[0]['period']} is in progress: press w to resume"
+            period = data.drafts[0]["period"]
+            due = f"A weekly review of {period} is in progress: press {weekly} to resume"
         else:
-            due = data.due
+            due = f"{data.due}: press {weekly}"
         weeks = "week" if data.streak == 1 else "weeks"
         say_do = [value for value in data.say_do_trend if value is not None]
         latest = "no data" if not say_do else f"{say_do[-1]:.0%}"

@@ -158,7 +158,7 @@ def _gather(ws: Workspace) -> Dashboard:
         goals=lines,
         streak=review_streak(reviews, me, today, away),
         drafts=drafts,
-        due=_sentence(is_due(reviews, today, away).text) + ": press w",
+        due=_sentence(is_due(reviews, today, away).text),
         say_do_trend=say_do_series(mine, trend_weeks),
         open_trend=open_roadblocks_series(
             _mine(every_roadblock, me, mine, goals, trend_weeks[0]), trend_weeks, today
