@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 
 from stratui.cli import argtypes
 from stratui.cli.common import UsageError, open_workspace, options_named
@@ -80,6 +81,20 @@ def _print_json(value: object) -> None:
     print(json.dumps(records, ensure_ascii=False, indent=2))
 
 
+def _print_json_lines(records: Iterable[dict]) -> None:
+    """A JSON list of records, one a line as they come (the interchange format's fields,
+    written as an export writes them): years of history without holding them all."""
+    import sys
+
+    from stratui.exchange.document import record_line
+
+    between = "[\n  "
+    for record in records:
+        sys.stdout.write(between + record_line(record))
+        between = ",\n  "
+    sys.stdout.write("[]\n" if between == "[\n  " else "\n]\n")
+
+
 def run_log(args) -> int:
     ws = open_workspace(args)
     with options_named(_OPTIONS):
@@ -107,6 +122,9 @@ def run_list(args) -> int:
 
         with options_named(_OPTIONS):
             owner = person(ws, args.owner)["name"]
+    if args.json and args.all:
+        _print_json_lines(commitments.every(ws, owner=owner, status=args.status))
+        return 0
     found = commitments.find(
         ws, week=args.week, owner=owner, status=args.status, everything=args.all
     )
@@ -159,7 +177,11 @@ def run_block(args) -> int:
     with options_named(_OPTIONS):
         record = roadblocks.block(
             open_workspace(args),
-            args.title, kind=args.kind, severity=args.severity, on=args.on, owner=args.owner
+            args.title,
+            kind=args.kind,
+            severity=args.severity,
+            on=args.on,
+            owner=args.owner,
         )
     if args.json:
         _print_json(record)

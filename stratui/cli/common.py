@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 EXIT_STORE = 1
@@ -58,13 +58,14 @@ def open_workspace(args):
     return Workspace(Store.at(store_path(args.db)), clock)
 
 
-def write_text(path: str, text: str, option: str = "--out") -> None:
-    """Write an output file whole or not at all (see ``write_atomically``)."""
-    from stratui.store.files import write_atomically
+def write_text(path: str, text: str | Iterable[str], option: str = "--out") -> None:
+    """Write an output file whole or not at all (see ``write_atomically``); ``text`` may
+    come piece by piece (an export), each piece written as it is made."""
+    from stratui.store.files import write_pieces_atomically
 
     path = os.path.expanduser(path)
     try:
-        write_atomically(path, text)
+        write_pieces_atomically(path, [text] if isinstance(text, str) else text)
     except OSError as error:
         raise UsageError(f"{option}: cannot write {path}: {error.strerror}") from None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 
 from stratui.cli import argtypes
 from stratui.cli.common import EXIT_STORE, UsageError, open_workspace, write_text
@@ -17,9 +18,7 @@ DEMO_MAX_PEOPLE = 50
 
 
 def define_export(export: argparse.ArgumentParser) -> None:
-    export.add_argument(
-        "--format", default="json", **argtypes.one_of(("json", "csv", "md", "ics"))
-    )
+    export.add_argument("--format", default="json", **argtypes.one_of(("json", "csv", "md", "ics")))
     export.add_argument(
         "--out", type=argtypes.path, metavar="FILE", help="write to FILE (default: stdout)"
     )
@@ -80,10 +79,9 @@ def run_export(args) -> int:
     ws = open_workspace(args)
     if args.out:
         _check_outside_store(args.out, ws.store.location)
+    text: str | Iterable[str]
     if args.format == "json":
-        from stratui.exchange.document import dump_document
-
-        text = dump_document(exchange.export_document(ws))
+        text = exchange.export_text(ws)  # written as it is made: years of history
     elif args.format == "csv":
         from stratui.domain.schema import COLLECTIONS
         from stratui.exchange.csvout import to_csv
@@ -113,7 +111,7 @@ def run_export(args) -> int:
         write_text(args.out, text)
         print(f"exported to {args.out}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.writelines(text)
     return 0
 
 

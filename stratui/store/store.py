@@ -287,13 +287,17 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------
 
-    def _shard_records(self, rel: str, *, checked: bool = True) -> dict[str, dict]:
+    def _shard_records(
+        self, rel: str, *, checked: bool = True, keep: bool = True
+    ) -> dict[str, dict]:
         """The records of one file by id, decoded once per version of the file.
 
         A version of the file the manifest does not list (changed from outside, or not
         seen yet) has each record checked too (``checked``: only ``stratui check``,
         which reports every broken record itself, reads without), and is reported
-        damaged when one is not of its collection's shape.
+        damaged when one is not of its collection's shape. Without ``keep``, what is
+        read is not kept in the read cache: a pass over the whole store (export, check)
+        then holds one file at a time, not the store.
         """
         if self._tx is not None and rel in self._tx.staged:
             return self._tx.staged[rel]
@@ -318,7 +322,8 @@ class Store:
                 raise self._damaged(rel, str(error), _sound_as(collection)) from None
             if not checked and not seen:
                 return records  # not cached: a checked read must still check them
-        self._cache[rel] = [signature, records, data, None]
+        if keep:
+            self._cache[rel] = [signature, records, data, None]
         return records
 
     def _lines(self, rel: str, collection: str) -> Lines:
@@ -343,9 +348,7 @@ class Store:
         parsed = parse_relpath(rel)
         if rel == META_FILE or not parsed:
             return
-        raise self._damaged(
-            rel, "it is missing, or no longer a regular file", _sound_as(parsed[0])
-        )
+        raise self._damaged(rel, "it is missing, or no longer a regular file", _sound_as(parsed[0]))
 
     def _damaged(self, rel: str, problem: str, is_good: Callable[[bytes], bool]) -> StoreDamaged:
         backup = self.backend.latest_good_backup(rel, is_good)
@@ -607,6 +610,23 @@ class Store:
     def all(self, collection: str) -> list[dict]:
         """Every live record of ``collection`` (reads every shard of it)."""
         return self.find(collection)
+
+    def parts(self, collection: str) -> list[str]:
+        """The parts ``collection`` is kept in, oldest first: names to give back to
+        :meth:`read_part` (how the store splits a collection is its own business)."""
+        with self.reading():
+            return self._all_rels(collection)
+
+    def read_part(self, part: str, *, deleted: bool = False) -> list[dict]:
+        """The live records of one of :meth:`parts` (tombstones too with ``deleted``),
+        read without keeping them: a pass over the whole store (export, ``list --all``)
+        holds one part at a time, so its memory does not grow with the history. Hold
+        :meth:`reading` around the whole pass to see one consistent state. The records
+        may be the read cache's own: do not change them.
+        """
+        with self.reading():
+            records = self._shard_records(part, keep=False).values()
+            return [record for record in records if deleted or not record.get("deleted")]
 
     def collections(self, *, deleted: bool = False) -> dict[str, list[dict]]:
         """Every record of every collection, tombstones included with ``deleted=True``."""
