@@ -68,8 +68,12 @@ def define_demo(demo: argparse.ArgumentParser) -> None:
     )
 
 
-def define_check(_check: argparse.ArgumentParser) -> None:
-    """``check`` takes no arguments."""
+def define_check(check: argparse.ArgumentParser) -> None:
+    check.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON document: ok, and each problem's message, file, record, field",
+    )
 
 
 RITUALS = ("weekly", "team", "retro", "quarterly")
@@ -255,21 +259,33 @@ def _demo_me(ws, document: dict) -> str:
 
 
 def run_check(args) -> int:
-    from contextlib import suppress
-
-    from stratui.store.errors import StoreError
-    from stratui.store.verify import unknown_people
+    from stratui.store.verify import verify_store
 
     ws = open_workspace(args)
-    problems = ws.store.check()
-    with suppress(StoreError):  # a damaged file: check has said so
-        problems += unknown_people(ws.store)
-    if problems:
-        for line in problems:
-            print(line, file=sys.stderr)
-        print(f"{len(problems)} problem(s) in {ws.store.location}", file=sys.stderr)
-        return EXIT_STORE
-    counts = {name: len(found) for name, found in ws.store.collections().items()}
-    total = sum(counts.values())
-    print(f"store {ws.store.location} is sound: {total} records")
-    return 0
+    verdict = verify_store(ws.store, people=True)
+    if args.json:
+        _print_verdict(verdict, ws.store.location)
+    elif verdict.problems:
+        for problem in verdict.problems:
+            print(problem.message, file=sys.stderr)
+        print(f"{len(verdict.problems)} problem(s) in {ws.store.location}", file=sys.stderr)
+    else:
+        print(f"store {ws.store.location} is sound: {verdict.records} records")
+    return EXIT_STORE if verdict.problems else 0
+
+
+def _print_verdict(verdict, location: str) -> None:
+    """``check --json``: one document, ``ok``, the store, its live records and each
+    problem's message, file, collection, record and field (null when not about one)."""
+    import dataclasses
+    import json
+
+    from stratui.domain.visible import visible
+
+    document = {
+        "ok": not verdict.problems,
+        "store": location,
+        "records": verdict.records,
+        "problems": [dataclasses.asdict(problem) for problem in verdict.problems],
+    }
+    print(visible(json.dumps(document, ensure_ascii=False, indent=2)))
