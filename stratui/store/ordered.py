@@ -14,13 +14,19 @@ import heapq
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from stratui.store.layout import parse_relpath
 from stratui.store.store import Store
 
 Key = Callable[[Mapping[str, Any]], Any]
 
 
 def in_order(
-    store: Store, collection: str, key: Key, where: Callable[[dict], bool] | None = None
+    store: Store,
+    collection: str,
+    key: Key,
+    where: Callable[[dict], bool] | None = None,
+    *,
+    name: str | None = None,
 ) -> Iterator[dict]:
     """The live records of ``collection`` that ``where`` keeps, sorted by ``key``
     (unique per record: an id as tie-break), as :meth:`Store.find` would give them.
@@ -40,6 +46,10 @@ def in_order(
     copies may come apart and are then both given, as ``stratui check`` reports them.
     Telling them apart in every order would take a set of every id: memory in
     proportion to the store, which this module exists to avoid.
+
+    ``name`` (which must stand for ``key``, with no ``where``; the key a flat tuple of
+    JSON values) keeps each part's smallest key among the store's summaries
+    (:meth:`Store.digests`), so the next pass reads each unchanged part once, not twice.
     """
     parts = store.parts(collection)
 
@@ -47,11 +57,13 @@ def in_order(
         found = store.read_part(parts[index])
         return found if where is None else [record for record in found if where(record)]
 
-    firsts: list[tuple[Any, int]] = []
-    for index in range(len(parts)):
-        records = read(index)
-        if records:
-            firsts.append((min(map(key, records)), index))
+    firsts = _firsts(store, collection, parts, key, name) if name and not where else None
+    if firsts is None:
+        firsts = []
+        for index in range(len(parts)):
+            records = read(index)
+            if records:
+                firsts.append((min(map(key, records)), index))
     firsts.sort(reverse=True)  # the smallest last, to pop
     waiting: list[tuple[Any, int, int]] = []  # (key, part, position) of the next records
     loaded: dict[int, list[tuple[Any, int, dict]]] = {}  # part -> (key, n, record) sorted
@@ -77,3 +89,24 @@ def in_order(
             del loaded[index]
     if held is not None:
         yield held
+
+
+def _firsts(
+    store: Store, collection: str, parts: list[str], key: Key, name: str
+) -> list[tuple[Any, int]] | None:
+    """Each part's smallest key (parts without a record left out), from the store's
+    summaries; None when the collection has no summaries (it is kept in one file)."""
+
+    def smallest(records: list[dict]) -> object:
+        return list(min(map(key, records))) if records else None
+
+    try:
+        found = store.digests(collection, f"first-{name}", smallest, keep=False)
+    except ValueError:
+        return None
+    keys = [str(parse_relpath(part)[1]) for part in parts]  # type: ignore[index]
+    return [
+        (tuple(found[k]), index)  # type: ignore[arg-type]
+        for index, k in enumerate(keys)
+        if found.get(k) is not None
+    ]

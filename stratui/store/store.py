@@ -553,6 +553,7 @@ class Store:
         *,
         weeks: Iterable[str] | None = None,
         keys: Iterable[str] | None = None,
+        keep: bool = True,
     ) -> dict[str, object]:
         """``summarise(live records)`` of each shard of ``collection``, by shard key.
 
@@ -566,7 +567,8 @@ class Store:
         are the cache's own: do not change them. ``keys`` limits the shards, as in
         :meth:`find`. A summary is as fresh as the store's change detection: a file
         rewritten with the same size and modification time is not noticed (see
-        :meth:`verify_changes`).
+        :meth:`verify_changes`). Without ``keep``, the files read to summarise are not
+        kept in the read cache (a pass over every file: see :meth:`read_part`).
         """
         if collection in UNSHARDED:
             raise ValueError(f"{collection} has no shards to summarise")
@@ -597,7 +599,7 @@ class Store:
                 if self._tx is None and _is_entry(entry) and entry[0] == list(signature or ()):
                     value = entry[1]
                 else:
-                    records = self._shard_records(rel).values()
+                    records = self._shard_records(rel, keep=keep).values()
                     value = summarise([r for r in records if not r.get("deleted")])
                     if self._tx is None:
                         saved[rel] = [list(signature or ()), value]

@@ -82,7 +82,10 @@ def every(ws: Workspace, *, owner: str | None = None, status: str | None = None)
         return all(record.get(field) == value for field, value in equals.items())
 
     with ws.store.reading():
-        yield from in_order(ws.store, "commitments", _listed_order, kept if equals else None)
+        if equals:
+            yield from in_order(ws.store, "commitments", _listed_order, kept)
+        else:
+            yield from in_order(ws.store, "commitments", _listed_order, name="listed")
 
 
 def _listed_order(record: Mapping[str, Any]) -> tuple:

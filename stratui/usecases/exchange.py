@@ -30,7 +30,9 @@ def export_text(ws: Workspace) -> Iterator[str]:
 
     with ws.store.reading():
         items = [*header(rec.stamp(ws.clock.now())).items()]
-        collections = ((name, in_order(ws.store, name, record_order)) for name in COLLECTIONS)
+        collections = (
+            (name, in_order(ws.store, name, record_order, name="created")) for name in COLLECTIONS
+        )
         yield from document_chunks(itertools.chain(items, collections))
 
 

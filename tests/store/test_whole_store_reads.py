@@ -15,7 +15,7 @@ from stratui.store import verify
 from stratui.store.ordered import in_order
 from stratui.store.store import Store
 
-from ._support import commitment, retro_item, review
+from ._support import NOW, commitment, retro_item, review
 from .test_check import read_raw, write_raw
 
 
@@ -117,3 +117,17 @@ def test_a_retro_item_away_from_its_reviews_shard_is_reported(store):
     write_raw(store, "retro_items/2026-Q1.json", {})
     problems = Store(store.backend).check()
     assert problems == [f"retro_items {card['id']}: belongs in shard 2026-Q1, found in 2026-Q3"]
+
+
+def test_in_order_with_its_first_keys_kept_sees_a_part_that_changed(store):
+    with store.transaction() as tx:
+        for week in ("2026-W02", "2026-W20", "2026-W30"):
+            tx.insert("commitments", commitment(week=week, now=NOW + dt.timedelta(days=1)))
+    first = list(in_order(store, "commitments", record_order, name="test"))
+    assert first == sorted(store.find("commitments"), key=record_order)
+    oldest = commitment(week="2026-W30", now=NOW - dt.timedelta(days=30))
+    with store.transaction() as tx:  # the newest part now holds the oldest record
+        tx.insert("commitments", oldest)
+    again = list(in_order(Store(store.backend), "commitments", record_order, name="test"))
+    assert again[0]["id"] == oldest["id"]
+    assert again == sorted(store.find("commitments"), key=record_order)
