@@ -86,13 +86,10 @@ def _print_json_lines(records: Iterable[dict]) -> None:
     written as an export writes them): years of history without holding them all."""
     import sys
 
-    from stratui.exchange.document import record_line
+    from stratui.exchange.document import list_chunks
 
-    between = "[\n  "
-    for record in records:
-        sys.stdout.write(between + record_line(record))
-        between = ",\n  "
-    sys.stdout.write("[]\n" if between == "[\n  " else "\n]\n")
+    sys.stdout.writelines(list_chunks(records))
+    sys.stdout.write("\n")
 
 
 def run_log(args) -> int:

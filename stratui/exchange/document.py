@@ -90,8 +90,28 @@ def record_line(record: object) -> str:
         record = public_record(record)
     line = _encode(record)
     # JSON escapes C0 itself: an ASCII line without DEL has nothing left to escape, and
-    # says so far faster than a search for controls would (most lines of an export).
+    # says so faster than a search would (most lines of an export).
     return line if line.isascii() and "\x7f" not in line else visible(line)
+
+
+_BATCH = 256
+"""Lines written at once: one write a record would cost more than encoding it."""
+
+
+def list_chunks(items: Iterable[object], depth: int = 0) -> Iterator[str]:
+    """A JSON list, one item a line (:func:`record_line`) indented two spaces deeper than
+    ``depth`` levels, in pieces of a few hundred lines, made as the items come."""
+    inner = "\n" + "  " * (depth + 1)
+    between = inner
+    batch = ["["]
+    for item in items:
+        batch.append(between + record_line(item))
+        between = "," + inner
+        if len(batch) >= _BATCH:
+            yield "".join(batch)
+            batch = []
+    batch.append("]" if between == inner else "\n" + "  " * depth + "]")
+    yield "".join(batch)
 
 
 def document_chunks(items: Iterable[tuple[str, object]]) -> Iterator[str]:
@@ -111,12 +131,8 @@ def document_chunks(items: Iterable[tuple[str, object]]) -> Iterator[str]:
         if value is None or isinstance(value, str | int | float | Mapping):
             yield head + record_line(value)
             continue
-        yield head + "["
-        between = "\n    "
-        for item in value:  # type: ignore[attr-defined]
-            yield between + record_line(item)
-            between = ",\n    "
-        yield "]" if between == "\n    " else "\n  ]"
+        yield head
+        yield from list_chunks(value, depth=1)  # type: ignore[arg-type]
     yield "\n}\n"
 
 
