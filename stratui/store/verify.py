@@ -71,9 +71,10 @@ class _Ids:
     A set of the ids themselves costs some 100 bytes an id (a str and its slot): 20 MB
     for ten years of fifty people. This keeps each id's 64-bit hash instead, in an open
     addressing table (an ``array``), and its live flag in a ``bytearray``. Two ids of
-    the same hash count as one: a chance of about one in 10^9 in the largest store,
-    which would hide one stored-twice or dangling-reference problem, never invent one
-    (a shared hash is only reported once confirmed on the ids themselves).
+    the same hash (a chance of about one in 10^9 in the largest store, and another
+    draw in the next process: ``str`` hashes are salted) count as one for references
+    and the live count, which could hide a dangling reference or report a live one;
+    a shared hash is said "stored twice" only when the ids themselves are the same.
     """
 
     def __init__(self) -> None:
