@@ -84,12 +84,12 @@ def _print_json(value: object) -> None:
 def _print_json_lines(records: Iterable[dict]) -> None:
     """A JSON list of records, one a line as they come (the interchange format's fields,
     written as an export writes them): years of history without holding them all."""
-    import sys
+    import itertools
 
+    from stratui.cli.common import print_pieces
     from stratui.exchange.document import list_chunks
 
-    sys.stdout.writelines(list_chunks(records))
-    sys.stdout.write("\n")
+    print_pieces(itertools.chain(list_chunks(records), "\n"))
 
 
 def run_log(args) -> int:

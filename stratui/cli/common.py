@@ -70,6 +70,20 @@ def write_text(path: str, text: str | Iterable[str], option: str = "--out") -> N
         raise UsageError(f"{option}: cannot write {path}: {error.strerror}") from None
 
 
+def print_pieces(pieces: Iterable[str]) -> None:
+    """Print text made piece by piece (a whole-store export) to stdout, after making all
+    of it into a temporary file: the pieces are made under the store's shared lock, which
+    a slow reader of stdout (``| less``) would otherwise hold, keeping every write of the
+    store waiting. Memory stays that of a piece; disk holds the text for a moment."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        spool.writelines(pieces)
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout, 1 << 16)
+
+
 def run_tui(args, start: str | None = None, **options: object) -> int:
     """Open the Textual app on the store (the only path that imports Textual);
     ``start="weekly"`` opens straight into the weekly review; ``options`` (``team``,

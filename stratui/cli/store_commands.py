@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable
 
 from stratui.cli import argtypes
-from stratui.cli.common import EXIT_STORE, UsageError, open_workspace, write_text
+from stratui.cli.common import EXIT_STORE, UsageError, open_workspace, print_pieces, write_text
 from stratui.usecases import exchange
 
 DEMO_MAX_WEEKS = 520
@@ -115,7 +115,7 @@ def run_export(args) -> int:
         write_text(args.out, text)
         print(f"exported to {args.out}", file=sys.stderr)
     else:
-        sys.stdout.writelines(text)
+        print_pieces([text] if isinstance(text, str) else text)
     return 0
 
 

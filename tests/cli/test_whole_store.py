@@ -4,6 +4,8 @@ and ``check`` (with ``--json``), on a generated history of several store files e
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -111,3 +113,24 @@ def test_check_json_names_file_record_and_field_of_each_problem(cli, history):
     lines = cli("check").stderr.splitlines()
     assert lines[:-1] == [p["message"] for p in problems]
     assert lines[-1] == f"{len(problems)} problem(s) in {history}"
+
+
+@pytest.mark.parametrize("args", [["list", "--all", "--json"], ["export"]])
+def test_a_reader_that_takes_its_time_keeps_no_write_waiting(run, history, user_env, args):
+    """The output is made (under the store's lock) before it is printed: a pager that
+    has not read it all yet holds nothing a write of the store waits for."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "stratui", "--db", str(history), *args],
+        stdout=subprocess.PIPE,
+        env=user_env,
+    ) as reader:
+        try:
+            first = reader.stdout.read(1)  # printing has begun; the rest fills the pipe
+            assert first
+            assert run("log", "Written while the list is open").returncode == 0
+            rest = reader.stdout.read()
+            assert reader.wait(timeout=60) == 0
+        finally:
+            reader.kill()
+    assert len(first + rest) > 1 << 16  # more than a pipe holds: the reader did wait
+    assert json.loads(first + rest)
