@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 
 from stratui.cli import argtypes
 from stratui.cli.common import JSON_HELP, UsageError, open_workspace, options_named, print_json
@@ -66,6 +67,17 @@ _OPTIONS = {"owner": "--owner", "person": "--owner"}
 """The use cases' fields, as these commands' options name them in an error."""
 
 
+def _print_json_lines(records: Iterable[dict]) -> None:
+    """A JSON list of records, one a line as they come (the interchange format's fields,
+    written as an export writes them): years of history without holding them all."""
+    import itertools
+
+    from stratui.cli.common import print_pieces
+    from stratui.exchange.document import list_chunks
+
+    print_pieces(itertools.chain(list_chunks(records), "\n"))
+
+
 def run_log(args) -> int:
     ws = open_workspace(args)
     with options_named(_OPTIONS):
@@ -93,6 +105,9 @@ def run_list(args) -> int:
 
         with options_named(_OPTIONS):
             owner = person(ws, args.owner)["name"]
+    if args.json and args.all:
+        _print_json_lines(commitments.every(ws, owner=owner, status=args.status))
+        return 0
     found = commitments.find(
         ws, week=args.week, owner=owner, status=args.status, everything=args.all
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 EXIT_STORE = 1
@@ -73,15 +73,30 @@ def print_json(value: object) -> None:
     print(json.dumps(records, ensure_ascii=False, indent=2))
 
 
-def write_text(path: str, text: str, option: str = "--out") -> None:
-    """Write an output file whole or not at all (see ``write_atomically``)."""
-    from stratui.store.files import write_atomically
+def write_text(path: str, text: str | Iterable[str], option: str = "--out") -> None:
+    """Write an output file whole or not at all (see ``write_atomically``); ``text`` may
+    come piece by piece (an export), each piece written as it is made."""
+    from stratui.store.files import write_pieces_atomically
 
     path = os.path.expanduser(path)
     try:
-        write_atomically(path, text)
+        write_pieces_atomically(path, [text] if isinstance(text, str) else text)
     except OSError as error:
         raise UsageError(f"{option}: cannot write {path}: {error.strerror}") from None
+
+
+def print_pieces(pieces: Iterable[str]) -> None:
+    """Print text made piece by piece (a whole-store export) to stdout, after making all
+    of it into a temporary file: the pieces are made under the store's shared lock, which
+    a slow reader of stdout (``| less``) would otherwise hold, keeping every write of the
+    store waiting. Memory stays that of a piece; disk holds the text for a moment."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        spool.writelines(pieces)
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout, 1 << 16)
 
 
 def run_tui(args, start: str | None = None, **options: object) -> int:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 
 from stratui.cli import argtypes
-from stratui.cli.common import EXIT_STORE, UsageError, open_workspace, write_text
+from stratui.cli.common import EXIT_STORE, UsageError, open_workspace, print_pieces, write_text
 from stratui.usecases import exchange
 
 DEMO_MAX_WEEKS = 520
@@ -68,8 +69,12 @@ def define_demo(demo: argparse.ArgumentParser) -> None:
     )
 
 
-def define_check(_check: argparse.ArgumentParser) -> None:
-    """``check`` takes no arguments."""
+def define_check(check: argparse.ArgumentParser) -> None:
+    check.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON document: ok, and each problem's message, file, record, field",
+    )
 
 
 RITUALS = ("weekly", "team", "retro", "quarterly")
@@ -79,10 +84,9 @@ def run_export(args) -> int:
     ws = open_workspace(args)
     if args.out:
         _check_outside_store(args.out, ws.store.location)
+    text: str | Iterable[str]
     if args.format == "json":
-        from stratui.exchange.document import dump_document
-
-        text = dump_document(exchange.export_document(ws))
+        text = exchange.export_text(ws)  # written as it is made: years of history
     elif args.format == "csv":
         from stratui.domain.schema import COLLECTIONS
         from stratui.exchange.csvout import to_csv
@@ -112,7 +116,7 @@ def run_export(args) -> int:
         write_text(args.out, text)
         print(f"exported to {args.out}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        print_pieces([text] if isinstance(text, str) else text)
     return 0
 
 
@@ -273,21 +277,33 @@ def _demo_me(ws, document: dict) -> str:
 
 
 def run_check(args) -> int:
-    from contextlib import suppress
-
-    from stratui.store.errors import StoreError
-    from stratui.store.verify import unknown_people
+    from stratui.store.verify import verify_store
 
     ws = open_workspace(args)
-    problems = ws.store.check()
-    with suppress(StoreError):  # a damaged file: check has said so
-        problems += unknown_people(ws.store)
-    if problems:
-        for line in problems:
-            print(line, file=sys.stderr)
-        print(f"{len(problems)} problem(s) in {ws.store.location}", file=sys.stderr)
-        return EXIT_STORE
-    counts = {name: len(found) for name, found in ws.store.collections().items()}
-    total = sum(counts.values())
-    print(f"store {ws.store.location} is sound: {total} records")
-    return 0
+    verdict = verify_store(ws.store, people=True)
+    if args.json:
+        _print_verdict(verdict, ws.store.location)
+    elif verdict.problems:
+        for problem in verdict.problems:
+            print(problem.message, file=sys.stderr)
+        print(f"{len(verdict.problems)} problem(s) in {ws.store.location}", file=sys.stderr)
+    else:
+        print(f"store {ws.store.location} is sound: {verdict.records} records")
+    return EXIT_STORE if verdict.problems else 0
+
+
+def _print_verdict(verdict, location: str) -> None:
+    """``check --json``: one document, ``ok``, the store, its live records and each
+    problem's message, file, collection, record and field (null when not about one)."""
+    import dataclasses
+    import json
+
+    from stratui.domain.visible import visible
+
+    document = {
+        "ok": not verdict.problems,
+        "store": location,
+        "records": verdict.records,
+        "problems": [dataclasses.asdict(problem) for problem in verdict.problems],
+    }
+    print(visible(json.dumps(document, ensure_ascii=False, indent=2)))

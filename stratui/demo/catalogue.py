@@ -16,6 +16,8 @@ NAMES = (
     "uma", "viktor", "wen", "yusuf", "zara", "amir", "bea", "carlos", "dana", "emeka",
 )
 SECOND_TEAMS = ("Payments", "Growth")
+# More teams for an organisation of more than 16 people (teams of about ten).
+MORE_TEAMS = ("Mobile", "Identity", "Billing", "Insights")
 OTHER_TEAMS = ("data", "security", "infra")
 
 # (title, description, key result (name, unit, baseline, target)), one a year in turn.

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from stratui.domain.schema import COLLECTIONS
 from stratui.domain.weeks import week_of
 
-from .catalogue import NAMES, SECOND_TEAMS, TEAM_POOLS
+from .catalogue import MORE_TEAMS, NAMES, SECOND_TEAMS, TEAM_POOLS
 
 DAY = dt.timedelta(days=1)
 
@@ -67,6 +67,18 @@ def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     return start, end - DAY
 
 
+def _teams(first: str, names: list[str]) -> list[tuple[str, list[str]]]:
+    """The organisation's teams and their members, in order: one team up to seven people,
+    two halves up to sixteen, then teams of about ten (50 people: five teams), so a large
+    organisation looks like one (more than two teams to review and compare)."""
+    people = len(names)
+    count = 1 if people < 8 else 2 if people <= 16 else -(-people // 10)
+    titles = [first, *(name for name in (*SECOND_TEAMS, *MORE_TEAMS) if name != first)]
+    count = min(count, len(titles))
+    size = -(-people // count)
+    return [(titles[i], names[i * size : (i + 1) * size]) for i in range(count)]
+
+
 class Run:
     """One generation run: the rng, the calendar, and the collections being filled."""
 
@@ -75,11 +87,7 @@ class Run:
         self.today = today
         self.small = people <= 4
         self.names = _names(people)
-        half = (people + 1) // 2 if people >= 8 else people
-        second = next(name for name in SECOND_TEAMS if name != team)
-        self.teams = [(team, self.names[:half])]
-        if half < people:
-            self.teams.append((second, self.names[half:]))
+        self.teams = _teams(team, self.names)
         self.members = dict(self.teams)
         self.team_of = {name: t for t, members in self.teams for name in members}
         self.pool_of = {t: TEAM_POOLS[index % 2] for index, (t, _) in enumerate(self.teams)}

@@ -25,13 +25,19 @@ return ending a line (``\\r\\n``, a file's Windows line ending) is a line ending
 one would let what follows overwrite what came before, and is escaped."""
 
 
+_ANY_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Every character :data:`CONTROLS` may match (a carriage return too, ending a line or
+not): a first look, as one character class is scanned several times faster than
+:data:`CONTROLS`' alternative (a JSON export of years of history passes through here)."""
+
+
 def _escape(found: re.Match[str]) -> str:
     return f"\\u{ord(found.group()):04x}"
 
 
 def visible(text: str) -> str:
     """``text`` with every control character but newline and tab as its ``\\u`` escape."""
-    return CONTROLS.sub(_escape, text) if CONTROLS.search(text) else text
+    return CONTROLS.sub(_escape, text) if _ANY_CONTROL.search(text) else text
 
 
 def pictured(text: str) -> str:

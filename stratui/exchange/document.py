@@ -14,7 +14,7 @@ Pure module: no Textual, no TinyDB.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from stratui.domain.schema import COLLECTIONS, STORE_FIELDS
 from stratui.domain.visible import visible
@@ -51,6 +51,11 @@ def export_records(records: Iterable[Mapping[str, object]]) -> list[dict]:
     return sorted(kept, key=record_order)
 
 
+def header(exported_at: str) -> dict[str, object]:
+    """The document's header keys, in order, for an export stamped ``exported_at``."""
+    return {"format": FORMAT, "version": VERSION, "exported_at": exported_at}
+
+
 def build_document(collections: Mapping[str, Iterable[dict]], exported_at: str) -> dict:
     """The export document holding ``collections``, stamped ``exported_at``.
 
@@ -63,32 +68,81 @@ def build_document(collections: Mapping[str, Iterable[dict]], exported_at: str) 
     Returns:
         A dict with the header keys then all ten collections, in the documented order.
     """
-    document: dict[str, object] = {"format": FORMAT, "version": VERSION, "exported_at": exported_at}
+    document = header(exported_at)
     for name in COLLECTIONS:
         document[name] = export_records(collections.get(name, ()))
     return document
 
 
-def _sorted_keys(value: object) -> object:
-    """``value`` with every nested dict's keys in sorted order, for stable bytes."""
-    if isinstance(value, Mapping):
-        return {key: _sorted_keys(value[key]) for key in sorted(value)}
-    if isinstance(value, list | tuple):
-        return [_sorted_keys(item) for item in value]
-    return value
+_encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, allow_nan=False).encode
+"""One value as compact JSON, keys sorted at every depth. Without ``indent`` the json
+module takes its C encoder: an export of years of history is encoded many times faster
+than with ``indent`` (Python's own encoder, call by call)."""
+
+
+def record_line(record: object) -> str:
+    """One record (or any JSON value) as the export writes it: compact JSON on one line,
+    keys sorted, without the store's internal fields, NaN and infinities refused
+    (``ValueError``: they are not JSON), DEL and C1 controls escaped as JSON escapes C0
+    ones (:mod:`stratui.domain.visible`), so the file decodes to exactly the text stored
+    and showing it in a terminal obeys nothing in it."""
+    if isinstance(record, Mapping) and any(field in record for field in INTERNAL_FIELDS):
+        record = public_record(record)
+    line = _encode(record)
+    # JSON escapes C0 itself: an ASCII line without DEL has nothing left to escape, and
+    # says so faster than a search would (most lines of an export).
+    return line if line.isascii() and "\x7f" not in line else visible(line)
+
+
+_BATCH = 256
+"""Lines written at once: one write a record would cost more than encoding it."""
+
+
+def list_chunks(items: Iterable[object], depth: int = 0) -> Iterator[str]:
+    """A JSON list, one item a line (:func:`record_line`) indented two spaces deeper than
+    ``depth`` levels, in pieces of a few hundred lines, made as the items come."""
+    inner = "\n" + "  " * (depth + 1)
+    between = inner
+    batch = ["["]
+    for item in items:
+        batch.append(between + record_line(item))
+        between = "," + inner
+        if len(batch) >= _BATCH:
+            yield "".join(batch)
+            batch = []
+    batch.append("]" if between == inner else "\n" + "  " * depth + "]")
+    yield "".join(batch)
+
+
+def document_chunks(items: Iterable[tuple[str, object]]) -> Iterator[str]:
+    """The text of a document, piece by piece, from its ``(key, value)`` pairs in order:
+    a list or iterator value is written one item a line, as the items come; any other
+    value on its key's line. Writing the pieces as they are made keeps the memory of an
+    export to what a record needs, whatever the size of the store.
+
+    The layout (keys on lines of their own, indented by two; records one a line inside
+    their list) is plain JSON, which is all EXPORT-FORMAT.md promises of it.
+    """
+    yield "{"
+    separator = "\n  "
+    for key, value in items:
+        head = f"{separator}{_encode(key)}: "
+        separator = ",\n  "
+        if value is None or isinstance(value, str | int | float | Mapping):
+            yield head + record_line(value)
+            continue
+        yield head
+        yield from list_chunks(value, depth=1)  # type: ignore[arg-type]
+    yield "\n}\n"
 
 
 def dump_document(document: Mapping[str, object]) -> str:
-    """The JSON text of ``document``: UTF-8 friendly, indented, deterministic.
+    """The JSON text of ``document`` (:func:`document_chunks`): deterministic.
 
     Record keys are sorted, while the top level keeps the documented order (header, then
     the collections in order, then any other key sorted), so a human reading the file
-    sees it as EXPORT-FORMAT.md shows it. NaN and infinities are refused (``ValueError``)
-    because they are not JSON. DEL and C1 controls are written as ``\\u`` escapes, as
-    JSON writes C0 ones: the file decodes to exactly the text stored, and showing it in a
-    terminal (``cat``) obeys nothing a person typed (:mod:`stratui.domain.visible`).
+    sees it as EXPORT-FORMAT.md shows it.
     """
     known = [key for key in (*HEADER_KEYS, *COLLECTIONS) if key in document]
     others = sorted(key for key in document if key not in known)
-    ordered = {key: _sorted_keys(document[key]) for key in (*known, *others)}
-    return visible(json.dumps(ordered, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
+    return "".join(document_chunks((key, document[key]) for key in (*known, *others)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -22,14 +23,23 @@ def write_atomically(path: str | os.PathLike, data: str | bytes, *, durable: boo
     Raises:
         OSError: the folder cannot be written; nothing is left behind.
     """
+    return write_pieces_atomically(path, [data], durable=durable)
+
+
+def write_pieces_atomically(
+    path: str | os.PathLike, pieces: Iterable[str | bytes], *, durable: bool = True
+) -> Path:
+    """:func:`write_atomically` for data made piece by piece (an export of years of
+    history): each piece is written as it comes, so the whole is never in memory. An
+    error while making a piece leaves nothing behind, as an error writing does."""
     target = Path(path).absolute()
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )
     try:
-        payload = data.encode("utf-8") if isinstance(data, str) else data
-        with os.fdopen(handle, "wb") as out:
-            out.write(payload)
+        with os.fdopen(handle, "wb", buffering=1 << 16) as out:
+            for piece in pieces:
+                out.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             out.flush()
             if durable:
                 os.fsync(out.fileno())

@@ -287,13 +287,17 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------
 
-    def _shard_records(self, rel: str, *, checked: bool = True) -> dict[str, dict]:
+    def _shard_records(
+        self, rel: str, *, checked: bool = True, keep: bool = True
+    ) -> dict[str, dict]:
         """The records of one file by id, decoded once per version of the file.
 
         A version of the file the manifest does not list (changed from outside, or not
         seen yet) has each record checked too (``checked``: only ``stratui check``,
         which reports every broken record itself, reads without), and is reported
-        damaged when one is not of its collection's shape.
+        damaged when one is not of its collection's shape. Without ``keep``, what is
+        read is not kept in the read cache: a pass over the whole store (export, check)
+        then holds one file at a time, not the store.
         """
         if self._tx is not None and rel in self._tx.staged:
             return self._tx.staged[rel]
@@ -318,7 +322,8 @@ class Store:
                 raise self._damaged(rel, str(error), _sound_as(collection)) from None
             if not checked and not seen:
                 return records  # not cached: a checked read must still check them
-        self._cache[rel] = [signature, records, data, None]
+        if keep:
+            self._cache[rel] = [signature, records, data, None]
         return records
 
     def _lines(self, rel: str, collection: str) -> Lines:
@@ -548,6 +553,7 @@ class Store:
         *,
         weeks: Iterable[str] | None = None,
         keys: Iterable[str] | None = None,
+        keep: bool = True,
     ) -> dict[str, object]:
         """``summarise(live records)`` of each shard of ``collection``, by shard key.
 
@@ -561,7 +567,8 @@ class Store:
         are the cache's own: do not change them. ``keys`` limits the shards, as in
         :meth:`find`. A summary is as fresh as the store's change detection: a file
         rewritten with the same size and modification time is not noticed (see
-        :meth:`verify_changes`).
+        :meth:`verify_changes`). Without ``keep``, the files read to summarise are not
+        kept in the read cache (a pass over every file: see :meth:`read_part`).
         """
         if collection in UNSHARDED:
             raise ValueError(f"{collection} has no shards to summarise")
@@ -592,7 +599,7 @@ class Store:
                 if self._tx is None and _is_entry(entry) and entry[0] == list(signature or ()):
                     value = entry[1]
                 else:
-                    records = self._shard_records(rel).values()
+                    records = self._shard_records(rel, keep=keep).values()
                     value = summarise([r for r in records if not r.get("deleted")])
                     if self._tx is None:
                         saved[rel] = [list(signature or ()), value]
@@ -605,6 +612,23 @@ class Store:
     def all(self, collection: str) -> list[dict]:
         """Every live record of ``collection`` (reads every shard of it)."""
         return self.find(collection)
+
+    def parts(self, collection: str) -> list[str]:
+        """The parts ``collection`` is kept in, oldest first: names to give back to
+        :meth:`read_part` (how the store splits a collection is its own business)."""
+        with self.reading():
+            return self._all_rels(collection)
+
+    def read_part(self, part: str, *, deleted: bool = False) -> list[dict]:
+        """The live records of one of :meth:`parts` (tombstones too with ``deleted``),
+        read without keeping them: a pass over the whole store (export, ``list --all``)
+        holds one part at a time, so its memory does not grow with the history. Hold
+        :meth:`reading` around the whole pass to see one consistent state. The records
+        may be the read cache's own: do not change them.
+        """
+        with self.reading():
+            records = self._shard_records(part, keep=False).values()
+            return [record for record in records if deleted or not record.get("deleted")]
 
     def collections(
         self, *, deleted: bool = False, files: Iterable[str] | None = None

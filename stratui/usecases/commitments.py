@@ -9,7 +9,7 @@ No Textual and no Rich here; TinyDB only through the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 
 from stratui.domain import records as rec
 from stratui.usecases.workspace import Workspace
@@ -73,7 +73,30 @@ def find(
     else:
         chosen = list(weeks) if weeks is not None else [week or ws.this_week()]
         found = ws.store.find("commitments", weeks=chosen, **equals)
-    return sorted(found, key=lambda r: (r["week"], r["owner"], r["created_at"], r["id"]))
+    return sorted(found, key=_listed_order)
+
+
+def every(ws: Workspace, *, owner: str | None = None, status: str | None = None) -> Iterator[dict]:
+    """The commitments of all weeks, filtered and sorted as :func:`find` sorts them, one
+    at a time, holding a few of the store's files at once (``list --all --json`` on years
+    of history: memory that does not grow with it). One consistent state is read."""
+    from stratui.store.ordered import in_order
+
+    equals = {k: v for k, v in (("owner", owner), ("status", status)) if v}
+
+    def kept(record: dict) -> bool:
+        return all(record.get(field) == value for field, value in equals.items())
+
+    with ws.store.reading():
+        if equals:
+            yield from in_order(ws.store, "commitments", _listed_order, kept)
+        else:
+            yield from in_order(ws.store, "commitments", _listed_order, name="listed")
+
+
+def _listed_order(record: Mapping[str, Any]) -> tuple:
+    """How a person reads a list of commitments: by week, owner, then creation."""
+    return (record["week"], record["owner"], record["created_at"], record["id"])
 
 
 def get(ws: Workspace, ref: str) -> dict:

@@ -5,6 +5,9 @@ No Textual and no Rich here; TinyDB only through the store.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 from stratui.domain import records as rec
 from stratui.usecases.workspace import Workspace
 
@@ -14,6 +17,23 @@ def export_document(ws: Workspace) -> dict:
     from stratui.exchange.document import build_document
 
     return build_document(ws.store.collections(), rec.stamp(ws.clock.now()))
+
+
+def export_text(ws: Workspace) -> Iterator[str]:
+    """The whole store as an interchange document's text, piece by piece, holding a few
+    of the store's files at a time (:func:`stratui.store.ordered.in_order`): the same
+    records, in the same order, as :func:`export_document`, in memory that does not
+    grow with the history. One consistent state of the store is read throughout."""
+    from stratui.domain.schema import COLLECTIONS
+    from stratui.exchange.document import document_chunks, header, record_order
+    from stratui.store.ordered import in_order
+
+    with ws.store.reading():
+        items = [*header(rec.stamp(ws.clock.now())).items()]
+        collections = (
+            (name, in_order(ws.store, name, record_order, name="created")) for name in COLLECTIONS
+        )
+        yield from document_chunks(itertools.chain(items, collections))
 
 
 def import_document(ws: Workspace, document: object):

