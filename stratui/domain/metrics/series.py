@@ -80,6 +80,8 @@ class ByWeek:
 
     def done_and_reviewed(self, week: str) -> tuple[int, int]:
         """How many of ``week``'s commitments are done, and how many reviewed."""
+        if week not in self._groups:
+            return 0, 0
         counts = self._counts.get(week)
         if counts is None:
             theirs = self.of(week)
@@ -101,7 +103,7 @@ class ByWeek:
         kept = ByWeek(())
         kept._records = [c for c in self._records if str(c["week"]) in wanted]
         kept._groups = {week: group for week, group in self._groups.items() if week in wanted}
-        kept._counts = {week: n for week, n in self._counts.items() if week in wanted}
+        kept._counts = self._counts  # shared: a week's group, and so its counts, is the same
         return kept
 
 
