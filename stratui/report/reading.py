@@ -60,7 +60,9 @@ class ReportError(ValueError):
 
 @dataclass(frozen=True)
 class ReportData:
-    """The records one report stands on, chosen by window and scope."""
+    """The records one report stands on, chosen by window and scope (gathered with
+    ``series_only``, the roadblocks, adjustments, streak and predecessors are left out:
+    see :func:`gather`)."""
 
     as_of: dt.date
     scope: Scope
