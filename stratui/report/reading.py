@@ -60,7 +60,9 @@ class ReportError(ValueError):
 
 @dataclass(frozen=True)
 class ReportData:
-    """The records one report stands on, chosen by window and scope."""
+    """The records one report stands on, chosen by window and scope (gathered with
+    ``series_only``, the roadblocks, adjustments, streak and predecessors are left out:
+    see :func:`gather`)."""
 
     as_of: dt.date
     scope: Scope
@@ -98,12 +100,19 @@ def gather(
     weeks: int = 4,
     owner: str | None = None,
     team: str | None = None,
+    series_only: bool = False,
 ) -> ReportData:
     """Read what the report of ``weeks`` weeks ending with ``end`` needs, in one read.
 
     ``end`` defaults to the latest week, up to the as-of date's, with reviewed
     commitments in scope (docs/METRICS.md). Raises :class:`ReportError` for an unknown owner
     or team, or both given.
+
+    ``series_only`` reads only what the week-by-week series of the trends screen stand
+    on: ``roadblocks`` and ``adjustments`` are then empty (the trends read the roadblocks
+    of their whole window themselves), ``streak_reviews`` is None and ``by_id`` lacks the
+    predecessors that only chronic slips walk back to. On years of history these are
+    reads and passes the screen would throw away.
     """
     if owner is not None and team is not None:
         raise ReportError("--team", "not allowed with --owner: choose one scope")
@@ -130,9 +139,9 @@ def gather(
         )
         goals_by_id = {goal["id"]: goal for goal in goals}
         held, retros, actions = window_retros(shards, scope, span, as_of)
-        by_id = _with_predecessors(
-            store, {c["id"]: c for c in shards.everything("commitments")}, commitments
-        )
+        by_id = {c["id"]: c for c in shards.everything("commitments")}
+        if not series_only:
+            by_id = _with_predecessors(store, by_id, commitments)
         nearby_weeks = {*span, next_week(span[-1])}
         nearby: dict[str, list[dict]] = {}
         for commitment in by_id.values():
@@ -152,16 +161,22 @@ def gather(
             commitments=commitments,
             nearby=nearby,
             by_id=by_id,
-            roadblocks=roadblocks_in_scope(shards, scope, lookup, as_of, first, last),
+            roadblocks=[]
+            if series_only
+            else roadblocks_in_scope(shards, scope, lookup, as_of, first, last),
             held_retros=held,
             retros=retros,
             actions=actions,
             reviews=reviews,
-            streak_reviews=streak_reviews(shards, owner, as_of) if owner is not None else None,
+            streak_reviews=streak_reviews(shards, owner, as_of)
+            if owner is not None and not series_only
+            else None,
             away=away_weeks(find_named(people, owner)) if owner is not None else set(),
             goals=active,
             checkins=goal_checkins(shards, active, as_of),
-            adjustments=adjustments_in_scope(shards, scope, lookup, span, first, last),
+            adjustments=[]
+            if series_only
+            else adjustments_in_scope(shards, scope, lookup, span, first, last),
             goals_by_id=goals_by_id,
         )
 

@@ -6,9 +6,13 @@ import pytest
 from textual.widgets import ContentSwitcher, DataTable, OptionList, Static
 
 from stratui.demo import generate_history
+from stratui.domain.metrics import execution as ex
+from stratui.domain.metrics import series
 from stratui.report import build_report
+from stratui.report.reading import gather
 from stratui.ui.app import StratuiApp
 from stratui.usecases import exchange
+from stratui.usecases.views.trends import build_trends
 from tests.ui.conftest import TODAY
 
 
@@ -133,3 +137,33 @@ async def test_the_table_shows_the_window_and_chart_chosen_while_it_was_hidden(d
         assert "all:" in str(app.screen.query_one("#trends-status", Static).content)
         assert len(expected) == 8  # all of the demo's history
         assert table_rows(app) == expected
+
+
+@pytest.mark.parametrize("weeks", [None, 12])
+@pytest.mark.parametrize("scope", [{"owner": "ana"}, {}])
+def test_trends_read_less_than_a_report_and_show_the_same_figures(demo, weeks, scope):
+    """The trends group their commitments once and skip what only reports read
+    (``gather(series_only=True)``): every series equals the one drawn from the report's
+    full read, each series grouping plain lists itself."""
+    trends = build_trends(demo.store, TODAY, weeks=weeks, **scope)
+    shown = trends.weeks
+    pooled = len(shown) + series.ROLLING_WEEKS - 1
+    data = gather(demo.store, TODAY, end=shown[-1], weeks=pooled, **scope)
+    assert data.weeks[-len(shown) :] == shown
+    mine = [c for c in data.commitments if c["week"] in set(shown)]
+    following = [c for week in shown for c in data.following(week)]
+    counts = series.count_series(mine, shown)
+    assert (trends.planned, trends.reviewed, trends.done) == (
+        counts["planned"],
+        counts["reviewed"],
+        counts["done"],
+    )
+    assert trends.say_do == series.say_do_series(mine, shown)
+    assert trends.rolling_say_do == series.rolling_say_do_series(data.commitments, shown)
+    assert trends.carry_over == series.carry_over_series(mine, following, shown)
+    assert trends.calibration == series.calibration_series(mine, shown)
+    assert trends.effort == ex.effort_by_goal(mine)
+    for goal in trends.goals:
+        assert goal.progress == series.goal_progress_series(goal.goal, data.checkins, shown, TODAY)
+        assert goal.confidence == series.confidence_series(goal.goal, data.checkins, shown, TODAY)
+    assert any(v is not None for v in trends.say_do)

@@ -10,7 +10,9 @@ is its Sunday, or the as-of date while that week is not over.
 
 Every series costs time linear in its weeks plus its records (up to a log factor): the
 records are grouped or sorted once and each week looks its value up, so the "all" window
-of a decade costs about ten times a year, not a hundred (issue 18).
+of a decade costs about ten times a year, not a hundred (issue 18). A screen drawing
+several commitment series passes them one :class:`ByWeek` (grouped once, counts kept)
+and the days of its weeks once (:func:`week_days`), instead of each series redoing both.
 
 Pure module: no Textual, no TinyDB, no store.
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from stratui.domain.metrics import execution as ex
 from stratui.domain.metrics.basics import day, day_or_none, mean, median, ratio
@@ -43,10 +45,77 @@ def week_day(week: str, as_of: dt.date) -> dt.date:
     return min(sunday(week), as_of)
 
 
+def week_days(weeks: Sequence[str], as_of: dt.date) -> list[dt.date]:
+    """:func:`week_day` of each of ``weeks``: worked out once for every series of a window."""
+    return [week_day(week, as_of) for week in weeks]
+
+
+class ByWeek:
+    """Commitments grouped by week in one pass, with each week's counts kept once known.
+
+    It iterates as the commitments it was given, in their order, so it goes wherever
+    commitments do; the series of this module take its groups and counts instead of
+    grouping and counting again (a window of ten years holds tens of thousands).
+    """
+
+    def __init__(self, commitments: Iterable[Mapping]) -> None:
+        self._records = list(commitments)
+        self._groups: Mapping[str, Sequence[Mapping]] = ex.by_week(self._records)
+        self._counts: dict[str, tuple[int, int]] = {}
+
+    def __iter__(self) -> Iterator[Mapping]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @property
+    def groups(self) -> Mapping[str, Sequence[Mapping]]:
+        """The commitments of each week that has some, by ISO week."""
+        return self._groups
+
+    def of(self, week: str) -> Sequence[Mapping]:
+        """The commitments of ``week`` ([] for none)."""
+        return self._groups.get(week, [])
+
+    def done_and_reviewed(self, week: str) -> tuple[int, int]:
+        """How many of ``week``'s commitments are done, and how many reviewed."""
+        if week not in self._groups:
+            return 0, 0
+        counts = self._counts.get(week)
+        if counts is None:
+            theirs = self.of(week)
+            counts = self._counts[week] = (ex.done_count(theirs), ex.reviewed_count(theirs))
+        return counts
+
+    @classmethod
+    def of_groups(cls, groups: Mapping[str, Sequence[Mapping]]) -> ByWeek:
+        """Commitments grouped by week already, each week's list under its week (held as
+        given, not copied: the caller leaves them be)."""
+        made = cls(())
+        made._groups = groups
+        made._records = [c for group in groups.values() for c in group]
+        return made
+
+    def only(self, weeks: Iterable[str]) -> ByWeek:
+        """The commitments of ``weeks`` alone, in the same order, without grouping again."""
+        wanted = set(weeks)
+        kept = ByWeek(())
+        kept._records = [c for c in self._records if str(c["week"]) in wanted]
+        kept._groups = {week: group for week, group in self._groups.items() if week in wanted}
+        kept._counts = self._counts  # shared: a week's group, and so its counts, is the same
+        return kept
+
+
+def _by_week(commitments: Iterable[Mapping]) -> ByWeek:
+    """``commitments`` as a :class:`ByWeek`: itself if it is one, else grouped now."""
+    return commitments if isinstance(commitments, ByWeek) else ByWeek(commitments)
+
+
 def say_do_series(commitments: Iterable[Mapping], weeks: Sequence[str]) -> list[float | None]:
-    """Say/do of each week (done / reviewed of that week's commitments)."""
-    mine = ex.by_week(commitments)
-    return [ex.say_do(mine.get(week, [])) for week in weeks]
+    """Say/do of each week (done / reviewed of that week's commitments, :func:`ex.say_do`)."""
+    mine = _by_week(commitments)
+    return [ratio(*mine.done_and_reviewed(week)) for week in weeks]
 
 
 def rolling_say_do_series(
@@ -57,10 +126,10 @@ def rolling_say_do_series(
     too, or the first points pool fewer weeks."""
     done: dict[int, int] = {}
     reviewed: dict[int, int] = {}
-    for week, theirs in ex.by_week(commitments).items():
+    mine = _by_week(commitments)
+    for week in mine.groups:
         number = _week_number(week)
-        done[number] = ex.done_count(theirs)
-        reviewed[number] = ex.reviewed_count(theirs)
+        done[number], reviewed[number] = mine.done_and_reviewed(week)
     values = []
     for week in weeks:
         last = _week_number(week)
@@ -82,11 +151,12 @@ def _monday_of(day: dt.date) -> dt.date:
 
 def count_series(commitments: Iterable[Mapping], weeks: Sequence[str]) -> dict[str, list[int]]:
     """Planned load, reviewed and done (throughput) of each week: counts, 0 when none."""
-    mine = ex.by_week(commitments)
+    mine = _by_week(commitments)
+    counts = [mine.done_and_reviewed(w) for w in weeks]  # throughput is the done count
     return {
-        "planned": [ex.planned_load(mine.get(w, [])) for w in weeks],
-        "reviewed": [ex.reviewed_count(mine.get(w, [])) for w in weeks],
-        "done": [ex.throughput(mine.get(w, [])) for w in weeks],
+        "planned": [ex.planned_load(mine.of(w)) for w in weeks],
+        "reviewed": [reviewed for _, reviewed in counts],
+        "done": [done for done, _ in counts],
     }
 
 
@@ -95,20 +165,25 @@ def carry_over_series(
 ) -> list[float | None]:
     """Carry-over rate of each week; ``following`` are the commitments of any owner of
     the weeks after (only the next week's ``carried_from`` count for each week)."""
-    mine, next_ones = ex.by_week(commitments), ex.by_week(following)
-    return [ex.carry_over_rate(mine.get(w, []), next_ones.get(next_week(w), [])) for w in weeks]
+    mine, next_ones = _by_week(commitments), _by_week(following)
+    return [ex.carry_over_rate(mine.of(w), next_ones.of(next_week(w))) for w in weeks]
 
 
 def calibration_series(commitments: Iterable[Mapping], weeks: Sequence[str]) -> list[float | None]:
     """Calibration (Brier score) of each week's reviewed commitments with a confidence."""
-    mine = ex.by_week(commitments)
-    return [ex.calibration(mine.get(week, [])) for week in weeks]
+    mine = _by_week(commitments)
+    return [ex.calibration(mine.of(week)) for week in weeks]
 
 
 def open_roadblocks_series(
-    roadblocks: Iterable[Mapping], weeks: Sequence[str], as_of: dt.date
+    roadblocks: Iterable[Mapping],
+    weeks: Sequence[str],
+    as_of: dt.date,
+    *,
+    days: Sequence[dt.date] | None = None,
 ) -> list[int]:
-    """How many roadblocks were open at the end of each week (see :func:`week_day`).
+    """How many roadblocks were open at the end of each week (see :func:`week_day`;
+    ``days``: their :func:`week_days`, when the caller has them already).
 
     Open on a day (:func:`~stratui.domain.metrics.roadblocks.is_open_on`): raised by then,
     less those raised and resolved by then, each counted by bisecting a sorted list.
@@ -122,8 +197,8 @@ def open_roadblocks_series(
             closed.append(max(raised[-1], resolved))
     raised.sort()
     closed.sort()
-    days = (week_day(week, as_of) for week in weeks)
-    return [bisect_right(raised, on) - bisect_right(closed, on) for on in days]
+    on_days = week_days(weeks, as_of) if days is None else days
+    return [bisect_right(raised, on) - bisect_right(closed, on) for on in on_days]
 
 
 def time_to_resolve_series(
@@ -175,20 +250,33 @@ def follow_through_series(
 
 
 def goal_progress_series(
-    goal: Mapping, checkins: Iterable[Mapping], weeks: Sequence[str], as_of: dt.date
+    goal: Mapping,
+    checkins: Iterable[Mapping],
+    weeks: Sequence[str],
+    as_of: dt.date,
+    *,
+    days: Sequence[dt.date] | None = None,
 ) -> list[float | None]:
-    """The goal's progress at the end of each week."""
+    """The goal's progress at the end of each week (``days``: their :func:`week_days`,
+    when the caller has them already)."""
     timeline = CheckinTimeline(checkins, goal["id"], having="value")
-    return [progress_from(goal, timeline.latest(week_day(w, as_of))) for w in weeks]
+    on = week_days(weeks, as_of) if days is None else days
+    return [progress_from(goal, timeline.latest(one)) for one in on]
 
 
 def confidence_series(
-    goal: Mapping, checkins: Iterable[Mapping], weeks: Sequence[str], as_of: dt.date
+    goal: Mapping,
+    checkins: Iterable[Mapping],
+    weeks: Sequence[str],
+    as_of: dt.date,
+    *,
+    days: Sequence[dt.date] | None = None,
 ) -> list[int | None]:
-    """The goal's latest stated confidence (1..5) at the end of each week."""
+    """The goal's latest stated confidence (1..5) at the end of each week (``days`` as
+    in :func:`goal_progress_series`)."""
     timeline = CheckinTimeline(checkins, goal["id"], having="confidence")
     values: list[int | None] = []
-    for week in weeks:
-        checkin = timeline.latest(week_day(week, as_of))
+    for on in week_days(weeks, as_of) if days is None else days:
+        checkin = timeline.latest(on)
         values.append(None if checkin is None else int(checkin["confidence"]))
     return values

@@ -79,27 +79,41 @@ def build_trends(
     """
     span = weeks if weeks is not None else _all_weeks(store, as_of)
     pooled = span + series.ROLLING_WEEKS - 1
-    data = gather(store, as_of, weeks=pooled, owner=owner, team=team)
+    data = gather(store, as_of, weeks=pooled, owner=owner, team=team, series_only=True)
+    pooled_commitments = series.ByWeek(data.commitments)  # grouped once, for every series
     shown = data.weeks[-span:]
     if weeks is None:  # "all": from the first week with commitments in scope
-        planned = {c["week"] for c in data.commitments}
-        first = next((i for i, week in enumerate(shown) if week in planned), len(shown) - 1)
+        first = next(
+            (i for i, week in enumerate(shown) if week in pooled_commitments.groups),
+            len(shown) - 1,
+        )
         shown = shown[first:]
-    return _trends(data, shown, _roadblocks(store, data, shown))
+    return _trends(data, shown, pooled_commitments, _roadblocks(store, data, shown))
 
 
-def _trends(data: ReportData, weeks: list[str], roadblocks: list[dict]) -> Trends:
-    in_window = set(weeks)
-    commitments = [c for c in data.commitments if c["week"] in in_window]
+def _trends(
+    data: ReportData, weeks: list[str], pooled: series.ByWeek, roadblocks: list[dict]
+) -> Trends:
+    """The series of ``weeks``; ``pooled`` holds ``data.commitments`` grouped by week."""
+    commitments = pooled.only(weeks)
     counts = series.count_series(commitments, weeks)
-    following = [c for week in weeks for c in data.following(week)]
+    # Each week's next week's commitments, of any owner, as gather grouped them.
+    following = series.ByWeek.of_groups(data.nearby)
     effort = ex.effort_by_goal(commitments)
+    days = series.week_days(weeks, data.as_of)
+    checkins: dict[object, list[dict]] = {}
+    for checkin in data.checkins:
+        checkins.setdefault(checkin.get("goal_id"), []).append(checkin)
     goals = [
         GoalTrend(
             goal,
             None if effort is None else effort.get(goal["id"], 0.0),
-            series.goal_progress_series(goal, data.checkins, weeks, data.as_of),
-            series.confidence_series(goal, data.checkins, weeks, data.as_of),
+            series.goal_progress_series(
+                goal, checkins.get(goal["id"], []), weeks, data.as_of, days=days
+            ),
+            series.confidence_series(
+                goal, checkins.get(goal["id"], []), weeks, data.as_of, days=days
+            ),
         )
         for goal in sorted(data.goals, key=lambda g: (-(g.get("priority") or 0), g["title"]))
     ]
@@ -111,10 +125,10 @@ def _trends(data: ReportData, weeks: list[str], roadblocks: list[dict]) -> Trend
         reviewed=counts["reviewed"],
         done=counts["done"],
         say_do=series.say_do_series(commitments, weeks),
-        rolling_say_do=series.rolling_say_do_series(data.commitments, weeks),
+        rolling_say_do=series.rolling_say_do_series(pooled, weeks),
         carry_over=series.carry_over_series(commitments, following, weeks),
         calibration=series.calibration_series(commitments, weeks),
-        open_roadblocks=series.open_roadblocks_series(roadblocks, weeks, data.as_of),
+        open_roadblocks=series.open_roadblocks_series(roadblocks, weeks, data.as_of, days=days),
         time_to_resolve=series.time_to_resolve_series(roadblocks, weeks),
         pulse=series.pulse_series(data.reviews, weeks),
         follow_through=series.follow_through_series(
