@@ -201,6 +201,7 @@ def _foreign(ws, args, text: str) -> dict:
                 now=ws.clock.now(),
                 weekly_review=weekly_review,
                 roadblock=lambda rid: ws.store.get("roadblocks", rid, deleted=True),
+                written=_written(args.file),
             )
         if not args.map:
             raise UsageError("--map: name the columns, e.g. title=Summary,due=Due,ref=Key")

@@ -55,7 +55,7 @@ def run_report(args) -> int:
     except ReportError as error:
         raise UsageError(str(error)) from None
     if output == "json":
-        if args.style != "md" or args.post:
+        if args.style not in (None, "md") or args.post:
             raise UsageError("--format: json is for scripts; --style and --post send text")
         import json
 

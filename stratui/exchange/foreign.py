@@ -170,8 +170,12 @@ def jrnl_document(
     now: dt.datetime,
     weekly_review: Callable[[str], Mapping | None],
     roadblock: Callable[[str], Mapping | None],
+    written: dt.datetime | None = None,
 ) -> dict:
     """The notes and roadblocks of jrnl's JSON ``export``, of ``owner``.
+
+    ``written`` is when the file was written (its modification time; default ``now``):
+    a roadblock changed in stratui after that keeps its changes.
 
     ``weekly_review(week)`` is the owner's weekly review of that week in the store (any
     status), or None: the entries of the week go into its notes. ``roadblock(id)`` is
@@ -216,7 +220,7 @@ def jrnl_document(
                 "notes": body.strip() or None,
             }
             stored = roadblock(rec.stable_id(ref))
-            roadblocks.append(_roadblock(stored, ref, fields, moment, now))
+            roadblocks.append(_roadblock(stored, ref, fields, moment, now, written or now))
         else:
             text = f"{day.isoformat()} {clock} {title.strip()}".replace("  ", " ", 1)
             if entry.get("starred") is True:
@@ -358,10 +362,13 @@ def _roadblock(
     fields: Mapping[str, object],
     moment: dt.datetime,
     now: dt.datetime,
+    written: dt.datetime,
 ) -> dict:
     """The roadblock of an entry: new (raised when the entry was written), or ``stored``
-    with the entry's text and day, its resolution and other edits made in stratui kept;
-    ``stored`` itself when the entry says nothing new."""
+    with the entry's text and day when the journal file was ``written`` after the
+    roadblock last changed; its owner, resolution and other edits made in stratui are
+    kept, and an edit made in stratui after the file was written wins over it (so an
+    unchanged file imported again changes nothing)."""
     if stored is None:
         record = rec.new_record(
             "roadblocks", {**fields, "kind": "other", "severity": "medium"}, moment
@@ -370,7 +377,10 @@ def _roadblock(
         record["ref"] = ref
         record["updated_at"] = rec.stamp(max(now, moment))
         return record
-    return _changed("roadblocks", stored, fields, now)
+    if str(stored.get("updated_at") or "") >= rec.stamp(written):
+        return dict(stored)  # changed in stratui since the journal was written
+    entry = {key: value for key, value in fields.items() if key != "owner"}
+    return _changed("roadblocks", stored, entry, now)
 
 
 def _changed(collection: str, record: Mapping, changes: Mapping, now: dt.datetime) -> dict:
@@ -419,12 +429,16 @@ def _review_with_notes(
 
 
 def _notes_with(notes: object, earlier: Iterable[str], texts: Iterable[str]) -> str:
-    """``notes`` without the ``earlier`` imported texts, followed by ``texts``."""
+    """``notes`` without the ``earlier`` imported texts, followed by ``texts``.
+
+    An earlier text is taken out only where it stands whole, as a paragraph of its own:
+    a paragraph the person edited (``Shipped X (to prod)``) is theirs now and stays as
+    they wrote it, and so do their own words that happen to contain an imported text.
+    """
     own = notes if isinstance(notes, str) else ""
-    for text in earlier:
-        for joined in (f"\n\n{text}", f"{text}\n\n", text):
-            own = own.replace(joined, "")
-    own = own.strip("\n")
+    imported = set(earlier) | set(texts)
+    kept = [part for part in own.split("\n\n") if part.strip("\n") not in imported]
+    own = "\n\n".join(kept).strip("\n")
     return "\n\n".join([own, *sorted(texts)] if own else sorted(texts))
 
 

@@ -31,6 +31,15 @@ def exported(cli) -> dict:
     return json.loads(done.stdout)
 
 
+def written_after(path: Path, moment: str) -> None:
+    """Give ``path`` the modification time ``moment``: when the journal was exported."""
+    import datetime as dt
+    import os
+
+    stamp = dt.datetime.fromisoformat(moment).timestamp()
+    os.utime(path, (stamp, stamp))
+
+
 def weekly_notes(cli) -> dict[str, str]:
     return {r["period"]: r["notes"] for r in exported(cli)["reviews"] if r["ritual"] == "weekly"}
 
@@ -153,6 +162,7 @@ def test_a_roadblock_resolved_in_stratui_stays_resolved_after_an_edit_in_jrnl(
     export = json.loads(JRNL.read_text(encoding="utf-8"))
     export["entries"][1]["title"] = "Waiting on the vendor's security review."
     edited = write_json(tmp_path / "edited.json", export)
+    written_after(edited, "2026-12-09T13:00:00+00:00")  # the jrnl edit came after
     assert imported(cli, edited) == "imported 0 new, 1 updated, 2 unchanged"
     (block,) = exported(cli)["roadblocks"]
     assert block["title"] == "Waiting on the vendor's security review."
@@ -177,3 +187,51 @@ def test_the_weekly_review_resumes_this_weeks_notes_not_the_week_edited_last(
     review, draft = rituals.start_or_resume(ws, WEEKLY)
     assert review["period"] == "2026-W50"
     assert draft.notes.startswith("2026-12-08 10:15 Retro notes.")
+
+
+def test_a_roadblock_changed_in_stratui_is_kept_when_the_same_file_comes_again(
+    cli, store, tmp_path, monkeypatch
+):
+    """Reassigned and retitled after the export was written: importing that export again
+    changes nothing (the owner is never the journal's to change)."""
+    from stratui.clock import Clock
+    from stratui.domain import records as rec
+    from stratui.store.store import Store
+    from stratui.usecases import people, roadblocks
+    from stratui.usecases.workspace import Workspace
+
+    journal = write_json(tmp_path / "journal.json", json.loads(JRNL.read_text(encoding="utf-8")))
+    written_after(journal, "2026-12-08T08:00:00+00:00")
+    monkeypatch.setenv("STRATUI_TODAY", "2026-12-09")
+    imported(cli, journal)
+    (block,) = exported(cli)["roadblocks"]
+    ws = Workspace(Store.at(str(store)), Clock.from_env())
+    people.add_person(ws, "bo")
+    block = roadblocks.assign(ws, block["id"], "bo")
+    with ws.store.transaction() as tx:  # retitled in the app
+        tx.put(
+            "roadblocks",
+            rec.updated("roadblocks", block, {"title": "Security review: vendor"}, ws.clock.now()),
+        )
+    assert imported(cli, journal) == "imported 0 new, 0 updated, 3 unchanged"
+    (block,) = exported(cli)["roadblocks"]
+    assert (block["owner"], block["title"]) == ("bo", "Security review: vendor")
+
+
+def test_an_imported_paragraph_i_edited_stays_as_i_wrote_it(cli, tmp_path, monkeypatch):
+    """Notes are taken apart by whole paragraphs: an imported entry the person extended
+    is theirs, and is neither cut nor doubled by the next import."""
+    monkeypatch.setenv("STRATUI_TODAY", "2026-12-09")
+    imported(cli, JRNL)
+    notes = weekly_notes(cli)["2026-W49"]
+    first = notes.split("\n\n")[0]
+    review = next(r for r in exported(cli)["reviews"] if r["period"] == "2026-W49")
+    mine = notes.replace(first, first + " (to prod)")
+    review = {**review, "notes": mine, "answers": {**review["answers"], "notes": mine}}
+    review["updated_at"] = "2026-12-09T12:30:00Z"
+    edited = write_json(tmp_path / "mine.json", document(reviews=[review]))
+    assert cli("import", str(edited)).returncode == 0
+    imported(cli, JRNL)
+    notes = weekly_notes(cli)["2026-W49"]
+    assert first + " (to prod)" in notes.split("\n\n")  # whole, as edited
+    assert notes.count(first) == 2  # mine, and the entry as the journal has it
