@@ -367,6 +367,7 @@ async def test_changing_to_a_week_that_has_a_draft_resumes_that_draft(app, strat
         this_week = app.screen.review["id"]
         old, draft = weekly.start_or_resume("ana", "2026-W46")  # e.g. a jrnl import
         draft.notes = "Notes of W46 (from jrnl)"
+        draft.step = 3  # left on a later step
         weekly.save(old, draft)
         period = app.screen.query_one("#checkin-period", Input)
         period.focus()
@@ -376,6 +377,8 @@ async def test_changing_to_a_week_that_has_a_draft_resumes_that_draft(app, strat
         assert app.screen.title == "Weekly review 2026-W46"
         assert app.screen.review["id"] == old["id"]
         assert app.screen.draft.notes == "Notes of W46 (from jrnl)"
+        assert app.screen.draft.step == 0  # on the check-in still: nothing skipped
+        assert "2026-W46 has a draft of its own" in problems(app)
     drafts = {d["period"]: d for d in weekly.drafts("ana")}
     assert drafts[PERIOD]["id"] == this_week  # still there, for its own week
     assert drafts["2026-W46"]["answers"]["notes"] == "Notes of W46 (from jrnl)"

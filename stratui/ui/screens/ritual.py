@@ -143,9 +143,13 @@ class RitualScreen(Screen, Generic[D, C, P]):
         assert self.draft is not None and self.review is not None
         return rituals.context(self.ws, self.RITUAL, self.draft, self.review["id"])
 
-    def change_period(self, period: str) -> None:
+    def change_period(self, period: str) -> bool:
         """Hold the ritual for ``period`` instead: the review moves, the answers about
         what both periods hold are kept and the others dropped (see the engine's move).
+
+        When ``period`` has a draft of its own, that draft is resumed instead (the one
+        shown is saved for its own period) and shown on the step being shown, so that
+        nothing of it is skipped: returns True then, for the step to say so.
 
         Raises:
             ValueError (ReviewError), StoreError: refused (not a period, a completed one,
@@ -153,12 +157,18 @@ class RitualScreen(Screen, Generic[D, C, P]):
         """
         assert self.draft is not None and self.review is not None
         if period == self.draft.period:
-            return
+            return False
+        shown, step = self.review["id"], self.draft.step
         self.review, self.draft = rituals.move(
             self.ws, self.RITUAL, self.review, self.draft, period
         )
         self.context = self.read_context()
-        self.show_period()
+        if self.review["id"] == shown:
+            self.show_period()
+            return False
+        self.draft.step = step
+        self.show_step()
+        return True
 
     # -- what each ritual supplies ------------------------------------------------------
 

@@ -106,19 +106,21 @@ class QuarterlyReviewScreen(RitualScreen[QuarterlyDraft, QuarterContext, Quarter
         if quarter is not None and self.draft is not None:
             self.show_step()
 
-    def change_period(self, quarter: str) -> None:
+    def change_period(self, quarter: str) -> bool:
         """Review ``quarter`` instead: the review moves, and the walk starts again at the
         first of its goals (answers about goals in both quarters are kept, the others
         dropped). Without a review yet (it could not start), start or resume the one of
-        ``quarter``.
+        ``quarter``. True when ``quarter``'s own draft was resumed (see the base).
 
         Raises:
             ReviewError, ValidationError, StoreError: refused (a completed quarter, ...);
                 the draft is as it was.
         """
+        resumed = False
         if self.draft is None or self.review is None:
             options = {**self.options, "period": quarter}
             self.review, self.draft = rituals.start_or_resume(self.ws, QUARTERLY, **options)
         else:
-            super().change_period(quarter)
+            resumed = super().change_period(quarter)
         self.options["period"] = quarter
+        return resumed

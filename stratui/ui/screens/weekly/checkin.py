@@ -66,13 +66,19 @@ class CheckInStep(WeeklyStep):
         except ValueError as error:
             self.ritual.show_problems([f"period: {error}"])
             return False
+        old = self.draft.period
         try:
-            self.ritual.change_period(week)
+            resumed = self.ritual.change_period(week)
         except (ValueError, StoreError) as error:
             self.ritual.show_problems([str(error)])
             return False
         finally:
             field.value = self.draft.period  # the week now reviewed
+        if resumed:  # its own answers are shown now: read them before going on
+            self.ritual.show_problems(
+                [f"{week} has a draft of its own: resumed as it was left ({old}'s is kept)"]
+            )
+            return False
         return True
 
     @on(PulsePicker.Picked)
