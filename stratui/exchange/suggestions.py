@@ -72,6 +72,7 @@ def git_log_args(author: str, period: str) -> list[str]:
     start, end = week_bounds(period)
     return [
         "log",
+        "--exclude=refs/stash",  # a stash is work put aside, not a commit of the week
         "--all",
         "--no-merges",
         "--fixed-strings",

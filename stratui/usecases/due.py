@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from stratui.domain import digests
 from stratui.domain.away import away_weeks, is_away
-from stratui.domain.people import find_named
+from stratui.domain.people import find_named, same_name
 from stratui.domain.weeks import monday, shift_week, week_of, week_range
 from stratui.rituals.retro import status as retro_status
 from stratui.rituals.weekly.periods import is_due
@@ -56,10 +56,9 @@ def due_now(ws: Workspace) -> list[DueItem]:
     review = is_due(mine, today, away)
     if review.due:
         items.append(DueItem("weekly review", review.text, review.overdue))
-    items += _team_reviews(ws, me, today, away)
-    for team in ws.store.all("teams"):
-        if me not in (team.get("members") or ()):
-            continue
+    my_teams = [t for t in ws.store.all("teams") if me in (t.get("members") or ())]
+    items += _team_reviews(ws, me, today, away, my_teams)
+    for team in my_teams:
         retro = retro_status.next_due(ws.store, str(team["name"]), today)
         if retro.due or retro.overdue:
             items.append(DueItem("retrospective", retro.text, retro.overdue))
@@ -76,9 +75,12 @@ def _title(record: dict) -> str:
     return " ".join(str(record.get("title", "")).split())
 
 
-def _team_reviews(ws: Workspace, me: str, today: dt.date, away: set[str]) -> list[DueItem]:
-    """The team review of each team whose latest completed team review of the last
-    year I facilitated (the one who runs it), when due, from the reviews' headers."""
+def _team_reviews(
+    ws: Workspace, me: str, today: dt.date, away: set[str], my_teams: list[dict]
+) -> list[DueItem]:
+    """The team review of each of my teams (``my_teams``: a team I left or that is gone
+    asks nothing of me) whose latest completed team review of the last year I
+    facilitated (the one who runs it), when due, from the reviews' headers."""
     weeks = retro_status.history_weeks(today)
     held: dict[str, list[dict]] = {}
     shards = ws.store.digests(
@@ -96,8 +98,10 @@ def _team_reviews(ws: Workspace, me: str, today: dt.date, away: set[str]) -> lis
                 held.setdefault(str(header["team"]), []).append(header)
     items = []
     for team, reviews in sorted(held.items()):
+        if find_named(my_teams, team) is None:
+            continue
         latest = max(reviews, key=lambda r: (monday(r["period"]), str(r.get("completed_at"))))
-        if latest.get("facilitator") != me:
+        if not same_name(latest.get("facilitator"), me):
             continue
         due = is_due(reviews, today, away, ritual="team", what=f"team review of {team}")
         if due.due:

@@ -182,3 +182,13 @@ def test_away_is_a_first_write_on_a_new_store(cli, store, monkeypatch):
     assert person["name"] == "ana"
     assert person["away"] == [{"from": "2026-12-21", "to": "2027-01-03"}]
     assert due(cli, monkeypatch, "2026-12-24").returncode == 0
+
+
+def test_the_team_review_of_a_team_i_left_is_not_due(cli, tmp_path, monkeypatch):
+    """Having run its last review asks nothing of someone no longer in the team."""
+    _team_store(cli, tmp_path, facilitator="ANA")  # the name as typed, up to case
+    complete_weekly(tmp_path / "store", "2026-11-27", monkeypatch)
+    assert "team review of Platform" in due(cli, monkeypatch, "2026-11-30").stdout  # ANA is ana
+    assert cli("team", "remove-member", "Platform", "ana").returncode == 0
+    left = due(cli, monkeypatch, "2026-11-30")
+    assert "team review" not in left.stdout

@@ -33,6 +33,23 @@ def test_only_my_commits_of_the_week_are_suggested(tmp_path, config):
 
 
 @needs_git
+def test_work_put_aside_in_a_stash_is_not_suggested(tmp_path, config):
+    import os
+    import subprocess
+
+    repo = git_repo(tmp_path / "api")
+    (repo / "work.txt").write_text("half done\n", encoding="utf-8")
+    date = "2026-11-20T12:00:00"
+    env = {
+        **os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+    }  # fmt: skip
+    subprocess.run(["git", "-C", str(repo), "stash", "-q"], check=True, env=env)
+    write_config(config, f'[lookback]\ngit = ["{repo}"]\n')
+    assert [s.title for s in week_suggestions(PERIOD).found] == OURS
+
+
+@needs_git
 def test_the_author_can_be_named_in_the_config(tmp_path, config):
     repo = git_repo(tmp_path / "api")
     write_config(config, f'[lookback]\ngit = "{repo}"\nauthor = "{BO[1]}"\n')
