@@ -89,10 +89,16 @@ def read_sources(path: Path | None = None) -> Sources:
 
 
 def week_suggestions(
-    period: str, *, path: Path | None = None, run: Run = subprocess.run
+    period: str,
+    *,
+    path: Path | None = None,
+    run: Run = subprocess.run,
+    stop: Callable[[], bool] = lambda: False,
 ) -> Suggestions:
     """Everything the configured sources suggest for ``period``; never raises for a
-    source that cannot be read (its problem is a line of the result)."""
+    source that cannot be read (its problem is a line of the result). ``stop()`` is
+    asked before each source: a review left meanwhile reads no further (each git call
+    is bounded by its timeout)."""
     result = Suggestions()
     try:
         sources = read_sources(path)
@@ -101,15 +107,19 @@ def week_suggestions(
         return result
     result.configured = bool(sources)
     for repo in sources.git:
-        _collect(result, f"git {_shown(repo)}", partial(_commits, repo, sources, period, run))
+        _collect(result, f"git {_shown(repo)}", partial(_commits, repo, sources, period, run), stop)
     for file in sources.taskwarrior:
-        _collect(result, f"taskwarrior {_shown(file)}", partial(_tasks, file, period))
+        _collect(result, f"taskwarrior {_shown(file)}", partial(_tasks, file, period), stop)
     for file in sources.github:
-        _collect(result, f"github {_shown(file)}", partial(_issues, file, period))
+        _collect(result, f"github {_shown(file)}", partial(_issues, file, period), stop)
     return result
 
 
-def _collect(result: Suggestions, name: str, read: Callable[[], list[Suggestion]]) -> None:
+def _collect(
+    result: Suggestions, name: str, read: Callable[[], list[Suggestion]], stop: Callable[[], bool]
+) -> None:
+    if stop():
+        return
     try:
         result.found.extend(read())
     except (SourceError, SuggestionError) as error:

@@ -130,3 +130,17 @@ def test_git_missing_or_too_slow_is_a_line_not_a_failure(tmp_path, config):
     assert week_suggestions(PERIOD, run=slow).problems == [
         f"git {tmp_path / 'api'}: git took longer than 5 s, skipped"
     ]
+
+
+def test_a_review_left_meanwhile_reads_no_further_source(tmp_path, config):
+    """The look-back reads its sources in a thread; once the review is left (the worker
+    cancelled), no further source is read."""
+    write_config(config, '[lookback]\ngit = ["/nowhere/a", "/nowhere/b"]\ngithub = ["x.json"]\n')
+    asked = []
+
+    def stop() -> bool:
+        asked.append(True)
+        return len(asked) > 1  # left after the first source
+
+    read = week_suggestions(PERIOD, stop=stop)
+    assert read.problems == ["git /nowhere/a: no such folder"]

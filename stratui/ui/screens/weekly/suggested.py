@@ -18,6 +18,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from stratui.exchange.suggestions import Suggestion, untaken
 from stratui.ui.screens.weekly.lookback import LookBackStep
@@ -65,7 +66,10 @@ class SuggestedLookBack(LookBackStep):
 
     @work(thread=True, exclusive=True, group="lookback-sources")
     def _read_sources(self, period: str) -> None:
-        found = week_suggestions(period)
+        worker = get_current_worker()
+        found = week_suggestions(period, stop=lambda: worker.is_cancelled)
+        if worker.is_cancelled:
+            return  # the review was left: nothing to show
         self.app.call_from_thread(self._sources_read, period, found)
 
     def _sources_read(self, period: str, found: Suggestions) -> None:
