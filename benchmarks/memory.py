@@ -36,8 +36,9 @@ STORES = {"1y": (1, 10), "50p": (10, 50)}
 """Store name -> (years, people)."""
 
 
-def _store(data: Path, name: str) -> Path:
+def _store(data: Path | str, name: str) -> Path:
     """The store ``name`` under ``data``, built the first time it is asked for."""
+    data = Path(data)
     years, people = STORES[name]
     folder = f"store-{years}y-{people}p"
     store = data / folder
@@ -71,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="where stores are kept")
     args = parser.parse_args(argv)
+    for name in STORES:  # built in a child: a parent grown by a 50-person history would
+        # pass its peak to every child it forks (Linux keeps ru_maxrss across exec)
+        build = f"from benchmarks.memory import _store; _store({str(args.data)!r}, {name!r})"
+        subprocess.run([sys.executable, "-c", build], check=True, env=_env())
     stores = {name: _store(args.data, name) for name in STORES}
     out = Path(tempfile.mkdtemp(prefix="stratui-memory-")) / "export.json"
     stratui = [sys.executable, "-m", "stratui"]
