@@ -117,6 +117,27 @@ async def test_search_reads_a_retrospectives_cards(years):
         assert count_line(app) == '0 reviews matching "Zeppelinxyz", Esc clears'
 
 
+async def test_a_search_in_force_follows_a_card_written_since(years):
+    """Only the cards changed, not the reviews: the search is asked again all the same."""
+    app = StratuiApp(years, poll=None)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("5", "slash", *"Zeppelin", "enter")
+        await pilot.pause()
+        (first,) = keys(app)
+        retro = next(
+            r
+            for r in years.store.find("reviews", status="complete", ritual="retro")
+            if r["id"] != first
+        )
+        with years.store.transaction() as tx:
+            card = {"id": new_id(), "review_id": retro["id"], "category": "stop", "votes": 0}
+            stamps = {"created_at": retro["completed_at"], "updated_at": retro["completed_at"]}
+            tx.insert("retro_items", {**card, **stamps, "text": "No zeppelin this year"})
+        app.action_reload()  # what the app's poll does when the store changed
+        await pilot.pause()
+        assert sorted(keys(app)) == sorted([first, retro["id"]])
+
+
 async def test_a_second_visit_keeps_the_table_and_a_new_review_shows_on_the_next(years):
     app = StratuiApp(years, poll=None)
     async with app.run_test(size=(120, 35)) as pilot:

@@ -89,9 +89,17 @@ class HistoryScreen(StratuiScreen):
         table.focus()
 
     def reload(self) -> None:
-        """Read the list again; rebuild the table only when it changed."""
+        """Read the list again; rebuild the table only when it changed.
+
+        A search in force is asked again even when the reviews did not change: it also
+        reads cards, decisions and commitments, which may have (a card written since).
+        """
         if self.history.refresh(self.ws):
             self._show(search_history(self.ws, self.history.rows, self.search))
+        elif self.search:
+            matches = search_history(self.ws, self.history.rows, self.search)
+            if [row.id for row in matches] != [row.id for row in self.matches]:
+                self._show(matches)
 
     def _show(self, matches: list[HistoryRow]) -> None:
         """Fill the table anew with the first page of ``matches``, the cursor on the first."""
