@@ -43,7 +43,13 @@ class DueItem(NamedTuple):
 
 
 def due_now(ws: Workspace) -> list[DueItem]:
-    """What is due for me today, overdue things first."""
+    """What is due for me today, overdue things first (one read of the store: its
+    files are looked over for changes once, not for each question)."""
+    with ws.store.reading():
+        return _due_now(ws)
+
+
+def _due_now(ws: Workspace) -> list[DueItem]:
     today, me = ws.clock.today(), ws.me
     week = week_of(today)
     person = find_named(ws.store.all("people"), me)
