@@ -123,3 +123,34 @@ def test_a_summary_of_a_draft_or_an_unknown_review_is_refused(cli):
     done = cli("summary", "zzzz")
     assert done.returncode == 2
     assert "zzzz" in done.stderr
+
+
+@pytest.mark.parametrize("ritual", ["team", "retro"])
+def test_a_review_without_answers_shows_its_own_notes(cli, tmp_path, ritual):
+    """A review imported or made elsewhere has notes but no draft answers: its summary
+    (and History's reader, which shows the same page) still shows them, as written."""
+    from ._support import document, write_json
+
+    stamp = {"created_at": "2026-11-20T16:00:00Z", "updated_at": "2026-11-20T16:00:00Z"}
+    people = [{"id": f"p{n}", "name": n, "teams": ["Platform"], **stamp} for n in ("ana", "ben")]
+    team = {"id": "tplat", "name": "Platform", "members": ["ana", "ben"], **stamp}
+    review = {
+        "id": "rnotes47",
+        "ritual": ritual,
+        "period": "2026-W47",
+        "team": "Platform",
+        "facilitator": "ana",
+        "participants": ["ana", "ben"],
+        "status": "complete",
+        "notes": "Two on call: *lighter* commitments",
+        "started_at": "2026-11-20T15:00:00Z",
+        "completed_at": "2026-11-20T16:00:00Z",
+        **stamp,
+    }
+    if ritual == "retro":
+        review["format"] = "4ls"
+    path = write_json(tmp_path / "r.json", document(people=people, teams=[team], reviews=[review]))
+    assert cli("import", str(path)).returncode == 0
+    shown = cli("summary", "rnotes47")
+    assert shown.returncode == 0, shown.stderr
+    assert "## Notes\n\nTwo on call: \\*lighter\\* commitments" in shown.stdout

@@ -96,6 +96,8 @@ async def test_search_finds_a_review_from_years_ago_and_enter_opens_it(years):
         await pilot.pause()
         shown = app.screen.query_one(Markdown).source
         assert "Postgres 16" in shown and "bold" in shown  # the note, as typed
+        hint = str(app.screen.query_one(".dialog-hint", Static).render())
+        assert f"stratui summary {rid[:8]}" in hint  # the id `stratui summary` takes
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("escape")  # clears the search: every review again

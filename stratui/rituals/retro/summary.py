@@ -94,9 +94,11 @@ def retro_summary_markdown(
         changes = compare_health(health, before if isinstance(before, Mapping) else None)
         parts.append("## Health")
         parts.append("\n".join(f"- {md(change.text)}" for change in changes))
-    if draft.notes.strip():
+    # the draft's, else the record's own (a review imported or made elsewhere, no answers)
+    notes = draft.notes.strip() or str(review.get("notes") or "").strip()
+    if notes:
         parts.append("## Notes")
-        parts.append(md(draft.notes))
+        parts.append(md(notes))
     return "\n\n".join(parts) + "\n"
 
 

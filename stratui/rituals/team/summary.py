@@ -123,9 +123,11 @@ def team_summary_markdown(
     if adjustments:
         parts.append("## Adjustments")
         parts.append("\n".join(adjustment_line(a, goal_titles, titles) for a in adjustments))
-    if draft.notes.strip():
+    # the draft's, else the record's own (a review imported or made elsewhere, no answers)
+    notes = draft.notes.strip() or str(review.get("notes") or "").strip()
+    if notes:
         parts.append("## Notes")
-        parts.append(md(draft.notes))
+        parts.append(md(notes))
     return "\n\n".join(parts) + "\n"
 
 

@@ -42,9 +42,10 @@ class ReviewReader(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close", id="review.close")]
 
-    def __init__(self, markdown: str) -> None:
+    def __init__(self, markdown: str, review_id: str = "") -> None:
         super().__init__()
         self.markdown = markdown
+        self.review_id = review_id  # named in the hint: what `stratui summary` takes
 
     def compose(self) -> ComposeResult:
         # Imported when a review is read: Markdown brings markdown-it (~60 ms of import),
@@ -53,7 +54,10 @@ class ReviewReader(ModalScreen[None]):
 
         with VerticalScroll(classes="dialog reader"):
             yield Markdown(self.markdown)
-            yield Static("Esc closes", classes="dialog-hint")
+            hint = "Esc closes"
+            if self.review_id:
+                hint += f" · id {self.review_id} (stratui summary {self.review_id[:8]})"
+            yield Static(literal(hint), classes="dialog-hint")
 
 
 class HistoryScreen(StratuiScreen):
@@ -190,4 +194,4 @@ class HistoryScreen(StratuiScreen):
         rid = table.coordinate_to_cell_key(table.cursor_coordinate)[0].value
         review = review_by_id(self.ws, rid) if rid else None
         if review is not None:
-            self.app.push_screen(ReviewReader(review_markdown(self.ws, review)))
+            self.app.push_screen(ReviewReader(review_markdown(self.ws, review), rid))
