@@ -158,3 +158,22 @@ async def test_a_second_visit_keeps_the_table_and_a_new_review_shows_on_the_next
         await pilot.pause()
         assert app.screen.builds == 2
         assert keys(app)[0] == added["id"]
+
+
+def test_a_search_asked_again_with_nothing_changed_is_the_same_answer(years):
+    """A visit with a search in force asks it again: with nothing changed it is answered
+    from the last search (the very same list), and a change is seen."""
+    from stratui.usecases.views.history import History
+
+    history = History()
+    history.refresh(years)
+    first = history.search(years, "zeppelin")
+    assert len(first) == 1
+    assert history.search(years, "Zeppelin ") is first
+    retro = next(r for r in years.store.find("reviews", status="complete", ritual="retro"))
+    with years.store.transaction() as tx:
+        card = {"id": new_id(), "review_id": retro["id"], "category": "stop", "votes": 0}
+        stamps = {"created_at": retro["completed_at"], "updated_at": retro["completed_at"]}
+        tx.insert("retro_items", {**card, **stamps, "text": "Another zeppelin"})
+    again = history.search(years, "zeppelin")
+    assert again is not first and retro["id"] in {row.id for row in again}

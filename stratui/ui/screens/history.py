@@ -27,7 +27,6 @@ from stratui.usecases.views.history import (
     HistoryRow,
     review_by_id,
     review_markdown,
-    search_history,
 )
 
 PAGE = 100  # rows added to the table at a time
@@ -98,12 +97,10 @@ class HistoryScreen(StratuiScreen):
         A search in force is asked again even when the reviews did not change: it also
         reads cards, decisions and commitments, which may have (a card written since).
         """
-        if self.history.refresh(self.ws):
-            self._show(search_history(self.ws, self.history.rows, self.search))
-        elif self.search:
-            matches = search_history(self.ws, self.history.rows, self.search)
-            if [row.id for row in matches] != [row.id for row in self.matches]:
-                self._show(matches)
+        rebuilt = self.history.refresh(self.ws)
+        matches = self.history.search(self.ws, self.search)
+        if rebuilt or (matches is not self.matches and _ids(matches) != _ids(self.matches)):
+            self._show(matches)  # else the table, its pages and its cursor stay
 
     def _show(self, matches: list[HistoryRow]) -> None:
         """Fill the table anew with the first page of ``matches``, the cursor on the first."""
@@ -165,7 +162,7 @@ class HistoryScreen(StratuiScreen):
         search = self.query_one("#history-search", Input).value.strip()
         if search != self.search:
             self.search = search
-            self._show(search_history(self.ws, self.history.rows, search))
+            self._show(self.history.search(self.ws, search))
 
     @on(Input.Submitted, "#history-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -195,3 +192,7 @@ class HistoryScreen(StratuiScreen):
         review = review_by_id(self.ws, rid) if rid else None
         if review is not None:
             self.app.push_screen(ReviewReader(review_markdown(self.ws, review), rid))
+
+
+def _ids(rows: list[HistoryRow]) -> list[str]:
+    return [row.id for row in rows]

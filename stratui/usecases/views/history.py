@@ -42,11 +42,14 @@ class HistoryRow(NamedTuple):
 
 class History:
     """Every completed review, newest first (by completion, then id), kept between
-    visits: :meth:`refresh` builds the rows again only when a shard's summary changed."""
+    visits: :meth:`refresh` builds the rows again only when a shard's summary changed,
+    and :meth:`search` searches again only when the query or what it reads changed."""
 
     def __init__(self) -> None:
         self.rows: list[HistoryRow] = []
         self._summaries: dict[str, object] | None = None
+        self._searched: tuple[str, list[HistoryRow], list[dict], list[HistoryRow]] | None
+        self._searched = None  # the last search: needle, rows, texts read, its answer
 
     def refresh(self, ws: Workspace) -> bool:
         """Read the reviews' summaries again; True when the rows were built anew.
@@ -73,26 +76,33 @@ class History:
         self.rows.sort(key=lambda row: (row.completed_at, row.id), reverse=True)
         return True
 
-
-def search_history(ws: Workspace, rows: list[HistoryRow], query: str) -> list[HistoryRow]:
-    """The ``rows`` whose review mentions ``query`` (case-insensitive, as typed: no
-    pattern): in its columns, its notes and people, its retrospective's cards, the
-    decisions taken in it or the commitments made in it. An empty query keeps them all."""
-    needle = query.strip().casefold()
-    if not needle:
-        return rows
-    found: set[str] = set()
-    for collection in digests.SEARCH_FIELDS:
-        summaries = ws.store.digests(
-            collection, digests.SEARCH_TEXT, digests.search_text(collection)
-        )
-        for texts in summaries.values():
-            found.update(rid for rid, text in texts.items() if needle in text)  # type: ignore[attr-defined]
-    return [
-        row
-        for row in rows
-        if row.id in found or needle in f"{row.completed} {row.ritual} {row.who}".casefold()
-    ]
+    def search(self, ws: Workspace, query: str) -> list[HistoryRow]:
+        """The rows whose review mentions ``query`` (case-insensitive, as typed: no
+        pattern): in its columns, its notes and people, its retrospective's cards, the
+        decisions taken in it or the commitments made in it. An empty query keeps them
+        all. The texts are the store's per-shard summaries; unchanged ones come back as
+        the same objects, so asking again on each visit costs a look per shard."""
+        needle = query.strip().casefold()
+        if not needle:
+            return self.rows
+        texts = [
+            ws.store.digests(collection, digests.SEARCH_TEXT, digests.search_text(collection))
+            for collection in digests.SEARCH_FIELDS
+        ]
+        last = self._searched
+        if last is not None and last[0] == needle and last[1] is self.rows and last[2] == texts:
+            return last[3]
+        found: set[str] = set()
+        for summaries in texts:
+            for shard in summaries.values():
+                found.update(rid for rid, text in shard.items() if needle in text)  # type: ignore[attr-defined]
+        matches = [
+            row
+            for row in self.rows
+            if row.id in found or needle in f"{row.completed} {row.ritual} {row.who}".casefold()
+        ]
+        self._searched = (needle, self.rows, texts, matches)
+        return matches
 
 
 def review_by_id(ws: Workspace, rid: str) -> dict | None:
