@@ -121,7 +121,8 @@ def move(
     When the scope already has a draft of ``period`` (one left unfinished, or started by
     ``stratui import --from jrnl``), that one is resumed instead: the draft given is saved
     as it is, for its own period, so neither period's notes move to the other and no
-    period gets two drafts.
+    period gets two drafts. A draft holding a journal's entries (``jrnl``) stays with
+    their week too: ``period`` gets a draft of its own.
 
     Raises:
         ValueError: ``period`` is not one.
@@ -137,6 +138,9 @@ def move(
         save(ws, ritual, review, draft)
         other = ritual.read_draft(waiting[0])
         return waiting[0], _filled(ws, ritual, other, waiting[0]["id"])
+    if review.get("jrnl"):  # the entries are notes of their own week: they do not move
+        save(ws, ritual, review, draft)
+        return start_or_resume(ws, ritual, period=period, **_scope_of(ritual, review))
     moved = ritual.read_draft({**review, "answers": draft.to_answers(), "period": period})
     moved.period = period
     ritual.moved(moved)

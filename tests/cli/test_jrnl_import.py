@@ -235,3 +235,24 @@ def test_an_imported_paragraph_i_edited_stays_as_i_wrote_it(cli, tmp_path, monke
     notes = weekly_notes(cli)["2026-W49"]
     assert first + " (to prod)" in notes.split("\n\n")  # whole, as edited
     assert notes.count(first) == 2  # mine, and the entry as the journal has it
+
+
+def test_a_draft_holding_journal_entries_stays_with_their_week(cli, store, monkeypatch):
+    """Moving the weekly review to another week leaves a journal's entries where they
+    were written: that week keeps its draft, the other gets one of its own."""
+    from stratui.clock import Clock
+    from stratui.rituals.weekly.ritual import WEEKLY
+    from stratui.store.store import Store
+    from stratui.usecases import rituals
+    from stratui.usecases.workspace import Workspace
+
+    monkeypatch.setenv("STRATUI_TODAY", "2026-12-09")
+    imported(cli, JRNL)
+    ws = Workspace(Store.at(str(store)), Clock.from_env())
+    review, draft = rituals.start_or_resume(ws, WEEKLY, period="2026-W49", owner="ana")
+    moved, other = rituals.move(ws, WEEKLY, review, draft, "2026-W51")
+    assert (moved["period"], other.period) == ("2026-W51", "2026-W51")
+    assert moved["id"] != review["id"] and "Kicked off" not in other.notes
+    kept = ws.store.get("reviews", review["id"])
+    assert kept["period"] == "2026-W49" and kept["jrnl"] == review["jrnl"]
+    assert "Kicked off the storage migration." in kept["answers"]["notes"]

@@ -378,7 +378,7 @@ async def test_changing_to_a_week_that_has_a_draft_resumes_that_draft(app, strat
         assert app.screen.review["id"] == old["id"]
         assert app.screen.draft.notes == "Notes of W46 (from jrnl)"
         assert app.screen.draft.step == 0  # on the check-in still: nothing skipped
-        assert "2026-W46 has a draft of its own" in problems(app)
+        assert "2026-W46 is reviewed in a draft of its own (2026-W47's is kept" in problems(app)
     drafts = {d["period"]: d for d in weekly.drafts("ana")}
     assert drafts[PERIOD]["id"] == this_week  # still there, for its own week
     assert drafts["2026-W46"]["answers"]["notes"] == "Notes of W46 (from jrnl)"

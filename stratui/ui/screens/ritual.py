@@ -147,9 +147,10 @@ class RitualScreen(Screen, Generic[D, C, P]):
         """Hold the ritual for ``period`` instead: the review moves, the answers about
         what both periods hold are kept and the others dropped (see the engine's move).
 
-        When ``period`` has a draft of its own, that draft is resumed instead (the one
-        shown is saved for its own period) and shown on the step being shown, so that
-        nothing of it is skipped: returns True then, for the step to say so.
+        When ``period`` has a draft of its own (or the one shown must stay with its week:
+        see the engine's move), that draft is resumed or started instead (the one shown
+        is saved for its own period) and shown on the step being shown, so that nothing
+        of it is skipped: returns True then, for the step to say so.
 
         Raises:
             ValueError (ReviewError), StoreError: refused (not a period, a completed one,

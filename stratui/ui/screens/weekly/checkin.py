@@ -76,7 +76,7 @@ class CheckInStep(WeeklyStep):
             field.value = self.draft.period  # the week now reviewed
         if resumed:  # its own answers are shown now: read them before going on
             self.ritual.show_problems(
-                [f"{week} has a draft of its own: resumed as it was left ({old}'s is kept)"]
+                [f"{week} is reviewed in a draft of its own ({old}'s is kept as it was)"]
             )
             return False
         return True
